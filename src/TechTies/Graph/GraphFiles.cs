@@ -1,0 +1,82 @@
+using TechTies.Loading;
+
+namespace TechTies;
+
+/// <summary>Finds the files a load names: files as given, folders recursively, in ordinal path order.</summary>
+internal static class GraphFiles
+{
+    private static readonly string[] Extensions = [".yaml", ".yml"];
+
+    public static IEnumerable<GraphFile> Enumerate(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                var found = new List<string>();
+                Collect(path, new HashSet<string>(StringComparer.Ordinal), found);
+                found.Sort(StringComparer.Ordinal);
+                files.AddRange(found);
+            }
+            else
+            {
+                throw new FileNotFoundException($"No file or folder '{path}' to load.", path);
+            }
+        }
+
+        // Read everything before parsing, so an I/O failure never leaves a half-read graph behind.
+        return [.. files.Select(f => new GraphFile(f, File.ReadAllBytes(f)))];
+    }
+
+    // Follows symbolic links to folders, but never into a folder already visited, so link cycles end.
+    private static void Collect(string folder, HashSet<string> visited, List<string> found)
+    {
+        var real = Directory.ResolveLinkTarget(folder, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(folder);
+        if (!visited.Add(real.TrimEnd(Path.DirectorySeparatorChar)))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            {
+                found.Add(file);
+            }
+        }
+
+        foreach (var sub in Directory.EnumerateDirectories(folder))
+        {
+            Collect(sub, visited, found);
+        }
+    }
+}
+
+/// <summary>The graphs embedded in the package from the repository's <c>graphs/</c> folder.</summary>
+internal static class BuiltInGraph
+{
+    private const string Prefix = "TechTies.graphs/";
+
+    public static TechTiesGraph Load(LoadOptions options)
+    {
+        var assembly = typeof(BuiltInGraph).Assembly;
+        var files = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                return new GraphFile("graphs/" + n[Prefix.Length..], buffer.ToArray());
+            })
+            .ToList();
+        return GraphReader.Read(files, options);
+    }
+}

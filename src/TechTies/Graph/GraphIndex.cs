@@ -1,0 +1,104 @@
+using System.Collections.Frozen;
+
+namespace TechTies;
+
+/// <summary>
+/// The compact private index the query engine walks: entities and ties interned as integers (in the graph's
+/// ordinal id order) and adjacency per direction in compressed sparse rows, sorted by relationship type, then by
+/// the other end. Built once per graph, read-only after.
+/// </summary>
+internal sealed class GraphIndex
+{
+    public GraphIndex(TechTiesGraph graph)
+    {
+        Nodes = [.. graph.Entities];
+        Edges = [.. graph.Ties];
+        NodeOf = Nodes.Select((e, i) => (e.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        TypeNames = [.. graph.Schema.RelationshipTypes.Select(t => t.Name)];
+        var typeOf = TypeNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        TypeIdOf = typeOf.ToFrozenDictionary(StringComparer.Ordinal);
+
+        EdgeFrom = new int[Edges.Length];
+        EdgeTo = new int[Edges.Length];
+        EdgeType = new int[Edges.Length];
+        for (var e = 0; e < Edges.Length; e++)
+        {
+            EdgeFrom[e] = NodeOf[Edges[e].From.Id];
+            EdgeTo[e] = NodeOf[Edges[e].To.Id];
+            EdgeType[e] = typeOf[Edges[e].Type.Name];
+        }
+
+        (OutStart, OutEdges) = Rows(EdgeFrom, EdgeTo);
+        (InStart, InEdges) = Rows(EdgeTo, EdgeFrom);
+    }
+
+    public Entity[] Nodes { get; }
+
+    public Tie[] Edges { get; }
+
+    public FrozenDictionary<string, int> NodeOf { get; }
+
+    public string[] TypeNames { get; }
+
+    public FrozenDictionary<string, int> TypeIdOf { get; }
+
+    public int[] EdgeFrom { get; }
+
+    public int[] EdgeTo { get; }
+
+    public int[] EdgeType { get; }
+
+    /// <summary>Out-edges of node n are <c>OutEdges[OutStart[n]..OutStart[n + 1]]</c>.</summary>
+    public int[] OutStart { get; }
+
+    public int[] OutEdges { get; }
+
+    /// <summary>In-edges of node n are <c>InEdges[InStart[n]..InStart[n + 1]]</c>.</summary>
+    public int[] InStart { get; }
+
+    public int[] InEdges { get; }
+
+    public ReadOnlySpan<int> Out(int node) => OutEdges.AsSpan(OutStart[node], OutStart[node + 1] - OutStart[node]);
+
+    public ReadOnlySpan<int> In(int node) => InEdges.AsSpan(InStart[node], InStart[node + 1] - InStart[node]);
+
+    private (int[] Start, int[] Edges) Rows(int[] key, int[] other)
+    {
+        var start = new int[Nodes.Length + 1];
+        foreach (var k in key)
+        {
+            start[k + 1]++;
+        }
+
+        for (var n = 0; n < Nodes.Length; n++)
+        {
+            start[n + 1] += start[n];
+        }
+
+        var fill = (int[])start.Clone();
+        var edges = new int[key.Length];
+        for (var e = 0; e < key.Length; e++)
+        {
+            edges[fill[key[e]]++] = e;
+        }
+
+        // Within a row: by type, then the other end, then edge id (edge ids follow ordinal tie ids).
+        var edgeType = EdgeType;
+        for (var n = 0; n < Nodes.Length; n++)
+        {
+            Array.Sort(edges, start[n], start[n + 1] - start[n], Comparer<int>.Create((a, b) =>
+            {
+                var c = edgeType[a].CompareTo(edgeType[b]);
+                if (c != 0)
+                {
+                    return c;
+                }
+
+                c = other[a].CompareTo(other[b]);
+                return c != 0 ? c : a.CompareTo(b);
+            }));
+        }
+
+        return (start, edges);
+    }
+}

@@ -1,0 +1,225 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using QuikGraph;
+using TechTies.Loading;
+
+namespace TechTies;
+
+/// <summary>
+/// An immutable, validated graph of entities and ties. Load one with <see cref="Load(string[])"/> or
+/// <see cref="LoadBuiltIn"/>; every member is safe to call from many threads at once.
+/// </summary>
+public sealed class TechTiesGraph
+{
+    private static readonly Lazy<TechTiesGraph> BuiltIn = new(() => BuiltInGraph.Load(LoadOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly FrozenDictionary<string, Entity> byId;
+    private readonly FrozenDictionary<string, ImmutableArray<Entity>> byName;
+    private readonly FrozenDictionary<Entity, ImmutableArray<Tie>> outgoing;
+    private readonly FrozenDictionary<Entity, ImmutableArray<Tie>> incoming;
+    private readonly Lazy<GraphIndex> index;
+
+    internal TechTiesGraph(GraphSchema schema, IEnumerable<Entity> entities, IEnumerable<Tie> ties, IEnumerable<Diagnostic> diagnostics, ImmutableArray<DatasetInfo> datasets)
+    {
+        Schema = schema;
+        Entities = [.. entities.OrderBy(e => e.Id, StringComparer.Ordinal)];
+        Ties = [.. ties.OrderBy(t => t.Id, StringComparer.Ordinal)];
+        Warnings = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)];
+        Datasets = datasets;
+        byId = Entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        byName = Entities
+            .SelectMany(e => e.Aliases.Append(e.Name).Append(e.Id).Select(n => (Key: Lookup.Normalize(n), Entity: e)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entity).Distinct().OrderBy(e => e.Id, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        outgoing = Group(Ties, t => t.From, t => t.To);
+        incoming = Group(Ties, t => t.To, t => t.From);
+        index = new Lazy<GraphIndex>(() => new GraphIndex(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>All entities, in ordinal order of id.</summary>
+    public ImmutableArray<Entity> Entities { get; }
+
+    /// <summary>All ties, in ordinal order of id.</summary>
+    public ImmutableArray<Tie> Ties { get; }
+
+    /// <summary>The relationship types of this graph: the built-in ones and those its files declare.</summary>
+    public GraphSchema Schema { get; }
+
+    /// <summary>The warnings of the load (such as ties without a source), in file, line and column order.</summary>
+    public ImmutableArray<Diagnostic> Warnings { get; }
+
+    /// <summary>The <c>dataset:</c> blocks of the loaded files.</summary>
+    public ImmutableArray<DatasetInfo> Datasets { get; }
+
+    internal GraphIndex Index => index.Value;
+
+    /// <summary>
+    /// Loads a graph from YAML files and folders (folders recursively, files in ordinal path order). A load either
+    /// gives a whole valid graph or throws with every problem found.
+    /// </summary>
+    /// <param name="paths">Files or folders; <c>.yaml</c> and <c>.yml</c> files in folders are read.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
+    /// <exception cref="FileNotFoundException">A path names no file or folder.</exception>
+    public static TechTiesGraph Load(params string[] paths) => Load(LoadOptions.Default, paths);
+
+    /// <summary>Loads a graph from YAML files and folders with options (such as <see cref="LoadOptions.Strict"/>).</summary>
+    /// <param name="options">The load options.</param>
+    /// <param name="paths">Files or folders; <c>.yaml</c> and <c>.yml</c> files in folders are read.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
+    /// <exception cref="FileNotFoundException">A path names no file or folder.</exception>
+    public static TechTiesGraph Load(LoadOptions options, params string[] paths)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Length == 0)
+        {
+            throw new ArgumentException("Give at least one file or folder to load.", nameof(paths));
+        }
+
+        return GraphReader.Read(GraphFiles.Enumerate(paths), options);
+    }
+
+    /// <summary>Loads a graph from YAML text, such as a test fixture or a notebook cell.</summary>
+    /// <param name="yaml">The YAML of one file.</param>
+    /// <param name="fileName">The name to use for the text in diagnostics.</param>
+    /// <param name="options">The load options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="GraphLoadException">The data is invalid.</exception>
+    public static TechTiesGraph Parse(string yaml, string fileName = "input.yaml", LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return GraphReader.Read([new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))], options ?? LoadOptions.Default);
+    }
+
+    /// <summary>Loads a graph from a stream of YAML (read to the end, not closed).</summary>
+    /// <param name="stream">The UTF-8 YAML of one file.</param>
+    /// <param name="fileName">The name to use for the stream in diagnostics.</param>
+    /// <param name="options">The load options, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="GraphLoadException">The data is invalid.</exception>
+    public static TechTiesGraph Load(Stream stream, string fileName, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return GraphReader.Read([new GraphFile(fileName, buffer.ToArray())], options ?? LoadOptions.Default);
+    }
+
+    /// <summary>The curated graph embedded in the package (its <c>graphs/</c> folder). Loaded once, then shared.</summary>
+    /// <returns>The built-in graph.</returns>
+    public static TechTiesGraph LoadBuiltIn() => BuiltIn.Value;
+
+    /// <summary>The entity with id <paramref name="id"/>.</summary>
+    /// <param name="id">The id (exact, ordinal).</param>
+    /// <returns>The entity.</returns>
+    /// <exception cref="EntityLookupException">No entity has that id.</exception>
+    public Entity this[string id] => byId.TryGetValue(id, out var entity) ? entity : throw NotFound(id);
+
+    /// <summary>Finds the entity with id <paramref name="id"/>.</summary>
+    /// <param name="id">The id (exact, ordinal).</param>
+    /// <param name="entity">The entity when found.</param>
+    /// <returns><see langword="true"/> when an entity has that id.</returns>
+    public bool TryGet(string id, [NotNullWhen(true)] out Entity? entity) => byId.TryGetValue(id, out entity);
+
+    /// <summary>
+    /// Finds the one entity that <paramref name="name"/> identifies: an id, a name or an alias, ignoring case,
+    /// accents and extra spaces (<c>ice</c>, <c>ICE</c> and <c>U.S. Immigration and Customs Enforcement</c>).
+    /// </summary>
+    /// <param name="name">The id, name or alias.</param>
+    /// <returns>The entity.</returns>
+    /// <exception cref="EntityLookupException">No entity or several entities match; the exception lists candidates.</exception>
+    public Entity Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (byId.TryGetValue(name, out var exact))
+        {
+            return exact;
+        }
+
+        if (byName.TryGetValue(Lookup.Normalize(name), out var matches))
+        {
+            return matches.Length == 1 ? matches[0] : throw new EntityLookupException(name, LookupFailure.Ambiguous, matches);
+        }
+
+        throw NotFound(name);
+    }
+
+    /// <summary>Finds the one entity <paramref name="name"/> identifies, as <see cref="Find"/>, without throwing.</summary>
+    /// <param name="name">The id, name or alias.</param>
+    /// <param name="entity">The entity when exactly one matches.</param>
+    /// <returns><see langword="true"/> when exactly one entity matches.</returns>
+    public bool TryFind(string name, [NotNullWhen(true)] out Entity? entity)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (byId.TryGetValue(name, out entity))
+        {
+            return true;
+        }
+
+        entity = byName.TryGetValue(Lookup.Normalize(name), out var matches) && matches.Length == 1 ? matches[0] : null;
+        return entity is not null;
+    }
+
+    /// <summary>The entities of one kind, in ordinal order of id.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The entities.</returns>
+    public IEnumerable<Entity> EntitiesOf(Kind kind) => Entities.Where(e => e.Kind == kind);
+
+    /// <summary>The entities of one class, such as <c>EntitiesOf&lt;Contract&gt;()</c>, in ordinal order of id.</summary>
+    /// <typeparam name="T">The entity class.</typeparam>
+    /// <returns>The entities.</returns>
+    public IEnumerable<T> EntitiesOf<T>()
+        where T : Entity => Entities.OfType<T>();
+
+    /// <summary>The ties that start at <paramref name="entity"/>, ordered by type, then the other end's id.</summary>
+    /// <param name="entity">An entity of this graph.</param>
+    /// <returns>The ties.</returns>
+    public ImmutableArray<Tie> TiesFrom(Entity entity) => outgoing.TryGetValue(Own(entity), out var ties) ? ties : [];
+
+    /// <summary>The ties that end at <paramref name="entity"/>, ordered by type, then the other end's id.</summary>
+    /// <param name="entity">An entity of this graph.</param>
+    /// <returns>The ties.</returns>
+    public ImmutableArray<Tie> TiesTo(Entity entity) => incoming.TryGetValue(Own(entity), out var ties) ? ties : [];
+
+    /// <summary>
+    /// The graph as a read-only QuikGraph <see cref="IBidirectionalGraph{TVertex, TEdge}"/> (directed, parallel edges
+    /// allowed), for any algorithm QuikGraph has. Vertices are entities and edges are ties.
+    /// </summary>
+    /// <returns>The view; it is immutable like the graph.</returns>
+    public IBidirectionalGraph<Entity, Tie> AsQuikGraph() => new QuikGraphView(this);
+
+    /// <summary>A one-line summary: counts of entities and ties.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"TechTiesGraph: {Entities.Length} entities, {Ties.Length} ties";
+
+    private static FrozenDictionary<Entity, ImmutableArray<Tie>> Group(ImmutableArray<Tie> ties, Func<Tie, Entity> key, Func<Tie, Entity> other) =>
+        ties.GroupBy(key).ToFrozenDictionary(
+            g => g.Key,
+            g => g.OrderBy(t => t.Type.Name, StringComparer.Ordinal).ThenBy(t => other(t).Id, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToImmutableArray());
+
+    private Entity Own(Entity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        return byId.TryGetValue(entity.Id, out var own) && ReferenceEquals(own, entity)
+            ? own
+            : throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
+    }
+
+    private EntityLookupException NotFound(string name)
+    {
+        var normalized = Lookup.Normalize(name);
+        var keys = byName.Keys.ToList();
+        var close = Suggest.Closest(normalized, keys, 5)
+            .Concat(keys.Where(k => normalized.Length >= 3 && k.Contains(normalized, StringComparison.Ordinal)))
+            .SelectMany(k => byName[k])
+            .Distinct()
+            .Take(5)
+            .ToList();
+        return new EntityLookupException(name, LookupFailure.NotFound, close);
+    }
+}

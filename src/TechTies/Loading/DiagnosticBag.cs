@@ -1,0 +1,75 @@
+namespace TechTies.Loading;
+
+/// <summary>Collects diagnostics while loading.</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> items = [];
+
+    public bool HasErrors => items.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public IReadOnlyList<Diagnostic> Items => items;
+
+    public void Error(string code, string file, int line, int column, string message, string? suggestion = null) =>
+        Add(code, DiagnosticSeverity.Error, file, line, column, message, suggestion);
+
+    public void Warning(string code, string file, int line, int column, string message, string? suggestion = null) =>
+        Add(code, DiagnosticSeverity.Warning, file, line, column, message, suggestion);
+
+    public void Add(string code, DiagnosticSeverity severity, string file, int line, int column, string message, string? suggestion) =>
+        items.Add(new Diagnostic { Code = code, Severity = severity, File = file, Line = line, Column = column, Message = message, Suggestion = suggestion });
+
+    public IEnumerable<Diagnostic> Sorted() => items
+        .Select((d, i) => (d, i))
+        .OrderBy(x => x.d.File, StringComparer.Ordinal)
+        .ThenBy(x => x.d.Line)
+        .ThenBy(x => x.d.Column)
+        .ThenBy(x => x.i)
+        .Select(x => x.d);
+}
+
+/// <summary>"Did you mean" suggestions by edit distance.</summary>
+internal static class Suggest
+{
+    public static string? DidYouMean(string given, IEnumerable<string> candidates)
+    {
+        var best = Closest(given, candidates, 3).ToList();
+        return best.Count == 0 ? null : "did you mean " + string.Join(" or ", best.Select(b => $"'{b}'")) + "?";
+    }
+
+    public static IEnumerable<string> Closest(string given, IEnumerable<string> candidates, int max)
+    {
+        var limit = Math.Max(2, given.Length / 3);
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (c, d: Distance(given.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Where(x => x.d <= limit || x.c.StartsWith(given, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(x => x.d)
+            .ThenBy(x => x.c, StringComparer.Ordinal)
+            .Take(max)
+            .Select(x => x.c);
+    }
+
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,376 @@
+using System.Collections.Immutable;
+
+namespace TechTies.Loading;
+
+internal sealed partial class GraphReader
+{
+    /// <summary>
+    /// Reads the typed fields of one mapping, reporting every bad value and collecting the claims of fields written
+    /// with their own sources.
+    /// </summary>
+    private sealed class FieldReader(GraphReader reader, string file, YMap map)
+    {
+        private readonly List<FieldClaims> claims = [];
+
+        public ImmutableArray<FieldClaims> Claims => [.. claims];
+
+        private DiagnosticBag Diagnostics => reader.diagnostics;
+
+        public string? Text(string field, bool required = false)
+        {
+            var node = Find(field);
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                if (required)
+                {
+                    var at = (YNode?)node ?? map;
+                    Diagnostics.Error(DiagnosticCodes.MissingField, file, at.Line, at.Column, $"'{field}' is required here", $"add {field}: ...");
+                }
+
+                return null;
+            }
+
+            if (IsClaimForm(node))
+            {
+                return ReadClaims(field, node, s => (s, null));
+            }
+
+            if (node is YScalar scalar)
+            {
+                return scalar.Value;
+            }
+
+            reader.WrongShape(file, node, field, "a single text value");
+            return null;
+        }
+
+        public ImmutableArray<string> TextList(string field)
+        {
+            var node = Find(field);
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return [];
+            }
+
+            var items = node is YSeq seq ? seq.Items : [node];
+            var values = ImmutableArray.CreateBuilder<string>();
+            foreach (var item in items)
+            {
+                if (item is YScalar { IsNull: false } scalar)
+                {
+                    values.Add(scalar.Value);
+                }
+                else
+                {
+                    reader.WrongShape(file, item, field, "a list of text values");
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        public string? Url(string field)
+        {
+            var text = Text(field);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                return text;
+            }
+
+            var node = Find(field)!;
+            Diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"'{text}' is not a web address", "write an absolute http:// or https:// URL");
+            return null;
+        }
+
+        public PartialDate? Date(string field)
+        {
+            var node = Find(field);
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return null;
+            }
+
+            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseDate) : node is YScalar scalar ? Check(scalar, ParseDate) : Shape(node, field, "a date such as 2018, 2018-07 or 2018-07-31");
+            return text is null ? null : PartialDate.Parse(text);
+        }
+
+        public Money? Money(string field)
+        {
+            var node = Find(field);
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return null;
+            }
+
+            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseMoney) : node is YScalar scalar ? Check(scalar, ParseMoney) : Shape(node, field, "an amount such as USD 39 million");
+            return text is null ? null : TechTies.Money.Parse(text);
+        }
+
+        public T Enum<T>(string field, string[] words, bool required, T fallback)
+            where T : struct, System.Enum
+        {
+            var text = Text(field, required);
+            if (text is null)
+            {
+                return fallback;
+            }
+
+            var index = Array.IndexOf(words, text);
+            if (index >= 0)
+            {
+                return System.Enum.GetValues<T>()[index];
+            }
+
+            var node = Find(field)!;
+            Diagnostics.Error(DiagnosticCodes.BadEnumValue, file, node.Line, node.Column, $"'{text}' is not a valid {field}", (Suggest.DidYouMean(text, words) ?? string.Empty) + (Suggest.DidYouMean(text, words) is null ? string.Empty : " ") + "expected one of " + string.Join(", ", words));
+            return fallback;
+        }
+
+        public ImmutableSortedDictionary<string, string> Identifiers(string field)
+        {
+            var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            var node = Find(field);
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return result.ToImmutable();
+            }
+
+            if (node is not YMap identifiers)
+            {
+                reader.WrongShape(file, node, field, "a mapping of scheme to identifier, such as { uei: ABC123DEF456 }");
+                return result.ToImmutable();
+            }
+
+            foreach (var (key, value) in identifiers.Entries)
+            {
+                if (value is YScalar { IsNull: false } scalar)
+                {
+                    result[key.Value] = scalar.Value;
+                }
+                else
+                {
+                    reader.WrongShape(file, value, key.Value, "a single identifier");
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        public ImmutableArray<Citation> Citations(string field) => ReadCitations(Find(field), field);
+
+        public YScalar? Reference(string field, bool required)
+        {
+            var node = Find(field);
+            if (node is YScalar { IsNull: false } scalar)
+            {
+                return scalar;
+            }
+
+            if (node is null or YScalar)
+            {
+                if (required)
+                {
+                    var at = node ?? map;
+                    Diagnostics.Error(DiagnosticCodes.MissingField, file, at.Line, at.Column, $"'{field}' is required here", $"add {field}: <id>");
+                }
+
+                return null;
+            }
+
+            reader.WrongShape(file, node, field, "a single id");
+            return null;
+        }
+
+        public List<YScalar> ReferenceList(string field)
+        {
+            var node = Find(field);
+            var list = new List<YScalar>();
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return list;
+            }
+
+            foreach (var item in node is YSeq seq ? seq.Items : [node])
+            {
+                if (item is YScalar { IsNull: false } scalar)
+                {
+                    list.Add(scalar);
+                }
+                else
+                {
+                    reader.WrongShape(file, item, field, "an id or a list of ids");
+                }
+            }
+
+            return list;
+        }
+
+        public void CheckOrder(string startField, PartialDate? start, string endField, PartialDate? end)
+        {
+            if (start is { } s && end is { } e && s.Start > e.End)
+            {
+                var node = Find(endField) ?? Find(startField) ?? map;
+                Diagnostics.Error(DiagnosticCodes.StartAfterEnd, file, node.Line, node.Column, $"{startField} {s} is after {endField} {e}", $"check both dates: {startField} must not be after {endField}");
+            }
+        }
+
+        private YNode? Find(string field) => map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
+
+        private static bool IsClaimForm(YNode node) =>
+            node is YMap m ? m.Entries.Any(e => e.Key.Value == "value")
+            : node is YSeq s && s.Items.Count > 0 && s.Items.All(i => i is YMap);
+
+        private (string? Value, string? Error) ParseDate(string text) =>
+            PartialDate.TryParse(text, out var date) ? (date.ToString(), null) : (null, $"'{text}' is not a partial date");
+
+        private (string? Value, string? Error) ParseMoney(string text)
+        {
+            var currency = Find("currency") is YScalar { IsNull: false } c ? c.Value : "USD";
+            if (!Currencies.IsKnown(currency))
+            {
+                return (null, null);
+            }
+
+            return TechTies.Money.TryParse(text, out var money, out var error, currency) ? (money.ToString(), null) : (null, error);
+        }
+
+        private string? Check(YScalar scalar, Func<string, (string? Value, string? Error)> parse)
+        {
+            var (value, error) = parse(scalar.Value);
+            if (value is null)
+            {
+                ReportBadValue(scalar, error);
+            }
+
+            return value;
+        }
+
+        private void ReportBadValue(YScalar scalar, string? error)
+        {
+            if (error is null)
+            {
+                var currencyNode = Find("currency")!;
+                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, currencyNode.Line, currencyNode.Column, $"'{((YScalar)currencyNode).Value}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+            }
+            else if (error.Contains("partial date", StringComparison.Ordinal))
+            {
+                Diagnostics.Error(DiagnosticCodes.BadDate, file, scalar.Line, scalar.Column, error, "write YYYY, YYYY-MM or YYYY-MM-DD, such as 2018, 2018-07 or 2018-07-31");
+            }
+            else
+            {
+                var code = error.Contains("ISO 4217", StringComparison.Ordinal) ? DiagnosticCodes.BadCurrency : DiagnosticCodes.BadAmount;
+                Diagnostics.Error(code, file, scalar.Line, scalar.Column, error, "write e.g. USD 39 million, $39M, 39000000 or 39.3 million");
+            }
+        }
+
+        private string? Shape(YNode node, string field, string expected)
+        {
+            reader.WrongShape(file, node, field, expected);
+            return null;
+        }
+
+        // The claim form: { value, sources, preferred } or a list of them, exactly one preferred when several.
+        private string? ReadClaims(string field, YNode node, Func<string, (string? Value, string? Error)> parse)
+        {
+            var items = node is YSeq seq ? seq.Items : [node];
+            var list = ImmutableArray.CreateBuilder<Claim>();
+            var ok = true;
+            foreach (var item in items)
+            {
+                var claimMap = (YMap)item;
+                if (!reader.CheckFields(file, claimMap, ClaimFields, $"a claim of '{field}'"))
+                {
+                    ok = false;
+                    continue;
+                }
+
+                var valueNode = claimMap.Entries.FirstOrDefault(e => e.Key.Value == "value").Value;
+                if (valueNode is not YScalar { IsNull: false } valueScalar)
+                {
+                    var at = valueNode ?? claimMap;
+                    Diagnostics.Error(DiagnosticCodes.MissingField, file, at.Line, at.Column, $"a claim of '{field}' needs a single 'value'", "write { value: ..., sources: [...] }");
+                    ok = false;
+                    continue;
+                }
+
+                var value = Check(valueScalar, parse);
+                var preferredNode = claimMap.Entries.FirstOrDefault(e => e.Key.Value == "preferred").Value;
+                var preferred = false;
+                if (preferredNode is YScalar { Value: "true" or "false" } flag)
+                {
+                    preferred = flag.Value == "true";
+                }
+                else if (preferredNode is not null)
+                {
+                    Diagnostics.Error(DiagnosticCodes.WrongShape, file, preferredNode.Line, preferredNode.Column, "'preferred' must be true or false", null);
+                    ok = false;
+                }
+
+                var citations = ReadCitations(claimMap.Entries.FirstOrDefault(e => e.Key.Value == "sources").Value, "sources");
+                if (value is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                list.Add(new Claim { Value = value, Citations = citations, Preferred = preferred || items.Count == 1 });
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            var preferredCount = list.Count(c => c.Preferred);
+            if (preferredCount != 1)
+            {
+                Diagnostics.Error(DiagnosticCodes.PreferredClaim, file, node.Line, node.Column, $"'{field}' lists {list.Count} values and marks {preferredCount} as preferred", "mark exactly one with preferred: true; queries use that one");
+                return null;
+            }
+
+            claims.Add(new FieldClaims { Field = field, Claims = list.ToImmutable() });
+            return list.First(c => c.Preferred).Value;
+        }
+
+        private ImmutableArray<Citation> ReadCitations(YNode? node, string field)
+        {
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return [];
+            }
+
+            var result = ImmutableArray.CreateBuilder<Citation>();
+            foreach (var item in node is YSeq seq ? seq.Items : [node])
+            {
+                Citation? citation = null;
+                if (item is YScalar { IsNull: false } id)
+                {
+                    citation = new Citation { Source = id.Value };
+                }
+                else if (item is YMap cite && reader.CheckFields(file, cite, ["source", "quote", "page"], "a citation"))
+                {
+                    var source = reader.Required(file, cite, "source", "a citation");
+                    var inner = new FieldReader(reader, file, cite);
+                    citation = source is null ? null : new Citation { Source = source.Value, Quote = inner.Text("quote"), Page = inner.Text("page") };
+                }
+                else if (item is not YMap)
+                {
+                    reader.WrongShape(file, item, field, "a source id or { source: id, quote: \"...\", page: ... }");
+                }
+
+                if (citation is not null)
+                {
+                    result.Add(citation);
+                    reader.citationsToCheck.Add((citation, file, item));
+                }
+            }
+
+            return result.ToImmutable();
+        }
+    }
+}

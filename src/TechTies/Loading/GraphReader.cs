@@ -1,0 +1,703 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace TechTies.Loading;
+
+/// <summary>One file's bytes and the name used for it in diagnostics.</summary>
+internal sealed record GraphFile(string Name, byte[] Bytes);
+
+/// <summary>
+/// Turns YAML files into a validated graph: reads every file, checks every section, field, reference, date, amount
+/// and citation, collects every problem, and builds the graph only when there are no errors.
+/// </summary>
+internal sealed partial class GraphReader
+{
+    private const int SupportedVersion = 1;
+
+    private static readonly string[] Sections = ["techties", "dataset", "sources", "companies", "agencies", "contracts", "groups", "people", "products", "protests", "ties", "relationship_types"];
+    private static readonly string[] DatasetFields = ["name", "title", "license", "description", "url"];
+    private static readonly string[] TieFields = ["from", "type", "to", "since", "until", "amount", "currency", "status", "description", "sources"];
+    private static readonly string[] FieldTieFields = ["to", "since", "until", "amount", "currency", "status", "description", "sources"];
+    private static readonly string[] ClaimFields = ["value", "sources", "preferred"];
+    private static readonly string[] StatusWords = ["reported", "confirmed", "alleged", "denied", "ended"];
+    private static readonly string[] SourceKindWords = ["news", "report", "letter", "dataset", "record", "statement"];
+    private static readonly string[] ProtestKindWords = ["rally", "letter", "petition", "walkout", "campaign", "strike", "boycott", "other"];
+
+    private static readonly Dictionary<Kind, string[]> FieldsByKind = new()
+    {
+        [Kind.Company] = ["name", "aliases", "description", "sources", "url", "founded", "identifiers"],
+        [Kind.Agency] = ["name", "aliases", "description", "sources", "url", "founded", "identifiers"],
+        [Kind.Group] = ["name", "aliases", "description", "sources", "url", "founded"],
+        [Kind.Person] = ["name", "aliases", "description", "sources"],
+        [Kind.Product] = ["name", "aliases", "description", "sources", "url"],
+        [Kind.Contract] = ["title", "aliases", "description", "sources", "award_id", "vendor", "agency", "office", "product", "amount", "obligated", "current_value", "potential_value", "currency", "start", "end", "status"],
+        [Kind.Protest] = ["name", "aliases", "description", "sources", "kind", "date", "start", "end", "place", "size", "organizers", "signatories"],
+        [Kind.Source] = ["title", "aliases", "description", "sources", "kind", "publisher", "author", "published", "url"],
+    };
+
+    private readonly LoadOptions options;
+    private readonly DiagnosticBag diagnostics = new();
+    private readonly Dictionary<string, RawEntity> raw = new(StringComparer.Ordinal);
+    private readonly List<RawEntity> rawOrder = [];
+    private readonly List<RawTie> rawTies = [];
+    private readonly List<(string File, YNode Section)> typeSections = [];
+    private readonly List<(string File, YMap Map)> datasets = [];
+    private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
+    private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
+    private GraphSchema schema = GraphSchema.BuiltIn;
+
+    private GraphReader(LoadOptions options)
+    {
+        this.options = options;
+    }
+
+    public static TechTiesGraph Read(IEnumerable<GraphFile> files, LoadOptions options)
+    {
+        var reader = new GraphReader(options);
+        return reader.ReadAll(files);
+    }
+
+    private TechTiesGraph ReadAll(IEnumerable<GraphFile> files)
+    {
+        foreach (var file in files)
+        {
+            ReadFile(file);
+        }
+
+        ReadDeclaredTypes();
+        foreach (var entity in rawOrder)
+        {
+            BuildEntity(entity);
+        }
+
+        var ties = BuildTies();
+        CheckCitations();
+        CheckCycles(ties);
+
+        var all = diagnostics.Sorted().ToImmutableArray();
+        if (all.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new GraphLoadException(all);
+        }
+
+        return new TechTiesGraph(schema, entities.Values, ties, all, BuildDatasets());
+    }
+
+    // Phase 1: files, sections, ids.
+    private void ReadFile(GraphFile file)
+    {
+        var root = YamlTreeReader.Read(file.Bytes, file.Name, diagnostics);
+        if (root is null)
+        {
+            if (!diagnostics.Items.Any(d => d.File == file.Name && d.Severity == DiagnosticSeverity.Error))
+            {
+                diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, 1, 1, "the file is empty: every TechTies file starts with its format version", "start the file with techties: 1");
+            }
+
+            return;
+        }
+
+        if (root is not YMap map)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file.Name, root.Line, root.Column, $"a TechTies file is a mapping of sections, not {root.Describe}", "start the file with techties: 1, then sections such as companies:");
+            return;
+        }
+
+        var version = map.Entries.FirstOrDefault(e => e.Key.Value == "techties");
+        if (version.Key is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, map.Line, map.Column, "the file has no format version", "add techties: 1 as the first line");
+            return;
+        }
+
+        if (version.Value is not YScalar { Value: var v } || v != SupportedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var given = (version.Value as YScalar)?.Value ?? version.Value.Describe;
+            diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file.Name, version.Value.Line, version.Value.Column, $"format version '{given}' is not supported: this package reads version {SupportedVersion}", $"write techties: {SupportedVersion}, or update the TechTies package");
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            if (KindNames.TryParseSection(key.Value, out var kind))
+            {
+                ReadEntitySection(file.Name, kind, value);
+            }
+            else if (key.Value == "ties")
+            {
+                ReadTieSection(file.Name, value);
+            }
+            else if (key.Value == "relationship_types")
+            {
+                typeSections.Add((file.Name, value));
+            }
+            else if (key.Value == "dataset")
+            {
+                if (value is YMap datasetMap)
+                {
+                    datasets.Add((file.Name, datasetMap));
+                }
+                else
+                {
+                    WrongShape(file.Name, value, "dataset", "a mapping such as { name: my-graph, title: ..., license: CC-BY-4.0 }");
+                }
+            }
+            else if (key.Value != "techties")
+            {
+                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"'{key.Value}' is not a section of the format", Suggest.DidYouMean(key.Value, Sections) ?? "sections are " + string.Join(", ", Sections));
+            }
+        }
+    }
+
+    private void ReadEntitySection(string file, Kind kind, YNode section)
+    {
+        if (section is YScalar { IsNull: true })
+        {
+            return;
+        }
+
+        if (section is not YMap map)
+        {
+            WrongShape(file, section, kind.ToSection(), $"a mapping of ids to {kind.ToSection()}, such as my-id: {{ name: ... }}");
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!IsSlug(key.Value))
+            {
+                diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"'{key.Value}' is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use '{Slugify(key.Value)}'");
+                continue;
+            }
+
+            if (raw.TryGetValue(key.Value, out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id '{key.Value}' is already defined as a {first.Kind.ToName()} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
+                continue;
+            }
+
+            if (value is not YMap fields)
+            {
+                WrongShape(file, value, key.Value, "a mapping of fields, such as { name: ... }");
+                continue;
+            }
+
+            var entity = new RawEntity(kind, key, fields, file);
+            raw[key.Value] = entity;
+            rawOrder.Add(entity);
+        }
+    }
+
+    private void ReadTieSection(string file, YNode section)
+    {
+        if (section is YScalar { IsNull: true })
+        {
+            return;
+        }
+
+        if (section is not YSeq seq)
+        {
+            WrongShape(file, section, "ties", "a list of ties, each - { from: ..., type: ..., to: ..., sources: [...] }");
+            return;
+        }
+
+        foreach (var item in seq.Items)
+        {
+            if (item is not YMap map)
+            {
+                WrongShape(file, item, "a tie", "a mapping { from: ..., type: ..., to: ..., sources: [...] }");
+                continue;
+            }
+
+            if (!CheckFields(file, map, TieFields, "a tie"))
+            {
+                continue;
+            }
+
+            var from = Required(file, map, "from", "a tie");
+            var type = Required(file, map, "type", "a tie");
+            var to = Required(file, map, "to", "a tie");
+            if (from is null || type is null || to is null)
+            {
+                continue;
+            }
+
+            rawTies.Add(new RawTie(file, map, from, type, to, map, Owner: null));
+        }
+    }
+
+    // Phase 2: relationship types declared in files.
+    private void ReadDeclaredTypes()
+    {
+        foreach (var (file, section) in typeSections)
+        {
+            var declared = SchemaReader.ReadSection(section, file, diagnostics, builtIn: false, existing: schema);
+            schema = schema.With(declared);
+        }
+    }
+
+    // Phase 3: entities and their field ties.
+    private void BuildEntity(RawEntity e)
+    {
+        var kind = e.Kind;
+        var allowed = FieldsByKind[kind];
+        var fields = new FieldReader(this, e.File, e.Fields);
+        foreach (var (key, value) in e.Fields.Entries)
+        {
+            if (allowed.Contains(key.Value))
+            {
+                continue;
+            }
+
+            if (schema.TryGet(key.Value, out var type))
+            {
+                if (type.From.Contains(kind))
+                {
+                    ReadRelationshipField(e, key, value, type.Name);
+                }
+                else
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongEndpointKind, e.File, key.Line, key.Column, $"a {kind.ToName()} cannot have '{key.Value}' ties: {type.Name} goes from {Describe(type.From)} to {Describe(type.To)}", $"write the tie on the other entity, or use another type");
+                }
+
+                continue;
+            }
+
+            var applicable = schema.RelationshipTypes.Where(t => t.From.Contains(kind)).Select(t => t.Name);
+            var candidates = allowed.Concat(applicable).ToList();
+            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"'{key.Value}' is not a field of a {kind.ToName()}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
+        }
+
+        var nameField = kind is Kind.Contract or Kind.Source ? "title" : "name";
+        var name = fields.Text(nameField, required: true) ?? e.Key.Value;
+        var aliases = fields.TextList("aliases");
+        var description = fields.Text("description");
+        var citations = fields.Citations("sources");
+        var location = new SourceLocation { File = e.File, Line = e.Key.Line, Column = e.Key.Column };
+
+        Entity entity;
+        switch (kind)
+        {
+            case Kind.Company:
+                entity = new Company { Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location, Url = fields.Url("url"), Founded = fields.Date("founded"), Identifiers = fields.Identifiers("identifiers"), FieldClaims = fields.Claims };
+                break;
+            case Kind.Agency:
+                entity = new Agency { Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location, Url = fields.Url("url"), Founded = fields.Date("founded"), Identifiers = fields.Identifiers("identifiers"), FieldClaims = fields.Claims };
+                break;
+            case Kind.Group:
+                entity = new Group { Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location, Url = fields.Url("url"), Founded = fields.Date("founded"), FieldClaims = fields.Claims };
+                break;
+            case Kind.Person:
+                entity = new Person { Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location, FieldClaims = fields.Claims };
+                break;
+            case Kind.Product:
+                entity = new Product { Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location, Url = fields.Url("url"), FieldClaims = fields.Claims };
+                break;
+            case Kind.Contract:
+                entity = BuildContract(e, fields, name, aliases, description, citations, location);
+                break;
+            case Kind.Protest:
+                entity = BuildProtest(e, fields, name, aliases, description, citations, location);
+                break;
+            default:
+                entity = new Source
+                {
+                    Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location,
+                    SourceKind = fields.Enum("kind", SourceKindWords, required: true, SourceKind.News),
+                    Publisher = fields.Text("publisher"), Author = fields.Text("author"), Published = fields.Date("published"), Url = fields.Url("url"),
+                    FieldClaims = fields.Claims,
+                };
+                break;
+        }
+
+        entities[entity.Id] = entity;
+    }
+
+    private Contract BuildContract(RawEntity e, FieldReader fields, string name, ImmutableArray<string> aliases, string? description, ImmutableArray<Citation> citations, SourceLocation location)
+    {
+        var vendor = fields.Reference("vendor", required: true);
+        var agency = fields.Reference("agency", required: true);
+        var office = fields.Reference("office", required: false);
+        var products = fields.ReferenceList("product");
+        var start = fields.Date("start");
+        var end = fields.Date("end");
+        fields.CheckOrder("start", start, "end", end);
+        var status = fields.Enum("status", StatusWords, required: false, TieStatus.Reported);
+        var contract = new Contract
+        {
+            Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location,
+            AwardId = fields.Text("award_id"),
+            VendorId = vendor?.Value ?? string.Empty,
+            AgencyId = agency?.Value ?? string.Empty,
+            OfficeId = office?.Value,
+            ProductIds = [.. products.Select(p => p.Value)],
+            Amount = fields.Money("amount"),
+            Obligated = fields.Money("obligated"),
+            CurrentValue = fields.Money("current_value"),
+            PotentialValue = fields.Money("potential_value"),
+            Start = start,
+            End = end,
+            FieldClaims = fields.Claims,
+        };
+
+        var tieFields = new TieDefaults(start, end, contract.Amount, status, citations, contract);
+        if (vendor is not null)
+        {
+            rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "awarded_to", IsPlain = true, Line = vendor.Line, Column = vendor.Column }, vendor, null, e) { Defaults = tieFields });
+            if (agency is not null)
+            {
+                rawTies.Add(new RawTie(e.File, e.Fields, vendor, new YScalar { Value = "contracts_with", IsPlain = true, Line = vendor.Line, Column = vendor.Column }, agency, null, e) { Defaults = tieFields });
+            }
+        }
+
+        foreach (var target in new[] { agency, office }.OfType<YScalar>())
+        {
+            rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "awarded_by", IsPlain = true, Line = target.Line, Column = target.Column }, target, null, e) { Defaults = tieFields });
+        }
+
+        foreach (var product in products)
+        {
+            rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "covers", IsPlain = true, Line = product.Line, Column = product.Column }, product, null, e) { Defaults = tieFields });
+        }
+
+        return contract;
+    }
+
+    private Protest BuildProtest(RawEntity e, FieldReader fields, string name, ImmutableArray<string> aliases, string? description, ImmutableArray<Citation> citations, SourceLocation location)
+    {
+        var date = fields.Date("date");
+        var start = fields.Date("start");
+        var end = fields.Date("end");
+        fields.CheckOrder("start", start, "end", end);
+        var protest = new Protest
+        {
+            Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location,
+            ProtestKind = fields.Enum("kind", ProtestKindWords, required: true, ProtestKind.Other),
+            Date = date, Start = start, End = end,
+            Place = fields.Text("place"),
+            Size = fields.Text("size"),
+            FieldClaims = fields.Claims,
+        };
+
+        e.Defaults = new TieDefaults(start ?? date, end ?? date, null, TieStatus.Reported, citations, null);
+        foreach (var (field, type) in new[] { ("organizers", "organized"), ("signatories", "signed") })
+        {
+            foreach (var who in fields.ReferenceList(field))
+            {
+                rawTies.Add(new RawTie(e.File, e.Fields, who, new YScalar { Value = type, IsPlain = true, Line = who.Line, Column = who.Column }, e.Key, null, e) { Defaults = e.Defaults });
+            }
+        }
+
+        return protest;
+    }
+
+    private void ReadRelationshipField(RawEntity e, YScalar key, YNode value, string type)
+    {
+        var items = value is YSeq seq ? seq.Items : [value];
+        foreach (var item in items)
+        {
+            var typeNode = new YScalar { Value = type, IsPlain = true, Line = key.Line, Column = key.Column };
+            switch (item)
+            {
+                case YScalar { IsNull: false } target:
+                    rawTies.Add(new RawTie(e.File, e.Fields, e.Key, typeNode, target, null, e));
+                    break;
+                case YMap map when CheckFields(e.File, map, FieldTieFields, $"a {type} tie"):
+                    var to = Required(e.File, map, "to", $"a {type} tie");
+                    if (to is not null)
+                    {
+                        rawTies.Add(new RawTie(e.File, map, e.Key, typeNode, to, map, e));
+                    }
+
+                    break;
+                case YMap:
+                    break;
+                default:
+                    WrongShape(e.File, item, key.Value, $"an id, a list of ids, or a list of {{ to: id, since: ..., sources: [...] }}");
+                    break;
+            }
+        }
+    }
+
+    // Phase 4: ties.
+    private ImmutableArray<Tie> BuildTies()
+    {
+        var ties = new List<Tie>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in rawTies)
+        {
+            // A protest's own ties take its dates and sources once the protest is built.
+            var defaults = t.Defaults ?? (t.Owner?.Kind == Kind.Protest ? t.Owner.Defaults : null);
+            var tie = BuildTie(t, defaults);
+            if (tie is null)
+            {
+                continue;
+            }
+
+            var id = $"{tie.From.Id}/{tie.Type.Name}/{tie.To.Id}" + (tie.Type.Name == "contracts_with" && tie.Contract is not null ? "/" + tie.Contract.Id : string.Empty);
+            var count = ids.TryGetValue(id, out var seen) ? seen + 1 : 1;
+            ids[id] = count;
+            ties.Add(count == 1 ? tie : new TieBuilder(tie).WithId(id + "#" + count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (count == 1)
+            {
+                ties[^1] = new TieBuilder(tie).WithId(id);
+            }
+        }
+
+        return [.. ties.OrderBy(t => t.Id, StringComparer.Ordinal)];
+    }
+
+    private Tie? BuildTie(RawTie t, TieDefaults? defaults)
+    {
+        if (!schema.TryGet(t.Type.Value, out var type))
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.Type.Line, t.Type.Column, $"'{t.Type.Value}' is not a relationship type", Suggest.DidYouMean(t.Type.Value, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
+            return null;
+        }
+
+        var from = Resolve(t.File, t.From, type.From, $"the start of a {type.Name} tie");
+        var to = Resolve(t.File, t.To, type.To, $"the end of a {type.Name} tie");
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        if (!type.Allows(from.Kind, to.Kind))
+        {
+            var at = type.From.Contains(from.Kind) ? t.To : t.From;
+            diagnostics.Error(DiagnosticCodes.WrongEndpointKind, t.File, at.Line, at.Column, $"a {type.Name} tie cannot join a {from.Kind.ToName()} ({from.Id}) to a {to.Kind.ToName()} ({to.Id})", $"{type.Name} goes from {Describe(type.From)} to {Describe(type.To)}" + (type.SameKind ? " of the same kind" : string.Empty));
+            return null;
+        }
+
+        if (ReferenceEquals(from, to))
+        {
+            diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"a {type.Name} tie joins '{from.Id}' to itself", "a tie joins two different entities");
+            return null;
+        }
+
+        var since = defaults?.Since;
+        var until = defaults?.Until;
+        var amount = defaults?.Amount;
+        var status = defaults?.Status ?? TieStatus.Reported;
+        var citations = defaults?.Citations ?? [];
+        var claims = ImmutableArray<FieldClaims>.Empty;
+        string? description = null;
+        if (t.Details is { } details)
+        {
+            var fields = new FieldReader(this, t.File, details);
+            since = fields.Date("since") ?? since;
+            until = fields.Date("until") ?? until;
+            fields.CheckOrder("since", since, "until", until);
+            amount = fields.Money("amount") ?? amount;
+            status = fields.Enum("status", StatusWords, required: false, status);
+            description = fields.Text("description");
+            var own = fields.Citations("sources");
+            citations = own.IsEmpty ? citations : own;
+            claims = fields.Claims;
+        }
+
+        if (citations.IsEmpty)
+        {
+            var severity = options.Strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+            diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.Type.Line, t.Type.Column, $"the {type.Name} tie from '{from.Id}' to '{to.Id}' cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
+        }
+
+        return new Tie
+        {
+            Id = string.Empty,
+            Type = type,
+            From = from,
+            To = to,
+            Since = since,
+            Until = until,
+            Amount = amount,
+            Status = status,
+            Description = description,
+            Citations = citations,
+            FieldClaims = claims,
+            Contract = defaults?.Contract,
+            Location = new SourceLocation { File = t.File, Line = t.Type.Line, Column = t.Type.Column },
+        };
+    }
+
+    private Entity? Resolve(string file, YScalar reference, ImmutableArray<Kind> kinds, string role)
+    {
+        if (entities.TryGetValue(reference.Value, out var entity))
+        {
+            return entity;
+        }
+
+        if (raw.ContainsKey(reference.Value))
+        {
+            // Defined, but its own fields failed validation; that error is already reported.
+            return null;
+        }
+
+        var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
+        var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
+        var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : Suggest.DidYouMean(reference.Value, candidates);
+        diagnostics.Error(DiagnosticCodes.UnknownReference, file, reference.Line, reference.Column, $"'{reference.Value}' ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
+        return null;
+    }
+
+    private void CheckCitations()
+    {
+        var sourceIds = entities.Values.OfType<Source>().Select(s => s.Id).ToList();
+        foreach (var (citation, file, node) in citationsToCheck)
+        {
+            if (entities.TryGetValue(citation.Source, out var entity) || raw.TryGetValue(citation.Source, out _))
+            {
+                if (entity is not null and not Source)
+                {
+                    diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"'{citation.Source}' is cited as a source but is a {entity.Kind.ToName()}", Suggest.DidYouMean(citation.Source, sourceIds) ?? "cite an id from the sources: section");
+                }
+
+                continue;
+            }
+
+            diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"the cited source '{citation.Source}' is not defined", Suggest.DidYouMean(citation.Source, sourceIds) ?? "define it in a sources: section");
+        }
+    }
+
+    private void CheckCycles(ImmutableArray<Tie> ties)
+    {
+        foreach (var type in schema.RelationshipTypes.Where(t => t.Acyclic))
+        {
+            var edges = ties.Where(t => t.Type == type).GroupBy(t => t.From.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            var state = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var start in edges.Keys.Order(StringComparer.Ordinal))
+            {
+                if (state.ContainsKey(start))
+                {
+                    continue;
+                }
+
+                // Iterative depth-first search; a tie into a node on the current path closes a cycle.
+                var path = new List<string> { start };
+                var stack = new Stack<(string Node, int Next)>();
+                stack.Push((start, 0));
+                state[start] = 1;
+                while (stack.Count > 0)
+                {
+                    var (node, next) = stack.Pop();
+                    var outgoing = edges.GetValueOrDefault(node) ?? [];
+                    if (next >= outgoing.Count)
+                    {
+                        state[node] = 2;
+                        path.RemoveAt(path.Count - 1);
+                        continue;
+                    }
+
+                    stack.Push((node, next + 1));
+                    var tie = outgoing[next];
+                    var target = tie.To.Id;
+                    var targetState = state.GetValueOrDefault(target);
+                    if (targetState == 1)
+                    {
+                        var cycle = path.Skip(path.IndexOf(target)).Append(target);
+                        var at = tie.Location!;
+                        diagnostics.Error(DiagnosticCodes.Cycle, at.File, at.Line, at.Column, $"{type.Name} ties form a cycle: {string.Join(" -> ", cycle)}", $"{type.Name} must not loop back; remove one of these ties");
+                    }
+                    else if (targetState == 0)
+                    {
+                        state[target] = 1;
+                        path.Add(target);
+                        stack.Push((target, 0));
+                    }
+                }
+            }
+        }
+    }
+
+    private ImmutableArray<DatasetInfo> BuildDatasets()
+    {
+        var list = new List<DatasetInfo>();
+        foreach (var (file, map) in datasets)
+        {
+            if (!CheckFields(file, map, DatasetFields, "dataset"))
+            {
+                continue;
+            }
+
+            var fields = new FieldReader(this, file, map);
+            list.Add(new DatasetInfo { File = file, Name = fields.Text("name"), Title = fields.Text("title"), License = fields.Text("license"), Description = fields.Text("description"), Url = fields.Url("url") });
+        }
+
+        return [.. list];
+    }
+
+    // Shared checks.
+    private bool CheckFields(string file, YMap map, string[] allowed, string what)
+    {
+        var ok = true;
+        foreach (var (key, _) in map.Entries.Where(e => !allowed.Contains(e.Key.Value)))
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"'{key.Value}' is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    private YScalar? Required(string file, YMap map, string field, string what)
+    {
+        var node = map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
+        if (node is YScalar { IsNull: false } scalar)
+        {
+            return scalar;
+        }
+
+        if (node is null or YScalar)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingField, file, (node ?? map).Line, (node ?? map).Column, $"{what} needs '{field}'", $"add {field}: ...");
+        }
+        else
+        {
+            WrongShape(file, node, field, "a single id");
+        }
+
+        return null;
+    }
+
+    private void WrongShape(string file, YNode node, string field, string expected) =>
+        diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"'{field}' is {node.Describe}", $"expected {expected}");
+
+    private static string Describe(ImmutableArray<Kind> kinds) => string.Join(" or ", kinds.Select(k => k.ToName()));
+
+    internal static bool IsSlug(string id) => SlugPattern().IsMatch(id);
+
+    private static string Slugify(string text)
+    {
+        var slug = NonSlug().Replace(Lookup.Normalize(text), "-").Trim('-');
+        return slug.Length == 0 ? "my-id" : slug;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+
+    private sealed record RawEntity(Kind Kind, YScalar Key, YMap Fields, string File)
+    {
+        public TieDefaults? Defaults { get; set; }
+    }
+
+    /// <summary>A tie before resolution; <paramref name="Details"/> holds its own fields when written out.</summary>
+    private sealed record RawTie(string File, YMap Container, YScalar From, YScalar Type, YScalar To, YMap? Details, RawEntity? Owner)
+    {
+        public TieDefaults? Defaults { get; init; }
+    }
+
+    /// <summary>What a tie made from a contract's or protest's fields takes from it unless it says otherwise.</summary>
+    private sealed record TieDefaults(PartialDate? Since, PartialDate? Until, Money? Amount, TieStatus Status, ImmutableArray<Citation> Citations, Contract? Contract);
+
+    private readonly struct TieBuilder(Tie tie)
+    {
+        public Tie WithId(string id) => new()
+        {
+            Id = id, Type = tie.Type, From = tie.From, To = tie.To, Since = tie.Since, Until = tie.Until, Amount = tie.Amount, Status = tie.Status,
+            Description = tie.Description, Citations = tie.Citations, FieldClaims = tie.FieldClaims, Contract = tie.Contract, Location = tie.Location,
+        };
+    }
+}

@@ -1,0 +1,264 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace TechTies.Loading;
+
+/// <summary>A YAML node with the position it starts at (1-based line and column).</summary>
+internal abstract class YNode
+{
+    public required int Line { get; init; }
+
+    public required int Column { get; init; }
+
+    public abstract string Describe { get; }
+}
+
+/// <summary>A scalar. Untagged scalars are strings: the loader interprets them by field, never by guessing.</summary>
+internal sealed class YScalar : YNode
+{
+    public required string Value { get; init; }
+
+    public required bool IsPlain { get; init; }
+
+    /// <summary>Whether the scalar is an empty or null plain value (<c>key:</c>, <c>~</c>, <c>null</c>).</summary>
+    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public override string Describe => IsNull ? "an empty value" : "a single value";
+}
+
+internal sealed class YMap : YNode
+{
+    public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+
+    public override string Describe => "a mapping";
+}
+
+internal sealed class YSeq : YNode
+{
+    public List<YNode> Items { get; } = [];
+
+    public override string Describe => "a list";
+}
+
+/// <summary>
+/// Reads one YAML file into a <see cref="YNode"/> tree with positions, strictly: the bytes must be valid UTF-8,
+/// indentation must not use tabs, keys must be unique, anchors and aliases are refused (so an alias bomb cannot
+/// expand), and nesting is capped. Problems become diagnostics; nothing throws for bad input.
+/// </summary>
+internal static class YamlTreeReader
+{
+    public const int MaxDepth = 64;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static YNode? Read(byte[] bytes, string file, DiagnosticBag diagnostics)
+    {
+        if (!TryDecode(bytes, file, diagnostics, out var text))
+        {
+            return null;
+        }
+
+        if (ReportTabIndentation(text, file, diagnostics))
+        {
+            return null;
+        }
+
+        try
+        {
+            return BuildTree(new Parser(new StringReader(text)), file, diagnostics);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax error: {Clean(e.Message)}", "check the indentation and quoting on this line and the one before it");
+            return null;
+        }
+    }
+
+    private static bool TryDecode(byte[] bytes, string file, DiagnosticBag diagnostics, out string text)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            return true;
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = start + Math.Max(e.Index, 0);
+            var (line, column) = PositionOfByte(bytes, start, offset);
+            diagnostics.Error(DiagnosticCodes.InvalidUtf8, file, line, column, $"the file is not valid UTF-8: byte 0x{bytes[Math.Min(offset, bytes.Length - 1)]:X2} at byte offset {offset} cannot be decoded", "save the file as UTF-8");
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    // Line and column of a byte offset, counting columns in decoded characters of the valid prefix.
+    private static (int Line, int Column) PositionOfByte(byte[] bytes, int start, int offset)
+    {
+        var lineStart = start;
+        var line = 1;
+        for (var i = start; i < offset && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = 1;
+        for (var i = lineStart; i < offset && i < bytes.Length; i++)
+        {
+            if ((bytes[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+
+    private static bool ReportTabIndentation(string text, string file, DiagnosticBag diagnostics)
+    {
+        var found = false;
+        var line = 1;
+        var atLineStart = true;
+        var column = 1;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                atLineStart = true;
+                continue;
+            }
+
+            if (atLineStart && c == '\t')
+            {
+                diagnostics.Error(DiagnosticCodes.TabIndentation, file, line, column, "a tab is used for indentation; YAML allows only spaces there", "indent with spaces");
+                found = true;
+                atLineStart = false;
+            }
+            else if (c != ' ')
+            {
+                atLineStart = false;
+            }
+
+            column++;
+        }
+
+        return found;
+    }
+
+    private static YNode? BuildTree(IParser parser, string file, DiagnosticBag diagnostics)
+    {
+        var stack = new Stack<YNode>();
+        var pendingKeys = new Stack<YScalar?>();
+        YNode? root = null;
+        var documents = 0;
+
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            var line = (int)current.Start.Line;
+            var column = (int)current.Start.Column;
+
+            if (current is DocumentStart && documents++ == 1)
+            {
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, file, line, column, "a file may hold only one YAML document", "split the documents into separate files");
+                return null;
+            }
+
+            if (current is AnchorAlias alias)
+            {
+                diagnostics.Error(DiagnosticCodes.AnchorsNotAllowed, file, line, column, $"the alias *{alias.Value} is not allowed: TechTies files do not use anchors and aliases", "write the value out in full");
+                return null;
+            }
+
+            if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
+            {
+                diagnostics.Error(DiagnosticCodes.AnchorsNotAllowed, file, line, column, $"the anchor &{anchored.Anchor.Value} is not allowed: TechTies files do not use anchors and aliases", "remove the anchor and write values out in full");
+                return null;
+            }
+
+            YNode? node = null;
+            switch (current)
+            {
+                case Scalar scalar:
+                    node = new YScalar { Line = line, Column = column, Value = scalar.Value, IsPlain = scalar.Style == ScalarStyle.Plain };
+                    break;
+                case MappingStart or SequenceStart:
+                    if (stack.Count >= MaxDepth)
+                    {
+                        diagnostics.Error(DiagnosticCodes.NestingTooDeep, file, line, column, $"the YAML is nested more than {MaxDepth} levels deep", "flatten the structure: TechTies data needs only a few levels");
+                        return null;
+                    }
+
+                    YNode container = current is MappingStart ? new YMap { Line = line, Column = column } : new YSeq { Line = line, Column = column };
+                    stack.Push(container);
+                    pendingKeys.Push(null);
+                    continue;
+                case MappingEnd or SequenceEnd:
+                    pendingKeys.Pop();
+                    node = stack.Pop();
+                    break;
+                default:
+                    continue;
+            }
+
+            if (stack.Count == 0)
+            {
+                root = node;
+                continue;
+            }
+
+            switch (stack.Peek())
+            {
+                case YSeq seq:
+                    seq.Items.Add(node);
+                    break;
+                case YMap map:
+                    var key = pendingKeys.Pop();
+                    if (key is null)
+                    {
+                        if (node is not YScalar keyScalar)
+                        {
+                            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, node.Line, node.Column, "a key must be a single value, not a list or mapping", "use a plain name as the key");
+                            return null;
+                        }
+
+                        var duplicate = map.Entries.FirstOrDefault(e => e.Key.Value == keyScalar.Value).Key;
+                        if (duplicate is not null)
+                        {
+                            diagnostics.Error(DiagnosticCodes.DuplicateKey, file, keyScalar.Line, keyScalar.Column, $"the key '{keyScalar.Value}' appears twice in this mapping (first at line {duplicate.Line}, column {duplicate.Column})", "remove or rename one of them");
+                        }
+
+                        pendingKeys.Push(keyScalar);
+                    }
+                    else
+                    {
+                        if (!map.Entries.Any(e => e.Key.Value == key.Value))
+                        {
+                            map.Entries.Add(new(key, node));
+                        }
+
+                        pendingKeys.Push(null);
+                    }
+
+                    break;
+            }
+        }
+
+        return root;
+    }
+
+    // YamlDotNet messages start with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the position is reported separately.
+    private static string Clean(string message)
+    {
+        var marker = message.LastIndexOf("): ", StringComparison.Ordinal);
+        var text = marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+        return text.TrimEnd('.') + ".";
+    }
+}

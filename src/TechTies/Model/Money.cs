@@ -1,0 +1,202 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace TechTies;
+
+/// <summary>
+/// An amount of money: a <see cref="decimal"/> amount in an ISO 4217 currency. Never a floating-point number.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Parse"/> reads the forms people write: <c>39000000</c>, <c>39,000,000</c>, <c>USD 39 million</c>,
+/// <c>USD 39340900.82</c>, <c>$39M</c>, <c>$19.4 million</c>, <c>39.3 million</c>, <c>EUR 5 billion</c>, <c>£2k</c>.
+/// Without a currency the amount is in US dollars. Scale words are <c>thousand</c> (<c>k</c>), <c>million</c>
+/// (<c>m</c>, <c>mn</c>) and <c>billion</c> (<c>b</c>, <c>bn</c>); symbols are <c>$</c> (USD), <c>€</c> (EUR) and
+/// <c>£</c> (GBP). Anything else, such as <c>45-12x</c> or <c>about $5M</c>, is rejected.
+/// </para>
+/// <para>
+/// <see cref="ToString"/> gives the canonical form <c>USD 39340900.82</c>, which <see cref="Parse"/> reads back to
+/// an equal value. Equality compares the currency and the numeric value (<c>39.0</c> equals <c>39</c>).
+/// </para>
+/// </remarks>
+public readonly struct Money : IEquatable<Money>
+{
+    private readonly string? currency;
+
+    /// <summary>Creates an amount of money.</summary>
+    /// <param name="amount">The amount.</param>
+    /// <param name="currency">An ISO 4217 currency code such as <c>USD</c> (three uppercase letters, a known code).</param>
+    public Money(decimal amount, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        if (!Currencies.IsKnown(currency))
+        {
+            throw new ArgumentException($"'{currency}' is not an ISO 4217 currency code such as USD or EUR.", nameof(currency));
+        }
+
+        Amount = amount;
+        this.currency = currency;
+    }
+
+    /// <summary>The amount, in units of <see cref="Currency"/>.</summary>
+    public decimal Amount { get; }
+
+    /// <summary>The ISO 4217 currency code, such as <c>USD</c>.</summary>
+    public string Currency => currency ?? "USD";
+
+    /// <summary>Parses money in one of the forms listed on <see cref="Money"/>.</summary>
+    /// <param name="text">The text to parse.</param>
+    /// <returns>The amount.</returns>
+    /// <exception cref="FormatException">The text is not an amount of money.</exception>
+    public static Money Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text, out var money, out var error) ? money : throw new FormatException(error);
+    }
+
+    /// <summary>Parses money without throwing.</summary>
+    /// <param name="text">The text to parse.</param>
+    /// <param name="money">The amount when parsing succeeded.</param>
+    /// <returns><see langword="true"/> when the text is an amount of money.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Money money) => TryParse(text, out money, out _);
+
+    internal static bool TryParse(string? text, out Money money, out string error, string defaultCurrency = "USD")
+    {
+        money = default;
+        error = $"'{text}' is not an amount of money: expected forms such as 39000000, USD 39 million, $39M or 39.3 million.";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var rest = text.Trim();
+        string? code = null;
+
+        // A leading or trailing ISO code, or a leading currency symbol.
+        if (rest.Length > 3 && IsCodeShape(rest.AsSpan(0, 3)) && (rest[3] == ' ' || IsNumberStart(rest[3])))
+        {
+            code = rest[..3];
+            rest = rest[3..].TrimStart();
+        }
+        else if (rest.Length > 4 && IsCodeShape(rest.AsSpan(rest.Length - 3)) && rest[^4] == ' ')
+        {
+            code = rest[^3..];
+            rest = rest[..^4].TrimEnd();
+        }
+
+        var negative = false;
+        if (rest.StartsWith('-'))
+        {
+            negative = true;
+            rest = rest[1..];
+        }
+
+        if (rest.Length > 0 && code is null)
+        {
+            code = rest[0] switch { '$' => "USD", '€' => "EUR", '£' => "GBP", _ => null };
+            if (code is not null)
+            {
+                rest = rest[1..];
+            }
+        }
+
+        if (code is not null && !Currencies.IsKnown(code))
+        {
+            error = $"'{code}' in '{text}' is not an ISO 4217 currency code: expected a code such as USD, EUR or GBP.";
+            return false;
+        }
+
+        // The number, then an optional scale word.
+        var end = 0;
+        while (end < rest.Length && (char.IsAsciiDigit(rest[end]) || rest[end] == ',' || rest[end] == '.'))
+        {
+            end++;
+        }
+
+        var number = rest[..end];
+        var scaleWord = rest[end..].Trim();
+        if (!IsGroupedNumber(number) || !decimal.TryParse(number.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        decimal scale = scaleWord.ToLowerInvariant() switch
+        {
+            "" => 1m,
+            "k" or "thousand" => 1_000m,
+            "m" or "mn" or "million" => 1_000_000m,
+            "b" or "bn" or "billion" => 1_000_000_000m,
+            _ => 0m,
+        };
+        if (scale == 0m)
+        {
+            return false;
+        }
+
+        try
+        {
+            var amount = value * scale;
+            money = new Money(negative ? -amount : amount, code ?? defaultCurrency);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            error = $"'{text}' is too large an amount of money.";
+            return false;
+        }
+    }
+
+    /// <summary>The canonical form, <c>USD 39340900.82</c>: the code, a space, the amount without grouping or trailing zeros.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Currency + " " + Amount.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public bool Equals(Money other) => Amount == other.Amount && Currency == other.Currency;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Money other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Amount, Currency);
+
+    /// <summary>Equality of amount and currency.</summary>
+    /// <param name="left">The left amount.</param>
+    /// <param name="right">The right amount.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(Money left, Money right) => left.Equals(right);
+
+    /// <summary>Inequality of amount or currency.</summary>
+    /// <param name="left">The left amount.</param>
+    /// <param name="right">The right amount.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(Money left, Money right) => !left.Equals(right);
+
+    private static bool IsCodeShape(ReadOnlySpan<char> span) => span.Length == 3 && char.IsAsciiLetterUpper(span[0]) && char.IsAsciiLetterUpper(span[1]) && char.IsAsciiLetterUpper(span[2]);
+
+    private static bool IsNumberStart(char c) => char.IsAsciiDigit(c) || c == '-';
+
+    // Digits with an optional decimal part; commas only as thousands separators (1,234,567.89).
+    private static bool IsGroupedNumber(string number)
+    {
+        if (number.Length == 0 || !char.IsAsciiDigit(number[0]))
+        {
+            return false;
+        }
+
+        var point = number.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? number : number[..point];
+        var fraction = point < 0 ? string.Empty : number[(point + 1)..];
+        if (point >= 0 && (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit)))
+        {
+            return false;
+        }
+
+        if (!whole.Contains(',', StringComparison.Ordinal))
+        {
+            return whole.All(char.IsAsciiDigit);
+        }
+
+        var groups = whole.Split(',');
+        return groups[0].Length is >= 1 and <= 3 && groups.All(g => g.All(char.IsAsciiDigit)) && groups.Skip(1).All(g => g.Length == 3);
+    }
+}
