@@ -268,8 +268,15 @@ internal sealed partial class GraphReader
             diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"'{key.Value}' is not a field of a {kind.ToName()}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
         }
 
-        var nameField = kind is Kind.Contract or Kind.Source ? "title" : "name";
-        var name = fields.Text(nameField, required: true) ?? e.Key.Value;
+        var publisher = kind == Kind.Source ? fields.Text("publisher") : null;
+        var published = kind == Kind.Source ? fields.Date("published") : null;
+        var name = kind switch
+        {
+            Kind.Contract => fields.Text("title", required: true),
+            // A source whose headline is not known is named by its publisher rather than by an invented title.
+            Kind.Source => fields.Text("title") ?? SourceName(e, publisher, published),
+            _ => fields.Text("name", required: true),
+        } ?? e.Key.Value;
         var aliases = fields.TextList("aliases");
         var description = fields.Text("description");
         var citations = fields.Citations("sources");
@@ -304,13 +311,24 @@ internal sealed partial class GraphReader
                 {
                     Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location,
                     SourceKind = fields.Enum("kind", SourceKindWords, required: true, SourceKind.News),
-                    Publisher = fields.Text("publisher"), Author = fields.Text("author"), Published = fields.Date("published"), Url = fields.Url("url"),
+                    Publisher = publisher, Author = fields.Text("author"), Published = published, Url = fields.Url("url"),
                     FieldClaims = fields.Claims,
                 };
                 break;
         }
 
         entities[entity.Id] = entity;
+    }
+
+    private string? SourceName(RawEntity e, string? publisher, PartialDate? published)
+    {
+        if (publisher is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingField, e.File, e.Key.Line, e.Key.Column, $"the source '{e.Key.Value}' has neither a title nor a publisher", "add title: (the headline) or, when it is not known, publisher:");
+            return null;
+        }
+
+        return published is null ? publisher : $"{publisher}, {published}";
     }
 
     private Contract BuildContract(RawEntity e, FieldReader fields, string name, ImmutableArray<string> aliases, string? description, ImmutableArray<Citation> citations, SourceLocation location)
