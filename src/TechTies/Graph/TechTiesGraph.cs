@@ -8,7 +8,7 @@ namespace TechTies;
 
 /// <summary>
 /// An immutable, validated graph of entities and ties. Load one with <see cref="Load(string[])"/> or
-/// <see cref="LoadBuiltIn"/>; every member is safe to call from many threads at once.
+/// <see cref="LoadBuiltIn()"/>; every member is safe to call from many threads at once.
 /// </summary>
 public sealed class TechTiesGraph
 {
@@ -114,6 +114,16 @@ public sealed class TechTiesGraph
     /// <returns>The built-in graph.</returns>
     public static TechTiesGraph LoadBuiltIn() => BuiltIn.Value;
 
+    /// <summary>The curated graph embedded in the package, loaded with <paramref name="options"/> (such as strict validation).</summary>
+    /// <param name="options">The load options.</param>
+    /// <returns>The built-in graph.</returns>
+    /// <exception cref="GraphLoadException">The built-in data fails the stricter checks.</exception>
+    public static TechTiesGraph LoadBuiltIn(LoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options == LoadOptions.Default ? BuiltIn.Value : BuiltInGraph.Load(options);
+    }
+
     /// <summary>The entity with id <paramref name="id"/>.</summary>
     /// <param name="id">The id (exact, ordinal).</param>
     /// <returns>The entity.</returns>
@@ -192,6 +202,15 @@ public sealed class TechTiesGraph
     /// </summary>
     /// <returns>The view; it is immutable like the graph.</returns>
     public IBidirectionalGraph<Entity, Tie> AsQuikGraph() => new QuikGraphView(this);
+
+    /// <summary>Everything the graph says about <paramref name="entity"/>: fields, ties both ways and numbered sources.</summary>
+    /// <param name="entity">An entity of this graph.</param>
+    /// <returns>The card; its <see cref="EntityCard.ToString"/> is a readable text.</returns>
+    public EntityCard Card(Entity entity) => new(this, Own(entity));
+
+    /// <summary>Counts of entities by kind, ties by type, undated and unsourced ties.</summary>
+    /// <returns>The statistics.</returns>
+    public GraphStats Stats() => new(this);
 
     /// <summary>A one-line summary: counts of entities and ties.</summary>
     /// <returns>The text.</returns>

@@ -1,0 +1,20 @@
+namespace TechTies.Cli;
+
+/// <summary>The documented exit codes of the techties command.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Usage = 1;
+    public const int InvalidData = 2;
+    public const int NotFound = 3;
+    public const int Internal = 70;
+
+    public const string Help = """
+        Exit codes:
+          0   success (an empty result too)
+          1   usage error: unknown command or option, malformed pattern
+          2   invalid data: the graph files have errors (listed on stderr)
+          3   not found: a file or folder, or an entity name (with suggestions)
+          70  internal error (a bug: please report it)
+        """;
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace TechTies.Cli;
+
+/// <summary>The options every command takes.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string[]> Data { get; } = new("--data")
+    {
+        Description = "A YAML file or folder to load instead of the built-in graph (repeatable; folders are read recursively)",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Output for people (text) or for programs (json: one JSON document on stdout)",
+        Recursive = true,
+        DefaultValueFactory = _ => "text",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Print nothing but results (no warnings, no progress)",
+        Recursive = true,
+    };
+
+    public void AddTo(RootCommand root)
+    {
+        Format.AcceptOnlyFromAmong("text", "json");
+        root.Options.Add(Data);
+        root.Options.Add(Format);
+        root.Options.Add(Quiet);
+    }
+
+    public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr) => new(
+        parse.GetValue(Data) ?? [],
+        parse.GetValue(Format) == "json",
+        parse.GetValue(Quiet),
+        stdout,
+        stderr);
+}

@@ -1,0 +1,3 @@
+using TechTies.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,212 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace TechTies;
+
+/// <summary>
+/// Everything the graph says about one entity: its fields, its ties in both directions and the sources cited for
+/// them, numbered for footnotes. Made by <see cref="TechTiesGraph.Card(Entity)"/>. Immutable.
+/// </summary>
+public sealed class EntityCard
+{
+    internal EntityCard(TechTiesGraph graph, Entity entity)
+    {
+        Entity = entity;
+        Outgoing = graph.TiesFrom(entity);
+        Incoming = graph.TiesTo(entity);
+        var cited = entity.Citations.Concat(entity.FieldClaims.SelectMany(c => c.Claims).SelectMany(c => c.Citations))
+            .Concat(Outgoing.Concat(Incoming).SelectMany(t => t.Citations))
+            .Select(c => c.Source)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Fields = [.. EntityFields.Of(entity).Select(f => KeyValuePair.Create(f.Field, f.Value))];
+        Sources = [.. cited.Select(id => graph.TryGet(id, out var s) ? s as Source : null).OfType<Source>()];
+    }
+
+    /// <summary>The entity.</summary>
+    public Entity Entity { get; }
+
+    /// <summary>The entity's kind-specific fields that have a value, as (YAML field name, canonical text), in format order.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Fields { get; }
+
+    /// <summary>The ties that start at the entity, ordered by type, then the other end.</summary>
+    public ImmutableArray<Tie> Outgoing { get; }
+
+    /// <summary>The ties that end at the entity, ordered by type, then the other end.</summary>
+    public ImmutableArray<Tie> Incoming { get; }
+
+    /// <summary>The sources cited by the entity and its ties, in order of first citation; footnote n is <c>Sources[n - 1]</c>.</summary>
+    public ImmutableArray<Source> Sources { get; }
+
+    /// <summary>The card as plain text: header, fields, ties with footnote numbers, then the numbered sources.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Entity.Name} ({Entity.Kind.ToName()} {Entity.Id})");
+        if (!Entity.Aliases.IsEmpty)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  also known as: {string.Join(", ", Entity.Aliases)}");
+        }
+
+        foreach (var (field, value) in Fields)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {field}: {value}{Disputes(Entity.ClaimsFor(field))}");
+        }
+
+        if (Entity.Description is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {Entity.Description}");
+        }
+
+        if (!Entity.Citations.IsEmpty)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  sources: {Notes(Entity.Citations)}");
+        }
+
+        if (!Outgoing.IsEmpty || !Incoming.IsEmpty)
+        {
+            text.AppendLine();
+            text.AppendLine("Ties");
+            foreach (var tie in Outgoing)
+            {
+                text.AppendLine(($"  {tie.Type.Label} {tie.To.Name} ({tie.To.Id}){Details(tie)} " + Notes(tie.Citations)).TrimEnd());
+            }
+
+            foreach (var tie in Incoming)
+            {
+                text.AppendLine(($"  {tie.Type.InverseLabel} {tie.From.Name} ({tie.From.Id}){Details(tie)} " + Notes(tie.Citations)).TrimEnd());
+            }
+        }
+
+        if (!Sources.IsEmpty)
+        {
+            text.AppendLine();
+            text.AppendLine("Sources");
+            for (var i = 0; i < Sources.Length; i++)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  [{i + 1}] {Describe(Sources[i])}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    internal static string Describe(Source source)
+    {
+        var parts = new List<string> { source.Title };
+        if (source.Publisher is not null && !source.Title.StartsWith(source.Publisher, StringComparison.Ordinal))
+        {
+            parts.Add(source.Publisher);
+        }
+
+        if (source.Published is not null && !source.Title.Contains(source.Published.Value.ToString(), StringComparison.Ordinal))
+        {
+            parts.Add(source.Published.Value.ToString());
+        }
+
+        if (source.Url is not null)
+        {
+            parts.Add(source.Url);
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Details(Tie tie)
+    {
+        var parts = new List<string>();
+        if (tie.Since is not null && tie.Since == tie.Until)
+        {
+            parts.Add($"on {tie.Since}");
+        }
+        else if (tie.Since is not null || tie.Until is not null)
+        {
+            parts.Add($"{tie.Since?.ToString() ?? "?"} to {tie.Until?.ToString() ?? "?"}");
+        }
+
+        if (tie.Amount is { } amount)
+        {
+            parts.Add(amount.ToString());
+        }
+
+        if (tie.Contract is { } contract && !ReferenceEquals(contract, tie.From))
+        {
+            parts.Add($"contract {contract.Id}");
+        }
+
+        if (tie.Status != TieStatus.Reported)
+        {
+            parts.Add(tie.Status.ToString().ToLowerInvariant());
+        }
+
+        return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
+    }
+
+    private string Notes(ImmutableArray<Citation> citations)
+    {
+        var numbers = citations.Select(c => Sources.IndexOf(Sources.FirstOrDefault(s => s.Id == c.Source)!) + 1).Where(n => n > 0).Distinct().Order();
+        var text = string.Concat(numbers.Select(n => $"[{n}]"));
+        return text;
+    }
+
+    private string Disputes(FieldClaims? claims)
+    {
+        if (claims is null || !claims.IsDisputed)
+        {
+            return string.Empty;
+        }
+
+        var others = claims.Claims.Where(c => !c.Preferred).Select(c => $"{c.Value} {Notes(c.Citations)}");
+        return $" {Notes(claims.Preferred.Citations)} (sources differ: also {string.Join("; ", others)})";
+    }
+}
+
+/// <summary>The kind-specific fields of an entity as (YAML field name, canonical text) pairs, in format order.</summary>
+internal static class EntityFields
+{
+    public static IEnumerable<(string Field, string Value)> Of(Entity entity)
+    {
+        var fields = new List<(string, string?)>();
+        switch (entity)
+        {
+            case Company c:
+                fields.AddRange([("url", c.Url), ("founded", c.Founded?.ToString())]);
+                fields.AddRange(c.Identifiers.Select(i => ("identifiers." + i.Key, (string?)i.Value)));
+                break;
+            case Agency a:
+                fields.AddRange([("url", a.Url), ("founded", a.Founded?.ToString())]);
+                fields.AddRange(a.Identifiers.Select(i => ("identifiers." + i.Key, (string?)i.Value)));
+                break;
+            case Group g:
+                fields.AddRange([("url", g.Url), ("founded", g.Founded?.ToString())]);
+                break;
+            case Product p:
+                fields.Add(("url", p.Url));
+                break;
+            case Contract k:
+                fields.AddRange([
+                    ("award_id", k.AwardId), ("vendor", k.VendorId), ("agency", k.AgencyId), ("office", k.OfficeId),
+                    ("product", k.ProductIds.IsEmpty ? null : string.Join(", ", k.ProductIds)),
+                    ("amount", k.Amount?.ToString()), ("obligated", k.Obligated?.ToString()), ("current_value", k.CurrentValue?.ToString()),
+                    ("potential_value", k.PotentialValue?.ToString()), ("start", k.Start?.ToString()), ("end", k.End?.ToString()),
+                ]);
+                break;
+            case Protest p:
+                fields.AddRange([
+                    ("kind", p.ProtestKind.ToString().ToLowerInvariant()), ("date", p.Date?.ToString()), ("start", p.Start?.ToString()),
+                    ("end", p.End?.ToString()), ("place", p.Place), ("size", p.Size),
+                ]);
+                break;
+            case Source s:
+                fields.AddRange([
+                    ("kind", s.SourceKind.ToString().ToLowerInvariant()), ("publisher", s.Publisher), ("author", s.Author),
+                    ("published", s.Published?.ToString()), ("url", s.Url),
+                ]);
+                break;
+        }
+
+        return fields.Where(f => f.Item2 is not null).Select(f => (f.Item1, f.Item2!));
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+
+namespace TechTies.Tests.Cli;
+
+public sealed class CoreCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("techties-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Validate_on_the_built_in_graph_succeeds_and_says_what_it_checked()
+    {
+        var result = CliRunner.Run("validate");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("valid: the built-in graph: ", result.Out);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public void Validate_strict_on_the_built_in_graph_succeeds_because_every_tie_has_a_source()
+    {
+        Assert.Equal(0, CliRunner.Run("validate", "--strict").ExitCode);
+    }
+
+    [Fact]
+    public void Invalid_data_exits_2_with_compiler_style_diagnostics_on_stderr()
+    {
+        var file = Write("bad.yaml", "techties: 1\ncompanies:\n  acme:\n    nme: Acme\n");
+        var result = CliRunner.Run("validate", "--data", file);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{file}:4:5: error TT0021: 'nme' is not a field of a company (did you mean 'name'?)", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void Invalid_data_in_json_mode_gives_one_json_object_per_diagnostic_on_stderr()
+    {
+        var file = Write("bad.yaml", "techties: 1\ncompanies:\n  acme:\n    nme: Acme\n");
+        var result = CliRunner.Run("validate", "--data", file, "--format", "json");
+        Assert.All(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("{", line));
+        Assert.Equal(2, result.ExitCode);
+        var diagnostics = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var error = diagnostics.First(d => d.GetProperty("code").GetString() == "TT0021");
+        Assert.Equal(4, error.GetProperty("line").GetInt32());
+        Assert.Equal(5, error.GetProperty("column").GetInt32());
+        Assert.Equal("error", error.GetProperty("severity").GetString());
+        Assert.False(JsonDocument.Parse(result.Out).RootElement.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public void A_missing_data_path_exits_3()
+    {
+        var result = CliRunner.Run("stats", "--data", Path.Combine(folder, "nowhere.yaml"));
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("nowhere.yaml", result.Error);
+    }
+
+    [Fact]
+    public void An_unknown_entity_exits_3_with_suggestions()
+    {
+        var result = CliRunner.Run("show", "palantr");
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("No entity is called 'palantr'. Did you mean: palantir (Palantir Technologies, company)?", result.Error);
+    }
+
+    [Fact]
+    public void An_unknown_command_is_a_usage_error()
+    {
+        Assert.Equal(1, CliRunner.Run("frobnicate").ExitCode);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error()
+    {
+        Assert.Equal(1, CliRunner.Run("stats", "--frobnicate").ExitCode);
+    }
+
+    [Fact]
+    public void Show_finds_an_entity_by_alias_and_lists_its_ties_with_numbered_sources()
+    {
+        var result = CliRunner.Run("show", "ICE");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("U.S. Immigration and Customs Enforcement (agency ice)", result.Out);
+        Assert.Contains("  part of U.S. Department of Homeland Security (dhs) [", result.Out);
+        Assert.Contains("Sources\n  [1] ", result.Out);
+    }
+
+    [Fact]
+    public void Show_in_json_mode_prints_the_entity_and_its_ties()
+    {
+        var result = CliRunner.Run("show", "palantir", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("palantir", root.GetProperty("entity").GetProperty("id").GetString());
+        Assert.Contains(root.GetProperty("ties").EnumerateArray(), t => t.GetProperty("type").GetString() == "hosts_on" && t.GetProperty("to").GetString() == "amazon");
+    }
+
+    [Fact]
+    public void Stats_in_json_mode_counts_entities_by_kind()
+    {
+        var result = CliRunner.Run("stats", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(14, root.GetProperty("tiesByType").GetProperty("signed").GetInt32());
+        Assert.Equal(TechTiesGraph.LoadBuiltIn().Entities.Length, root.GetProperty("entities").GetInt32());
+    }
+
+    [Fact]
+    public void Stats_on_a_user_file_counts_its_contents()
+    {
+        var file = Write("ok.yaml", """
+            techties: 1
+            sources:
+              s: { title: A report, kind: report }
+            companies:
+              acme: { name: Acme }
+            agencies:
+              ice: { name: ICE }
+            ties:
+              - { from: acme, type: contracts_with, to: ice, sources: [s] }
+            """);
+        var result = CliRunner.Run("stats", "--data", file);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith($"{file}: 3 entities, 1 ties", result.Out);
+    }
+
+    [Fact]
+    public void Quiet_hides_warnings_but_not_results()
+    {
+        var file = Write("warn.yaml", "techties: 1\ncompanies:\n  a: { name: A }\n  b: { name: B, subsidiary_of: a }\n");
+        var loud = CliRunner.Run("validate", "--data", file);
+        var quiet = CliRunner.Run("validate", "--data", file, "--quiet");
+        Assert.Contains("warning TT0061", loud.Error);
+        Assert.Equal(string.Empty, quiet.Error);
+        Assert.Equal(loud.Out, quiet.Out);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
