@@ -93,6 +93,104 @@ public sealed class EntityCard
         return text.ToString();
     }
 
+    /// <summary>The card as Markdown: a heading, a table of fields, a table of ties with footnotes, and the sources as a numbered list.</summary>
+    /// <returns>The Markdown; all text from the data is escaped.</returns>
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.Append("### ").Append(Markup.MarkdownCell(Entity.Name)).Append(" (").Append(Entity.Kind.ToName()).Append(" `").Append(Entity.Id).AppendLine("`)").AppendLine();
+        if (Entity.Description is not null)
+        {
+            md.AppendLine(Markup.MarkdownCell(Entity.Description)).AppendLine();
+        }
+
+        var rows = new List<(string, string)>();
+        if (!Entity.Aliases.IsEmpty)
+        {
+            rows.Add(("also known as", string.Join(", ", Entity.Aliases)));
+        }
+
+        rows.AddRange(Fields.Select(f => (f.Key, f.Value + Disputes(Entity.ClaimsFor(f.Key)))));
+        if (rows.Count > 0)
+        {
+            md.AppendLine("| field | value |").AppendLine("|---|---|");
+            foreach (var (field, value) in rows)
+            {
+                md.Append("| ").Append(Markup.MarkdownCell(field)).Append(" | ").Append(Markup.MarkdownCell(value)).AppendLine(" |");
+            }
+
+            md.AppendLine();
+        }
+
+        if (!Outgoing.IsEmpty || !Incoming.IsEmpty)
+        {
+            md.AppendLine("| tie | entity | details | sources |").AppendLine("|---|---|---|---|");
+            foreach (var (label, other, tie) in TieRows())
+            {
+                md.Append("| ").Append(Markup.MarkdownCell(label)).Append(" | ").Append(Markup.MarkdownCell($"{other.Name} ({other.Id})"))
+                    .Append(" | ").Append(Markup.MarkdownCell(Details(tie).Trim().Trim('(', ')'))).Append(" | ").Append(Notes(tie.Citations)).AppendLine(" |");
+            }
+
+            md.AppendLine();
+        }
+
+        for (var i = 0; i < Sources.Length; i++)
+        {
+            md.Append(i + 1).Append(". ").AppendLine(Markup.MarkdownLink(Describe(Sources[i]), Sources[i].Url));
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The card as an HTML fragment: the same content as <see cref="ToMarkdown"/>, with sources as links.</summary>
+    /// <returns>The HTML; all text from the data is encoded.</returns>
+    public string ToHtml()
+    {
+        var html = new StringBuilder();
+        html.Append("<div class=\"techties-card\"><h3>").Append(Markup.Html(Entity.Name)).Append(" <small>(").Append(Entity.Kind.ToName()).Append(' ').Append(Markup.Html(Entity.Id)).AppendLine(")</small></h3>");
+        if (Entity.Description is not null)
+        {
+            html.Append("<p>").Append(Markup.Html(Entity.Description)).AppendLine("</p>");
+        }
+
+        html.AppendLine("<table><tbody>");
+        if (!Entity.Aliases.IsEmpty)
+        {
+            html.Append("<tr><th>also known as</th><td>").Append(Markup.Html(string.Join(", ", Entity.Aliases))).AppendLine("</td></tr>");
+        }
+
+        foreach (var (field, value) in Fields)
+        {
+            html.Append("<tr><th>").Append(Markup.Html(field)).Append("</th><td>").Append(Markup.Html(value + Disputes(Entity.ClaimsFor(field)))).AppendLine("</td></tr>");
+        }
+
+        html.AppendLine("</tbody></table>");
+        if (!Outgoing.IsEmpty || !Incoming.IsEmpty)
+        {
+            html.AppendLine("<table><thead><tr><th>tie</th><th>entity</th><th>details</th><th>sources</th></tr></thead><tbody>");
+            foreach (var (label, other, tie) in TieRows())
+            {
+                html.Append("<tr><td>").Append(Markup.Html(label)).Append("</td><td>").Append(Markup.Html(other.Name)).Append(" <small>").Append(Markup.Html(other.Id))
+                    .Append("</small></td><td>").Append(Markup.Html(Details(tie).Trim().Trim('(', ')'))).Append("</td><td>").Append(Markup.Html(Notes(tie.Citations))).AppendLine("</td></tr>");
+            }
+
+            html.AppendLine("</tbody></table>");
+        }
+
+        if (!Sources.IsEmpty)
+        {
+            html.AppendLine("<ol class=\"techties-sources\">");
+            foreach (var source in Sources)
+            {
+                html.Append("<li>").Append(Markup.HtmlLink(Describe(source), source.Url)).AppendLine("</li>");
+            }
+
+            html.AppendLine("</ol>");
+        }
+
+        return html.AppendLine("</div>").ToString();
+    }
+
     internal static string Describe(Source source)
     {
         var parts = new List<string> { source.Title };
@@ -113,6 +211,9 @@ public sealed class EntityCard
 
         return string.Join(", ", parts);
     }
+
+    private IEnumerable<(string Label, Entity Other, Tie Tie)> TieRows() =>
+        Outgoing.Select(t => (t.Type.Label, t.To, t)).Concat(Incoming.Select(t => (t.Type.InverseLabel, t.From, t)));
 
     private static string Details(Tie tie)
     {

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text;
+
+namespace TechTies;
+
+/// <summary>Escaping for the text formats the renderings produce.</summary>
+internal static class Markup
+{
+    public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+
+    /// <summary>Escapes Markdown table-cell text: pipes, backslashes, emphasis and link characters, and line breaks.</summary>
+    public static string MarkdownCell(string? text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text ?? string.Empty)
+        {
+            switch (c)
+            {
+                case '\r':
+                    break;
+                case '\n':
+                    builder.Append("<br>");
+                    break;
+                case '|' or '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#':
+                    builder.Append('\\').Append(c);
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static string HtmlLink(string text, string? url) =>
+        url is null ? Html(text) : $"<a href=\"{Html(url)}\">{Html(text)}</a>";
+
+    public static string MarkdownLink(string text, string? url) =>
+        url is null ? MarkdownCell(text) : $"[{MarkdownCell(text)}](<{url.Replace(">", "%3E", StringComparison.Ordinal)}>)";
+}
