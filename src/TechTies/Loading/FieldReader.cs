@@ -348,6 +348,7 @@ internal sealed partial class GraphReader
             foreach (var item in node is YSeq seq ? seq.Items : [node])
             {
                 Citation? citation = null;
+                YNode at = item;
                 if (item is YScalar { IsNull: false } id)
                 {
                     citation = new Citation { Source = id.Value };
@@ -357,6 +358,7 @@ internal sealed partial class GraphReader
                     var source = reader.Required(file, cite, "source", "a citation");
                     var inner = new FieldReader(reader, file, cite);
                     citation = source is null ? null : new Citation { Source = source.Value, Quote = inner.Text("quote"), Page = inner.Text("page") };
+                    at = (YNode?)source ?? item;
                 }
                 else if (item is not YMap)
                 {
@@ -366,7 +368,7 @@ internal sealed partial class GraphReader
                 if (citation is not null)
                 {
                     result.Add(citation);
-                    reader.citationsToCheck.Add((citation, file, item));
+                    reader.citationsToCheck.Add((citation, file, at));
                 }
             }
 
