@@ -341,6 +341,7 @@ internal sealed partial class GraphReader
         };
 
         var tieFields = new TieDefaults(start, end, contract.Amount, status, citations, contract);
+        e.Defaults = tieFields;
         if (vendor is not null)
         {
             rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "awarded_to", IsPlain = true, Line = vendor.Line, Column = vendor.Column }, vendor, null, e) { Defaults = tieFields });
@@ -426,8 +427,8 @@ internal sealed partial class GraphReader
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in rawTies)
         {
-            // A protest's own ties take its dates and sources once the protest is built.
-            var defaults = t.Defaults ?? (t.Owner?.Kind == Kind.Protest ? t.Owner.Defaults : null);
+            // The relationship fields of a contract or protest take its dates and sources once it is built.
+            var defaults = t.Defaults ?? t.Owner?.Defaults;
             var tie = BuildTie(t, defaults);
             if (tie is null)
             {
