@@ -11,6 +11,7 @@ internal sealed partial class GraphReader
     private sealed class FieldReader(GraphReader reader, string file, YMap map)
     {
         private readonly List<FieldClaims> claims = [];
+        private bool currencyChecked;
 
         public ImmutableArray<FieldClaims> Claims => [.. claims];
 
@@ -219,6 +220,31 @@ internal sealed partial class GraphReader
             }
         }
 
+        /// <summary>Reports a <c>currency</c> field that is not a known ISO 4217 code, once, with or without an amount.</summary>
+        public void CheckCurrency()
+        {
+            if (currencyChecked)
+            {
+                return;
+            }
+
+            currencyChecked = true;
+            var node = Find("currency");
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return;
+            }
+
+            if (node is not YScalar scalar)
+            {
+                reader.WrongShape(file, node, "currency", "an ISO 4217 currency code such as USD");
+            }
+            else if (!Currencies.IsKnown(scalar.Value))
+            {
+                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, node.Line, node.Column, $"'{scalar.Value}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+            }
+        }
+
         private YNode? Find(string field) => map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
 
         private static bool IsClaimForm(YNode node) =>
@@ -254,8 +280,8 @@ internal sealed partial class GraphReader
         {
             if (error is null)
             {
-                var currencyNode = Find("currency")!;
-                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, currencyNode.Line, currencyNode.Column, $"'{((YScalar)currencyNode).Value}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+                // The currency field is wrong, not the amount: reported once, by CheckCurrency.
+                CheckCurrency();
             }
             else if (error.Contains("partial date", StringComparison.Ordinal))
             {

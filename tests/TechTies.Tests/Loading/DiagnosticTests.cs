@@ -451,7 +451,7 @@ public class DiagnosticTests
             """);
 
         Assert.Equal("test.yaml:5:36 TT0041", Yaml.Positions([error])[0]);
-        Assert.Contains("a made_by tie cannot join a product (falcon) to a agency (ice)", error.Message);
+        Assert.Contains("a made_by tie cannot join a product (falcon) to an agency (ice)", error.Message);
         Assert.Equal("made_by goes from product to company", error.Suggestion);
     }
 
@@ -467,7 +467,40 @@ public class DiagnosticTests
             """);
 
         Assert.Equal("test.yaml:5:21 TT0041", Yaml.Positions([error])[0]);
-        Assert.Contains("cannot have 'made_by' ties", error.Message);
+        Assert.StartsWith("an agency cannot have 'made_by' ties", error.Message);
+    }
+
+    [Fact]
+    public void A_contract_vendor_of_the_wrong_kind_is_one_error_not_one_per_tie_it_makes()
+    {
+        var error = Yaml.SingleError("""
+            techties: 1
+            agencies:
+              ice: { name: ICE }
+              dhs: { name: DHS }
+            contracts:
+              c1: { title: Support, vendor: dhs, agency: ice }
+            """);
+
+        Assert.Equal("test.yaml:6:33 TT0041", Yaml.Positions([error])[0]);
+        Assert.Equal("an awarded_to tie cannot join a contract (c1) to an agency (dhs)", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_contract_vendor_is_one_error_not_one_per_tie_it_makes()
+    {
+        var error = Yaml.SingleError("""
+            techties: 1
+            companies:
+              palantir: { name: Palantir }
+            agencies:
+              ice: { name: ICE }
+            contracts:
+              c1: { title: Support, vendor: palantr, agency: ice }
+            """);
+
+        Assert.Equal("test.yaml:7:33 TT0040", Yaml.Positions([error])[0]);
+        Assert.Equal("did you mean 'palantir'?", error.Suggestion);
     }
 
     [Fact]
@@ -685,6 +718,41 @@ public class DiagnosticTests
 
         Assert.Equal("test.yaml:12:15 TT0053", Yaml.Positions([error])[0]);
         Assert.Contains("'XYZ' is not an ISO 4217 currency code", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_currency_is_reported_once_for_all_the_amounts_it_applies_to()
+    {
+        var error = Yaml.SingleError("""
+            techties: 1
+            companies:
+              acme: { name: Acme }
+            agencies:
+              ice: { name: ICE }
+            contracts:
+              c1: { title: Support, vendor: acme, agency: ice, amount: 5 million, current_value: 4000000, currency: DOLLARS }
+            """);
+
+        Assert.Equal("test.yaml:7:105 TT0053", Yaml.Positions([error])[0]);
+    }
+
+    [Fact]
+    public void An_unknown_currency_without_an_amount_is_still_reported()
+    {
+        var errors = Yaml.Errors("""
+            techties: 1
+            companies:
+              acme: { name: Acme }
+              beta: { name: Beta }
+            agencies:
+              ice: { name: ICE }
+            contracts:
+              c1: { title: Support, vendor: acme, agency: ice, currency: XYZ }
+            ties:
+              - { from: acme, type: hosts_on, to: beta, currency: [USD] }
+            """);
+
+        Assert.Equal(["test.yaml:8:62 TT0053", "test.yaml:10:55 TT0022"], Yaml.Positions(errors));
     }
 
     [Fact]
