@@ -37,8 +37,7 @@ internal static class GraphFiles
     // Follows symbolic links to folders, but never into a folder already visited, so link cycles end.
     private static void Collect(string folder, HashSet<string> visited, List<string> found)
     {
-        var real = Directory.ResolveLinkTarget(folder, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(folder);
-        if (!visited.Add(real.TrimEnd(Path.DirectorySeparatorChar)))
+        if (!visited.Add(RealPath(folder)))
         {
             return;
         }
@@ -55,6 +54,25 @@ internal static class GraphFiles
         {
             Collect(sub, visited, found);
         }
+    }
+
+    // The path with every symbolic link along it resolved: a folder reached through a link to one of its
+    // ancestors (such as a link to "..") has the same real path however deep the link path is.
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            if (Directory.ResolveLinkTarget(current, returnFinalTarget: true) is { } target)
+            {
+                current = RealPath(target.FullName);
+            }
+        }
+
+        return current.TrimEnd(Path.DirectorySeparatorChar);
     }
 }
 

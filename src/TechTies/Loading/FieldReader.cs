@@ -11,6 +11,7 @@ internal sealed partial class GraphReader
     private sealed class FieldReader(GraphReader reader, string file, YMap map)
     {
         private readonly List<FieldClaims> claims = [];
+        private bool currencyChecked;
 
         public ImmutableArray<FieldClaims> Claims => [.. claims];
 
@@ -219,6 +220,31 @@ internal sealed partial class GraphReader
             }
         }
 
+        /// <summary>Reports a <c>currency</c> field that is not a known ISO 4217 code, once, with or without an amount.</summary>
+        public void CheckCurrency()
+        {
+            if (currencyChecked)
+            {
+                return;
+            }
+
+            currencyChecked = true;
+            var node = Find("currency");
+            if (node is null || node is YScalar { IsNull: true })
+            {
+                return;
+            }
+
+            if (node is not YScalar scalar)
+            {
+                reader.WrongShape(file, node, "currency", "an ISO 4217 currency code such as USD");
+            }
+            else if (!Currencies.IsKnown(scalar.Value))
+            {
+                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, node.Line, node.Column, $"'{scalar.Value}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+            }
+        }
+
         private YNode? Find(string field) => map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
 
         private static bool IsClaimForm(YNode node) =>
@@ -254,8 +280,8 @@ internal sealed partial class GraphReader
         {
             if (error is null)
             {
-                var currencyNode = Find("currency")!;
-                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, currencyNode.Line, currencyNode.Column, $"'{((YScalar)currencyNode).Value}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+                // The currency field is wrong, not the amount: reported once, by CheckCurrency.
+                CheckCurrency();
             }
             else if (error.Contains("partial date", StringComparison.Ordinal))
             {
@@ -348,6 +374,7 @@ internal sealed partial class GraphReader
             foreach (var item in node is YSeq seq ? seq.Items : [node])
             {
                 Citation? citation = null;
+                YNode at = item;
                 if (item is YScalar { IsNull: false } id)
                 {
                     citation = new Citation { Source = id.Value };
@@ -357,6 +384,7 @@ internal sealed partial class GraphReader
                     var source = reader.Required(file, cite, "source", "a citation");
                     var inner = new FieldReader(reader, file, cite);
                     citation = source is null ? null : new Citation { Source = source.Value, Quote = inner.Text("quote"), Page = inner.Text("page") };
+                    at = (YNode?)source ?? item;
                 }
                 else if (item is not YMap)
                 {
@@ -366,7 +394,7 @@ internal sealed partial class GraphReader
                 if (citation is not null)
                 {
                     result.Add(citation);
-                    reader.citationsToCheck.Add((citation, file, item));
+                    reader.citationsToCheck.Add((citation, file, at));
                 }
             }
 

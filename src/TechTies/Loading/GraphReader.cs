@@ -44,6 +44,7 @@ internal sealed partial class GraphReader
     private readonly List<(string File, YMap Map)> datasets = [];
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
+    private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
     private GraphSchema schema = GraphSchema.BuiltIn;
 
     private GraphReader(LoadOptions options)
@@ -172,7 +173,7 @@ internal sealed partial class GraphReader
 
             if (raw.TryGetValue(key.Value, out var first))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id '{key.Value}' is already defined as a {first.Kind.ToName()} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
+                diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id '{key.Value}' is already defined as {A(first.Kind.ToName())} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
                 continue;
             }
 
@@ -257,7 +258,7 @@ internal sealed partial class GraphReader
                 }
                 else
                 {
-                    diagnostics.Error(DiagnosticCodes.WrongEndpointKind, e.File, key.Line, key.Column, $"a {kind.ToName()} cannot have '{key.Value}' ties: {type.Name} goes from {Describe(type.From)} to {Describe(type.To)}", $"write the tie on the other entity, or use another type");
+                    diagnostics.Error(DiagnosticCodes.WrongEndpointKind, e.File, key.Line, key.Column, $"{A(kind.ToName())} cannot have '{key.Value}' ties: {type.Name} goes from {Describe(type.From)} to {Describe(type.To)}", $"write the tie on the other entity, or use another type");
                 }
 
                 continue;
@@ -265,7 +266,7 @@ internal sealed partial class GraphReader
 
             var applicable = schema.RelationshipTypes.Where(t => t.From.Contains(kind)).Select(t => t.Name);
             var candidates = allowed.Concat(applicable).ToList();
-            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"'{key.Value}' is not a field of a {kind.ToName()}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
+            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"'{key.Value}' is not a field of {A(kind.ToName())}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
         }
 
         var publisher = kind == Kind.Source ? fields.Text("publisher") : null;
@@ -340,6 +341,7 @@ internal sealed partial class GraphReader
         var start = fields.Date("start");
         var end = fields.Date("end");
         fields.CheckOrder("start", start, "end", end);
+        fields.CheckCurrency();
         var status = fields.Enum("status", StatusWords, required: false, TieStatus.Reported);
         var contract = new Contract
         {
@@ -359,6 +361,7 @@ internal sealed partial class GraphReader
         };
 
         var tieFields = new TieDefaults(start, end, contract.Amount, status, citations, contract);
+        e.Defaults = tieFields;
         if (vendor is not null)
         {
             rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "awarded_to", IsPlain = true, Line = vendor.Line, Column = vendor.Column }, vendor, null, e) { Defaults = tieFields });
@@ -420,8 +423,8 @@ internal sealed partial class GraphReader
                 case YScalar { IsNull: false } target:
                     rawTies.Add(new RawTie(e.File, e.Fields, e.Key, typeNode, target, null, e));
                     break;
-                case YMap map when CheckFields(e.File, map, FieldTieFields, $"a {type} tie"):
-                    var to = Required(e.File, map, "to", $"a {type} tie");
+                case YMap map when CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie"):
+                    var to = Required(e.File, map, "to", $"{A(type)} tie");
                     if (to is not null)
                     {
                         rawTies.Add(new RawTie(e.File, map, e.Key, typeNode, to, map, e));
@@ -444,8 +447,8 @@ internal sealed partial class GraphReader
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in rawTies)
         {
-            // A protest's own ties take its dates and sources once the protest is built.
-            var defaults = t.Defaults ?? (t.Owner?.Kind == Kind.Protest ? t.Owner.Defaults : null);
+            // The relationship fields of a contract or protest take its dates and sources once it is built.
+            var defaults = t.Defaults ?? t.Owner?.Defaults;
             var tie = BuildTie(t, defaults);
             if (tie is null)
             {
@@ -473,8 +476,8 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        var from = Resolve(t.File, t.From, type.From, $"the start of a {type.Name} tie");
-        var to = Resolve(t.File, t.To, type.To, $"the end of a {type.Name} tie");
+        var from = Resolve(t.File, t.From, type.From, $"the start of {A(type.Name)} tie");
+        var to = Resolve(t.File, t.To, type.To, $"the end of {A(type.Name)} tie");
         if (from is null || to is null)
         {
             return null;
@@ -483,13 +486,13 @@ internal sealed partial class GraphReader
         if (!type.Allows(from.Kind, to.Kind))
         {
             var at = type.From.Contains(from.Kind) ? t.To : t.From;
-            diagnostics.Error(DiagnosticCodes.WrongEndpointKind, t.File, at.Line, at.Column, $"a {type.Name} tie cannot join a {from.Kind.ToName()} ({from.Id}) to a {to.Kind.ToName()} ({to.Id})", $"{type.Name} goes from {Describe(type.From)} to {Describe(type.To)}" + (type.SameKind ? " of the same kind" : string.Empty));
+            ErrorOnce(DiagnosticCodes.WrongEndpointKind, t.File, at, $"{A(type.Name)} tie cannot join {A(from.Kind.ToName())} ({from.Id}) to {A(to.Kind.ToName())} ({to.Id})", $"{type.Name} goes from {Describe(type.From)} to {Describe(type.To)}" + (type.SameKind ? " of the same kind" : string.Empty));
             return null;
         }
 
         if (ReferenceEquals(from, to))
         {
-            diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"a {type.Name} tie joins '{from.Id}' to itself", "a tie joins two different entities");
+            diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"{A(type.Name)} tie joins '{from.Id}' to itself", "a tie joins two different entities");
             return null;
         }
 
@@ -506,6 +509,7 @@ internal sealed partial class GraphReader
             since = fields.Date("since") ?? since;
             until = fields.Date("until") ?? until;
             fields.CheckOrder("since", since, "until", until);
+            fields.CheckCurrency();
             amount = fields.Money("amount") ?? amount;
             status = fields.Enum("status", StatusWords, required: false, status);
             description = fields.Text("description");
@@ -554,7 +558,7 @@ internal sealed partial class GraphReader
         var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
         var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
         var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : Suggest.DidYouMean(reference.Value, candidates);
-        diagnostics.Error(DiagnosticCodes.UnknownReference, file, reference.Line, reference.Column, $"'{reference.Value}' ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
+        ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, $"'{reference.Value}' ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
         return null;
     }
 
@@ -567,7 +571,7 @@ internal sealed partial class GraphReader
             {
                 if (entity is not null and not Source)
                 {
-                    diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"'{citation.Source}' is cited as a source but is a {entity.Kind.ToName()}", Suggest.DidYouMean(citation.Source, sourceIds) ?? "cite an id from the sources: section");
+                    diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"'{citation.Source}' is cited as a source but is {A(entity.Kind.ToName())}", Suggest.DidYouMean(citation.Source, sourceIds) ?? "cite an id from the sources: section");
                 }
 
                 continue;
@@ -677,10 +681,23 @@ internal sealed partial class GraphReader
         return null;
     }
 
+    // A contract's vendor is the end of its awarded_to tie and the start of its contracts_with tie: one wrong
+    // vendor is one error, not one per tie.
+    private void ErrorOnce(string code, string file, YNode at, string message, string? suggestion)
+    {
+        if (reportedOnce.Add((code, file, at.Line, at.Column)))
+        {
+            diagnostics.Error(code, file, at.Line, at.Column, message, suggestion);
+        }
+    }
+
     private void WrongShape(string file, YNode node, string field, string expected) =>
         diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"'{field}' is {node.Describe}", $"expected {expected}");
 
     private static string Describe(ImmutableArray<Kind> kinds) => string.Join(" or ", kinds.Select(k => k.ToName()));
+
+    // "a company", "an agency", "an awarded_to": messages name kinds and types with their article.
+    private static string A(string word) => ("aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
 
     internal static bool IsSlug(string id) => SlugPattern().IsMatch(id);
 

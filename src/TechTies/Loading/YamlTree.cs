@@ -50,6 +50,8 @@ internal static class YamlTreeReader
 {
     public const int MaxDepth = 64;
 
+    private const string SyntaxSuggestion = "check the indentation and quoting on this line and the one before it";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static YNode? Read(byte[] bytes, string file, DiagnosticBag diagnostics)
@@ -64,13 +66,22 @@ internal static class YamlTreeReader
             return null;
         }
 
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
-            return BuildTree(new Parser(new StringReader(text)), file, diagnostics);
+            return BuildTree(new Parser(scanner), file, diagnostics);
         }
         catch (YamlException e)
         {
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax error: {Clean(e.Message)}", "check the indentation and quoting on this line and the one before it");
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, (int)e.Start.Line, (int)e.Start.Column, $"YAML syntax error: {Clean(e.Message)}", SyntaxSuggestion);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some malformed input (such as an unclosed
+            // flow mapping followed by a plain "key: value"); the scanner's position is where it gave up.
+            var at = scanner.CurrentPosition;
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, (int)at.Line, (int)at.Column, "YAML syntax error: the YAML cannot be read from here on (an unclosed bracket or brace before this point?).", SyntaxSuggestion);
             return null;
         }
     }
