@@ -39,10 +39,6 @@ public static class CsvImporter
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(outputPath);
         options ??= ImportOptions.Default;
-        if (!File.Exists(csvPath))
-        {
-            throw new FileNotFoundException($"No CSV file '{csvPath}' to import.", csvPath);
-        }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
         if (!Directory.Exists(folder))
@@ -63,12 +59,14 @@ public static class CsvImporter
         }
     }
 
-    /// <summary>The number of contracts held in memory before they are sorted and written to a temporary file.</summary>
-    internal static int ChunkSize { get; set; } = 20_000;
-
     /// <summary>Imports into <paramref name="path"/> directly; <paramref name="outputPath"/> names the file being replaced.</summary>
     internal static ImportResult Write(string csvPath, CsvMapping mapping, string path, string outputPath, ImportOptions options)
     {
+        if (!File.Exists(csvPath))
+        {
+            throw new FileNotFoundException($"No CSV file '{csvPath}' to import.", csvPath);
+        }
+
         using var run = new ImportRun(csvPath, mapping, outputPath, options);
         return run.WriteTo(path);
     }
@@ -86,7 +84,7 @@ internal sealed class ImportRun : IDisposable
     private readonly ImportOptions options;
     private readonly DiagnosticBag diagnostics = new();
     private readonly EntityRegistry registry;
-    private readonly ContractSpool spool = new(CsvImporter.ChunkSize);
+    private readonly ContractSpool spool;
     private readonly string sourceId;
     private long rows;
     private long skipped;
@@ -99,6 +97,7 @@ internal sealed class ImportRun : IDisposable
         this.mapping = mapping;
         this.outputPath = Path.GetFullPath(outputPath);
         this.options = options;
+        spool = new ContractSpool(options.ChunkSize);
         registry = new EntityRegistry(options.Existing, Counts, mapping.SameAs, (code, file, line, column, message, suggestion) => diagnostics.Warning(code, file, line, column, message, suggestion));
         var fileSlug = NameKeys.Slug(Path.GetFileNameWithoutExtension(csvPath));
         sourceId = registry.Allocate(fileSlug.Length == 0 ? mapping.Dataset.IdPrefix : mapping.Dataset.IdPrefix + "-" + fileSlug, mapping.Dataset.IdPrefix, "source:" + Path.GetFileName(csvPath));

@@ -26,6 +26,9 @@ public sealed record ImportOptions
 
     /// <summary>Stops the import between rows; nothing is written when it stops.</summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>The number of contracts held in memory before they are sorted and written to a temporary file.</summary>
+    internal int ChunkSize { get; init; } = 20_000;
 }
 
 /// <summary>How far an import has read.</summary>
