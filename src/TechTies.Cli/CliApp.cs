@@ -23,6 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(options));
         root.Subcommands.Add(StatsCommand.Create(options));
         root.Subcommands.Add(ShowCommand.Create(options));
+        root.Subcommands.Add(ImportCommand.Create(options));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

@@ -95,6 +95,6 @@ internal static class BuiltInGraph
                 return new GraphFile("graphs/" + n[Prefix.Length..], buffer.ToArray());
             })
             .ToList();
-        return GraphReader.Read(files, options);
+        return Import.ImportLoader.Read(files, options);
     }
 }

@@ -64,9 +64,12 @@ public sealed class TechTiesGraph
     /// <exception cref="FileNotFoundException">A path names no file or folder.</exception>
     public static TechTiesGraph Load(params string[] paths) => Load(LoadOptions.Default, paths);
 
-    /// <summary>Loads a graph from YAML files and folders with options (such as <see cref="LoadOptions.Strict"/>).</summary>
+    /// <summary>
+    /// Loads a graph from YAML files and folders with options (such as <see cref="LoadOptions.Strict"/>), and the CSV
+    /// files of <see cref="LoadOptions.Imports"/> imported and merged with them.
+    /// </summary>
     /// <param name="options">The load options.</param>
-    /// <param name="paths">Files or folders; <c>.yaml</c> and <c>.yml</c> files in folders are read.</param>
+    /// <param name="paths">Files or folders; <c>.yaml</c> and <c>.yml</c> files in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
     /// <exception cref="FileNotFoundException">A path names no file or folder.</exception>
@@ -74,12 +77,12 @@ public sealed class TechTiesGraph
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(paths);
-        if (paths.Length == 0)
+        if (paths.Length == 0 && options.Imports.IsEmpty)
         {
             throw new ArgumentException("Give at least one file or folder to load.", nameof(paths));
         }
 
-        return GraphReader.Read(GraphFiles.Enumerate(paths), options);
+        return Import.ImportLoader.Read([.. GraphFiles.Enumerate(paths)], options);
     }
 
     /// <summary>Loads a graph from YAML text, such as a test fixture or a notebook cell.</summary>

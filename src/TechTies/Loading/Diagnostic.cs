@@ -90,4 +90,12 @@ public sealed record LoadOptions
 
     /// <summary>Whether problems that are otherwise warnings (a tie without a source) are errors.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>
+    /// CSV files to import and load with the YAML files, such as
+    /// <c>new LoadOptions { Imports = [new CsvImport("awards.csv", CsvMapping.UsaSpending)] }</c>. Each is imported
+    /// as <see cref="Import.CsvImporter"/> does, merging with the YAML files (and the imports before it), and loaded
+    /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default.
+    /// </summary>
+    public ImmutableArray<Import.CsvImport> Imports { get; init; } = ImmutableArray<Import.CsvImport>.Empty;
 }

@@ -86,4 +86,25 @@ public static class DiagnosticCodes
 
     /// <summary>A tie cites no source (a warning, an error with <see cref="LoadOptions.Strict"/>).</summary>
     public const string TieWithoutSource = "TT0061";
+
+    /// <summary>A column that an import mapping names is not in the CSV file's header (<c>docs/import.md</c>).</summary>
+    public const string MissingColumn = "TT0070";
+
+    /// <summary>A CSV row has no value in a column the import needs, such as the award key or the vendor's name.</summary>
+    public const string MissingValue = "TT0071";
+
+    /// <summary>A CSV row is malformed: bad quoting, or more or fewer fields than the header.</summary>
+    public const string BadCsvRow = "TT0072";
+
+    /// <summary>An import mapping's <c>same_as</c> names an id that the graph to merge with does not have (a warning).</summary>
+    public const string UnknownSameAs = "TT0073";
+
+    /// <summary>Two CSV rows make the same contract id, or a contract id is already taken.</summary>
+    public const string DuplicateRecord = "TT0074";
+
+    /// <summary>An imported <c>part_of</c> or <c>subsidiary_of</c> tie would close a cycle and is left out (a warning).</summary>
+    public const string TieLeftOut = "TT0075";
+
+    /// <summary>An import found more problems than it lists; the count of the rest is given.</summary>
+    public const string TooManyProblems = "TT0076";
 }

@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Diagnostics;
+using TechTies.Import;
+
+namespace TechTies.Cli;
+
+/// <summary><c>techties import</c>: turn a CSV file of contract awards into a YAML graph file.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var file = new Argument<string>("file.csv") { Description = "The CSV file to import (such as a USAspending.gov award summary download)" };
+        var mapping = new Option<string>("--mapping", "-m")
+        {
+            Description = $"How columns become entities: a built-in mapping ({string.Join(", ", CsvMapping.BuiltInNames)}) or a mapping YAML file",
+            DefaultValueFactory = _ => "usaspending",
+        };
+        var output = new Option<string>("--out", "-o") { Description = "The YAML graph file to write (replaced only when the import succeeds)", Required = true };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out rows with problems (reported as warnings) instead of failing" };
+        var command = new Command("import", """
+            Import a CSV file of contract awards as a format-v1 YAML graph file that a person can review. Columns are
+            found by name, as the mapping says (docs/import.md). With --data, the import merges with that curated graph:
+            a company whose identifier (UEI) a curated company has, or a name the mapping's same_as gives an id,
+            refers to the curated entity instead of defining a new one. Bad rows are listed on stderr with their line,
+            column and value; without --skip-invalid nothing is written then.
+
+            Examples:
+              techties import awards.csv --mapping usaspending --out graphs/awards.yaml
+              techties import awards.csv --out awards.yaml --data graphs/ --skip-invalid
+              techties import awards.csv --mapping my-mapping.yaml --out awards.yaml
+            """);
+        command.Arguments.Add(file);
+        command.Options.Add(mapping);
+        command.Options.Add(output);
+        command.Options.Add(skipInvalid);
+        command.SetAction(parse =>
+        {
+            var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var data = parse.GetValue(options.Data) ?? [];
+            TechTiesGraph? existing = null;
+            if (data.Length > 0)
+            {
+                existing = context.Load(out var loadExit);
+                if (existing is null)
+                {
+                    return loadExit;
+                }
+            }
+
+            return Run(context, parse.GetValue(file)!, parse.GetValue(mapping)!, parse.GetValue(output)!, parse.GetValue(skipInvalid), existing);
+        });
+        return command;
+    }
+
+    private static int Run(CommandContext context, string csv, string mappingName, string output, bool skipInvalid, TechTiesGraph? existing)
+    {
+        try
+        {
+            var mapping = CsvMapping.Resolve(mappingName);
+            using var progress = ProgressLine.Create(context);
+            var result = CsvImporter.Import(csv, mapping, output, new ImportOptions { SkipInvalid = skipInvalid, Existing = existing, Progress = progress });
+            progress?.Dispose();
+            if (!context.Quiet)
+            {
+                context.WriteDiagnostics(result.Warnings);
+            }
+
+            if (context.Json)
+            {
+                context.WriteJson(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("output", output);
+                    w.WriteString("mapping", mapping.Name);
+                    w.WriteNumber("rows", result.Rows);
+                    w.WriteNumber("contracts", result.Contracts);
+                    w.WriteNumber("companies", result.Companies);
+                    w.WriteNumber("agencies", result.Agencies);
+                    w.WriteStartArray("matched");
+                    foreach (var id in result.Matched)
+                    {
+                        w.WriteStringValue(id);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteNumber("skippedRows", result.SkippedRows);
+                    w.WriteNumber("warnings", result.Warnings.Length);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                var matched = result.Matched.IsEmpty ? string.Empty : $", refers to {string.Join(", ", result.Matched)} of the curated graph";
+                var skipped = result.SkippedRows == 0 ? string.Empty : $", skipped {result.SkippedRows} invalid rows";
+                context.Out.WriteLine($"imported {csv} -> {output}: {result.Rows} rows, {result.Contracts} contracts, {result.Companies} companies, {result.Agencies} agencies{matched}{skipped}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (GraphLoadException e)
+        {
+            context.WriteDiagnostics(e.Diagnostics.Where(d => !context.Quiet || d.Severity == DiagnosticSeverity.Error));
+            var errors = e.Errors.Count();
+            var hint = skipInvalid || e.Errors.Any(d => d.Code == DiagnosticCodes.MissingColumn) ? string.Empty : " (--skip-invalid imports the other rows)";
+            context.WriteError("invalid", $"nothing was written to {output}: {errors} {(errors == 1 ? "problem" : "problems")}{hint}");
+            return ExitCodes.InvalidData;
+        }
+        catch (FileNotFoundException e)
+        {
+            context.WriteError("not-found", e.Message);
+            return ExitCodes.NotFound;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.WriteError("io", e.Message);
+            return ExitCodes.NotFound;
+        }
+    }
+
+    /// <summary>Progress on stderr, rewritten in place at most a few times a second; only on a terminal and not with --quiet.</summary>
+    private sealed class ProgressLine(TextWriter error) : IProgress<ImportProgress>, IDisposable
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private bool shown;
+
+        public static ProgressLine? Create(CommandContext context) =>
+            context.Quiet || Console.IsErrorRedirected ? null : new ProgressLine(context.Error);
+
+        public void Report(ImportProgress value)
+        {
+            if (clock.ElapsedMilliseconds < 250 && value.Bytes < value.TotalBytes)
+            {
+                return;
+            }
+
+            clock.Restart();
+            var percent = value.TotalBytes == 0 ? 100 : value.Bytes * 100 / value.TotalBytes;
+            error.Write($"\rimporting: {value.Rows:N0} rows, {value.Bytes / 1048576.0:F1} of {value.TotalBytes / 1048576.0:F1} MB ({percent}%)");
+            shown = true;
+        }
+
+        public void Dispose()
+        {
+            if (shown)
+            {
+                error.WriteLine();
+                shown = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,606 @@
+using System.Collections.Immutable;
+using System.Text;
+using TechTies.Loading;
+
+namespace TechTies.Import;
+
+/// <summary>
+/// How the columns of a CSV file of contract awards become entities, ties and fields: which columns give the
+/// contract, its vendor and the vendor's parent, the agency, sub-agency and office, how contract ids are made, which
+/// source each row cites, and which names are the same as entities of a curated graph. Immutable.
+/// </summary>
+/// <remarks>
+/// A mapping is written in YAML (<c>techties_mapping: 1</c>); <c>docs/import.md</c> describes every field and
+/// shows the built-in <see cref="UsaSpending"/> mapping in full. Columns are found by header name, so their order
+/// and any other columns do not matter.
+/// </remarks>
+public sealed class CsvMapping
+{
+    private const string ResourcePrefix = "TechTies.mappings/";
+    private const int SupportedVersion = 1;
+
+    private static readonly Lazy<ImmutableArray<string>> BuiltInList = new(() =>
+    [
+        .. typeof(CsvMapping).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..^".yaml".Length])
+            .Order(StringComparer.Ordinal),
+    ]);
+
+    private CsvMapping(string file, MappingReader reader)
+    {
+        File = file;
+        Name = reader.Name;
+        Title = reader.Title;
+        Currency = reader.Currency;
+        Dataset = reader.Dataset!;
+        Contract = reader.Contract!;
+        Vendor = reader.Vendor!;
+        Agency = reader.Agency!;
+        Page = reader.Page;
+        SameAs = [.. reader.SameAs];
+        Columns = [.. AllColumns().Select(c => c.Name).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The mapping's name, such as <c>usaspending</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>A human title of the data the mapping reads; <see langword="null"/> when not given.</summary>
+    public string? Title { get; }
+
+    /// <summary>Where the mapping was read from: a file path, or <c>usaspending</c> style names for built-in mappings.</summary>
+    public string File { get; }
+
+    /// <summary>The CSV columns the mapping reads, in the order it names them; each must be in the file's header.</summary>
+    public ImmutableArray<string> Columns { get; }
+
+    /// <summary>The names of the built-in mappings, such as <c>usaspending</c>.</summary>
+    public static ImmutableArray<string> BuiltInNames => BuiltInList.Value;
+
+    /// <summary>
+    /// The built-in mapping for the prime award summary download of USAspending.gov (contracts), by column name:
+    /// <c>contract_award_unique_key</c>, <c>award_id_piid</c>, <c>recipient_name</c>, <c>recipient_uei</c> and the rest
+    /// that <c>docs/import.md</c> lists.
+    /// </summary>
+    public static CsvMapping UsaSpending => BuiltIn("usaspending");
+
+    internal string Currency { get; }
+
+    internal DatasetRule Dataset { get; }
+
+    internal ContractRule Contract { get; }
+
+    internal VendorRule Vendor { get; }
+
+    internal AgencyRule Agency { get; }
+
+    internal Column? Page { get; }
+
+    internal ImmutableArray<SameAsRule> SameAs { get; }
+
+    /// <summary>The built-in mapping called <paramref name="name"/>.</summary>
+    /// <param name="name">The name, such as <c>usaspending</c> (see <see cref="BuiltInNames"/>).</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="ArgumentException">No built-in mapping has that name; the message lists those that exist.</exception>
+    public static CsvMapping BuiltIn(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var stream = typeof(CsvMapping).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".yaml")
+            ?? throw new ArgumentException($"There is no built-in mapping '{name}': the built-in mappings are {string.Join(", ", BuiltInNames)}.", nameof(name));
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Read(buffer.ToArray(), name);
+    }
+
+    /// <summary>The YAML text of the built-in mapping called <paramref name="name"/>, to read or to start a mapping of one's own from.</summary>
+    /// <param name="name">The name, such as <c>usaspending</c>.</param>
+    /// <returns>The YAML.</returns>
+    /// <exception cref="ArgumentException">No built-in mapping has that name.</exception>
+    public static string BuiltInText(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var stream = typeof(CsvMapping).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".yaml")
+            ?? throw new ArgumentException($"There is no built-in mapping '{name}': the built-in mappings are {string.Join(", ", BuiltInNames)}.", nameof(name));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads a mapping from a YAML file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="GraphLoadException">The mapping is invalid; every problem is listed with its line and column.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static CsvMapping Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new FileNotFoundException($"No mapping file '{path}'.", path);
+        }
+
+        return Read(System.IO.File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a mapping from YAML text.</summary>
+    /// <param name="yaml">The YAML.</param>
+    /// <param name="fileName">The name to use for the text in diagnostics.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="GraphLoadException">The mapping is invalid; every problem is listed with its line and column.</exception>
+    public static CsvMapping Parse(string yaml, string fileName = "mapping.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Read(Encoding.UTF8.GetBytes(yaml), fileName);
+    }
+
+    /// <summary>A built-in mapping when <paramref name="nameOrPath"/> is one's name, otherwise the mapping file at that path.</summary>
+    /// <param name="nameOrPath">A built-in name such as <c>usaspending</c>, or a path to a YAML mapping.</param>
+    /// <returns>The mapping.</returns>
+    /// <exception cref="GraphLoadException">The mapping file is invalid.</exception>
+    /// <exception cref="FileNotFoundException">It is neither a built-in name nor a file; the message lists the built-in names.</exception>
+    public static CsvMapping Resolve(string nameOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        if (BuiltInNames.Contains(nameOrPath, StringComparer.Ordinal))
+        {
+            return BuiltIn(nameOrPath);
+        }
+
+        return System.IO.File.Exists(nameOrPath)
+            ? Load(nameOrPath)
+            : throw new FileNotFoundException($"No mapping file '{nameOrPath}', and no built-in mapping of that name: the built-in mappings are {string.Join(", ", BuiltInNames)}.", nameOrPath);
+    }
+
+    /// <summary>The mapping's name and where it was read from.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Name == File ? $"mapping {Name}" : $"mapping {Name} ({File})";
+
+    private static CsvMapping Read(byte[] bytes, string file)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = YamlTreeReader.Read(bytes, file, diagnostics);
+        var reader = new MappingReader(file, diagnostics);
+        if (root is not null)
+        {
+            reader.ReadRoot(root);
+        }
+        else if (!diagnostics.HasErrors)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingVersion, file, 1, 1, "the mapping is empty", $"start the mapping with techties_mapping: {SupportedVersion}");
+        }
+
+        return diagnostics.HasErrors ? throw new GraphLoadException(diagnostics.Sorted()) : new CsvMapping(file, reader);
+    }
+
+    private IEnumerable<Column> AllColumns()
+    {
+        IEnumerable<Column?> all =
+        [
+            .. Contract.IdColumns, Contract.AwardId, Contract.Title, Contract.Obligated, Contract.CurrentValue, Contract.PotentialValue,
+            Contract.Start, Contract.End, .. Contract.Details.Select(d => d.Column),
+            Vendor.Name, .. Vendor.Identifiers.Select(i => i.Column), Vendor.ParentName, .. Vendor.ParentIdentifiers.Select(i => i.Column),
+            Agency.Name, Agency.SubAgency, Agency.Office, Page,
+        ];
+        return all.OfType<Column>();
+    }
+
+    /// <summary>A column the mapping names, with where in the mapping it is named.</summary>
+    internal sealed record Column(string Name, int Line, int Col);
+
+    internal sealed record DatasetRule(string IdPrefix, string Title, string? Publisher, string? Url);
+
+    internal sealed record ContractRule(
+        bool HashIds,
+        ImmutableArray<Column> IdColumns,
+        string IdPrefix,
+        Column? AwardId,
+        Column? Title,
+        Column? Obligated,
+        Column? CurrentValue,
+        Column? PotentialValue,
+        string? Headline,
+        Column? Start,
+        Column? End,
+        ImmutableArray<(string Label, Column Column)> Details);
+
+    internal sealed record VendorRule(Column Name, ImmutableArray<(string Scheme, Column Column)> Identifiers, Column? ParentName, ImmutableArray<(string Scheme, Column Column)> ParentIdentifiers);
+
+    internal sealed record AgencyRule(Column Name, Column? SubAgency, Column? Office);
+
+    /// <summary>A name from the CSV that is the entity <paramref name="Id"/> of the graph to merge with.</summary>
+    internal sealed record SameAsRule(string Name, string Id, string File, int Line, int Col);
+
+    /// <summary>Reads the YAML tree of a mapping, reporting every problem with its position.</summary>
+    private sealed class MappingReader(string file, DiagnosticBag diagnostics)
+    {
+        private static readonly string[] RootFields = ["techties_mapping", "name", "title", "description", "currency", "dataset", "contract", "vendor", "agency", "citation", "same_as"];
+        private static readonly string[] DatasetFields = ["id", "title", "publisher", "url"];
+        private static readonly string[] ContractFields = ["id", "award_id", "title", "obligated", "current_value", "potential_value", "amount", "start", "end", "details"];
+        private static readonly string[] IdFields = ["slug", "hash", "prefix"];
+        private static readonly string[] VendorFields = ["name", "identifiers", "parent"];
+        private static readonly string[] ParentFields = ["name", "identifiers"];
+        private static readonly string[] AgencyFields = ["name", "sub_agency", "office"];
+        private static readonly string[] CitationFields = ["page"];
+        private static readonly string[] AmountFields = ["obligated", "current_value", "potential_value"];
+
+        public string Name { get; private set; } = string.Empty;
+
+        public string? Title { get; private set; }
+
+        public string Currency { get; private set; } = "USD";
+
+        public DatasetRule? Dataset { get; private set; }
+
+        public ContractRule? Contract { get; private set; }
+
+        public VendorRule? Vendor { get; private set; }
+
+        public AgencyRule? Agency { get; private set; }
+
+        public Column? Page { get; private set; }
+
+        public List<SameAsRule> SameAs { get; } = [];
+
+        public void ReadRoot(YNode root)
+        {
+            if (root is not YMap map)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, root.Line, root.Column, $"a mapping file is a YAML mapping of fields, not {root.Describe}", $"start it with techties_mapping: {SupportedVersion}");
+                return;
+            }
+
+            var version = Get(map, "techties_mapping");
+            if (version is null)
+            {
+                diagnostics.Error(DiagnosticCodes.MissingVersion, file, map.Line, map.Column, "the mapping has no format version", $"add techties_mapping: {SupportedVersion} as the first line");
+                return;
+            }
+
+            if (version is not YScalar { Value: "1" })
+            {
+                diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file, version.Line, version.Column, $"mapping version '{(version as YScalar)?.Value ?? version.Describe}' is not supported: this package reads version {SupportedVersion}", $"write techties_mapping: {SupportedVersion}");
+                return;
+            }
+
+            CheckFields(map, RootFields, "a mapping");
+            Name = Text(map, "name", required: true) ?? "mapping";
+            if (!GraphReader.IsSlug(Name))
+            {
+                var at = Get(map, "name") ?? map;
+                diagnostics.Error(DiagnosticCodes.BadId, file, at.Line, at.Column, $"the mapping name '{Name}' is not a lowercase slug", "use a-z, 0-9 and single hyphens, such as my-awards");
+            }
+
+            Title = Text(map, "title");
+            Text(map, "description");
+            Currency = Text(map, "currency") ?? "USD";
+            if (!Currencies.IsKnown(Currency))
+            {
+                var at = Get(map, "currency")!;
+                diagnostics.Error(DiagnosticCodes.BadCurrency, file, at.Line, at.Column, $"'{Currency}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+            }
+
+            ReadDataset(Section(map, "dataset", required: true));
+            ReadContract(Section(map, "contract", required: true));
+            ReadVendor(Section(map, "vendor", required: true));
+            ReadAgency(Section(map, "agency", required: true));
+            var citation = Section(map, "citation", required: false);
+            if (citation is not null)
+            {
+                CheckFields(citation, CitationFields, "citation");
+                Page = ColumnOf(citation, "page");
+            }
+
+            ReadSameAs(Get(map, "same_as"));
+        }
+
+        private void ReadDataset(YMap? map)
+        {
+            if (map is null)
+            {
+                return;
+            }
+
+            CheckFields(map, DatasetFields, "dataset");
+            var id = Text(map, "id", required: true) ?? "import";
+            if (!GraphReader.IsSlug(id))
+            {
+                var at = Get(map, "id")!;
+                diagnostics.Error(DiagnosticCodes.BadId, file, at.Line, at.Column, $"'{id}' is not a valid id prefix: ids are lowercase slugs of a-z, 0-9 and single hyphens", "use a prefix such as usaspending");
+            }
+
+            var url = Text(map, "url");
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            {
+                var at = Get(map, "url")!;
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, at.Line, at.Column, $"'{url}' is not a web address", "write an absolute http:// or https:// URL");
+                url = null;
+            }
+
+            Dataset = new DatasetRule(id, Text(map, "title", required: true) ?? id, Text(map, "publisher"), url);
+        }
+
+        private void ReadContract(YMap? map)
+        {
+            if (map is null)
+            {
+                return;
+            }
+
+            CheckFields(map, ContractFields, "contract");
+            var (hash, idColumns, prefix) = ReadIdRule(map);
+            var headline = Text(map, "amount");
+            if (headline is not null && !AmountFields.Contains(headline))
+            {
+                var at = Get(map, "amount")!;
+                diagnostics.Error(DiagnosticCodes.BadEnumValue, file, at.Line, at.Column, $"'{headline}' is not an amount field: amount names which of the amounts is the headline value", Suggest.DidYouMean(headline, AmountFields) ?? "expected one of " + string.Join(", ", AmountFields));
+            }
+            else if (headline is not null && Get(map, headline) is null)
+            {
+                var at = Get(map, "amount")!;
+                diagnostics.Error(DiagnosticCodes.MissingField, file, at.Line, at.Column, $"amount names '{headline}' as the headline value, but the contract does not map {headline} to a column", $"add {headline}: <column>");
+            }
+
+            var details = ImmutableArray.CreateBuilder<(string, Column)>();
+            var detailMap = Get(map, "details");
+            if (detailMap is YMap labelled)
+            {
+                foreach (var (key, value) in labelled.Entries)
+                {
+                    if (value is YScalar { IsNull: false } scalar)
+                    {
+                        details.Add((key.Value, new Column(scalar.Value, scalar.Line, scalar.Column)));
+                    }
+                    else
+                    {
+                        WrongShape(value, key.Value, "a column name");
+                    }
+                }
+            }
+            else if (detailMap is not null and not YScalar { IsNull: true })
+            {
+                WrongShape(detailMap, "details", "a mapping of labels to column names, such as { Parent award: parent_award_id_piid }");
+            }
+
+            Contract = new ContractRule(
+                hash,
+                idColumns,
+                prefix,
+                ColumnOf(map, "award_id"),
+                ColumnOf(map, "title"),
+                ColumnOf(map, "obligated"),
+                ColumnOf(map, "current_value"),
+                ColumnOf(map, "potential_value"),
+                headline,
+                ColumnOf(map, "start"),
+                ColumnOf(map, "end"),
+                details.ToImmutable());
+        }
+
+        private (bool Hash, ImmutableArray<Column> Columns, string Prefix) ReadIdRule(YMap contract)
+        {
+            var node = Get(contract, "id");
+            if (node is not YMap id)
+            {
+                if (node is null)
+                {
+                    diagnostics.Error(DiagnosticCodes.MissingField, file, contract.Line, contract.Column, "the contract needs 'id': how contract ids are made", "add id: { slug: [award_key_column] } or id: { hash: [column, ...], prefix: award }");
+                }
+                else
+                {
+                    WrongShape(node, "id", "{ slug: [column] } or { hash: [column, ...], prefix: award }");
+                }
+
+                return (false, [], "contract");
+            }
+
+            CheckFields(id, IdFields, "the contract id");
+            var slug = Get(id, "slug");
+            var hash = Get(id, "hash");
+            if ((slug is null) == (hash is null))
+            {
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, id.Line, id.Column, "the contract id needs exactly one of 'slug' (a readable id from key columns) and 'hash' (a short hash of key columns)", "write { slug: [award_key_column] } or { hash: [column, ...] }");
+                return (false, [], "contract");
+            }
+
+            var columns = ColumnList(slug ?? hash!, slug is null ? "hash" : "slug");
+            var prefix = Text(id, "prefix") ?? (hash is not null ? "contract" : string.Empty);
+            if (prefix.Length > 0 && !GraphReader.IsSlug(prefix))
+            {
+                var at = Get(id, "prefix")!;
+                diagnostics.Error(DiagnosticCodes.BadId, file, at.Line, at.Column, $"'{prefix}' is not a valid id prefix", "use a lowercase slug such as award");
+            }
+
+            return (hash is not null, columns, prefix);
+        }
+
+        private ImmutableArray<Column> ColumnList(YNode node, string field)
+        {
+            var items = node is YSeq seq ? seq.Items : [node];
+            var columns = ImmutableArray.CreateBuilder<Column>();
+            foreach (var item in items)
+            {
+                if (item is YScalar { IsNull: false } scalar)
+                {
+                    columns.Add(new Column(scalar.Value, scalar.Line, scalar.Column));
+                }
+                else
+                {
+                    WrongShape(item, field, "a column name or a list of column names");
+                }
+            }
+
+            if (columns.Count == 0 && !(items.Count > 0 && items.Any(i => i is not YScalar)))
+            {
+                diagnostics.Error(DiagnosticCodes.MissingField, file, node.Line, node.Column, $"'{field}' names no column", $"write {field}: [key_column]");
+            }
+
+            return columns.ToImmutable();
+        }
+
+        private void ReadVendor(YMap? map)
+        {
+            if (map is null)
+            {
+                return;
+            }
+
+            CheckFields(map, VendorFields, "vendor");
+            var name = ColumnOf(map, "name", required: true);
+            var identifiers = Identifiers(map);
+            Column? parentName = null;
+            ImmutableArray<(string, Column)> parentIdentifiers = [];
+            var parent = Section(map, "parent", required: false);
+            if (parent is not null)
+            {
+                CheckFields(parent, ParentFields, "the vendor's parent");
+                parentName = ColumnOf(parent, "name", required: true);
+                parentIdentifiers = Identifiers(parent);
+            }
+
+            if (name is not null)
+            {
+                Vendor = new VendorRule(name, identifiers, parentName, parentIdentifiers);
+            }
+        }
+
+        private ImmutableArray<(string, Column)> Identifiers(YMap map)
+        {
+            var node = Get(map, "identifiers");
+            if (node is null or YScalar { IsNull: true })
+            {
+                return [];
+            }
+
+            if (node is not YMap schemes)
+            {
+                WrongShape(node, "identifiers", "a mapping of identifier scheme to column, such as { uei: recipient_uei }");
+                return [];
+            }
+
+            var result = ImmutableArray.CreateBuilder<(string, Column)>();
+            foreach (var (key, value) in schemes.Entries)
+            {
+                if (value is YScalar { IsNull: false } scalar)
+                {
+                    result.Add((key.Value, new Column(scalar.Value, scalar.Line, scalar.Column)));
+                }
+                else
+                {
+                    WrongShape(value, key.Value, "a column name");
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private void ReadAgency(YMap? map)
+        {
+            if (map is null)
+            {
+                return;
+            }
+
+            CheckFields(map, AgencyFields, "agency");
+            var name = ColumnOf(map, "name", required: true);
+            if (name is not null)
+            {
+                Agency = new AgencyRule(name, ColumnOf(map, "sub_agency"), ColumnOf(map, "office"));
+            }
+        }
+
+        private void ReadSameAs(YNode? node)
+        {
+            if (node is null or YScalar { IsNull: true })
+            {
+                return;
+            }
+
+            if (node is not YMap map)
+            {
+                WrongShape(node, "same_as", "a mapping of names as the CSV spells them to ids, such as { \"PALANTIR USG INC\": palantir-usg }");
+                return;
+            }
+
+            foreach (var (key, value) in map.Entries)
+            {
+                if (value is YScalar { IsNull: false } id && GraphReader.IsSlug(id.Value))
+                {
+                    SameAs.Add(new SameAsRule(key.Value, id.Value, file, id.Line, id.Column));
+                }
+                else if (value is YScalar { IsNull: false } bad)
+                {
+                    diagnostics.Error(DiagnosticCodes.BadId, file, bad.Line, bad.Column, $"'{bad.Value}' is not an id: same_as maps a name to the id of an entity of the graph to merge with", "write the entity's id, such as palantir-usg");
+                }
+                else
+                {
+                    WrongShape(value, key.Value, "the id of an entity");
+                }
+            }
+        }
+
+        private YMap? Section(YMap map, string field, bool required)
+        {
+            var node = Get(map, field);
+            if (node is YMap section)
+            {
+                return section;
+            }
+
+            if (node is null or YScalar { IsNull: true })
+            {
+                if (required)
+                {
+                    diagnostics.Error(DiagnosticCodes.MissingField, file, (node ?? map).Line, (node ?? map).Column, $"the mapping needs '{field}'", $"add {field}: with its columns (see docs/import.md)");
+                }
+
+                return null;
+            }
+
+            WrongShape(node, field, "a mapping of fields");
+            return null;
+        }
+
+        private Column? ColumnOf(YMap map, string field, bool required = false)
+        {
+            var text = Text(map, field, required);
+            var node = Get(map, field);
+            return text is null || node is null ? null : new Column(text, node.Line, node.Column);
+        }
+
+        private string? Text(YMap map, string field, bool required = false)
+        {
+            var node = Get(map, field);
+            if (node is YScalar { IsNull: false } scalar)
+            {
+                return scalar.Value;
+            }
+
+            if (node is null or YScalar)
+            {
+                if (required)
+                {
+                    var at = node ?? map;
+                    diagnostics.Error(DiagnosticCodes.MissingField, file, at.Line, at.Column, $"'{field}' is required here", $"add {field}: ...");
+                }
+
+                return null;
+            }
+
+            WrongShape(node, field, "a single value");
+            return null;
+        }
+
+        private static YNode? Get(YMap map, string field) => map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
+
+        private void CheckFields(YMap map, string[] allowed, string what)
+        {
+            foreach (var (key, _) in map.Entries.Where(e => !allowed.Contains(e.Key.Value)))
+            {
+                diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"'{key.Value}' is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
+            }
+        }
+
+        private void WrongShape(YNode node, string field, string expected) =>
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"'{field}' is {node.Describe}", $"expected {expected}");
+    }
+}
