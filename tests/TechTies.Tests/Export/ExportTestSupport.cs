@@ -86,3 +86,23 @@ internal static class ExportTestSupport
           - { from: acme, type: hosts_on, to: cloudco, since: 2019, sources: [news-2] }
         """;
 }
+
+/// <summary>A graph whose names are hostile to every text format.</summary>
+internal static class HostileGraph
+{
+    public const string EvilName = "=HYPERLINK(\"x\") <b>Evil</b> & \"Sons\" 'n' \\ back #1 | end\nline two 😀 שלום עולם";
+
+    public const string Yaml = """
+        techties: 1
+        sources:
+          s1: { title: "@SUM(A1) news; \"quoted\"", kind: news }
+        companies:
+          evil:
+            name: "=HYPERLINK(\"x\") <b>Evil</b> & \"Sons\" 'n' \\ back #1 | end\nline two 😀 שלום עולם"
+            aliases: ["-2+3", "+cmd", "\ttab", "null"]
+            hosts_on: { to: end, description: "a\r\nmulti-line ]] --> description", sources: [s1] }
+          end: { name: "end", description: "graph { } subgraph end" }
+        """;
+
+    public static TechTiesGraph Graph => TechTiesGraph.Parse(Yaml, "hostile.yaml");
+}
