@@ -68,3 +68,34 @@ public sealed record ExportOptions
         }
     }
 }
+
+/// <summary>The command-line names of the export formats (<c>json</c>, <c>node-link</c>…) and their usual file extensions.</summary>
+public static class ExportFormatNames
+{
+    private static readonly string[] Names = ["json", "yaml", "graphml", "gexf", "node-link", "cytoscape", "dot", "mermaid", "csv", "neo4j"];
+    private static readonly string[] Extensions = [".json", ".yaml", ".graphml", ".gexf", ".json", ".json", ".dot", ".mmd", ".zip", ".zip"];
+
+    /// <summary>All names, in the order of <see cref="ExportFormat"/>.</summary>
+    public static IReadOnlyList<string> All => Names;
+
+    /// <summary>The name of a format as the command line writes it, such as <c>node-link</c>.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>The name.</returns>
+    public static string ToName(this ExportFormat format) => Names[(int)format];
+
+    /// <summary>The usual file extension of a format, such as <c>.graphml</c>; <c>.zip</c> for the multi-file formats.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>The extension, with its dot.</returns>
+    public static string FileExtension(this ExportFormat format) => Extensions[(int)format];
+
+    /// <summary>Parses a format name such as <c>node-link</c> (ordinal, lowercase).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="format">The format when the name is known.</param>
+    /// <returns><see langword="true"/> when <paramref name="name"/> names a format.</returns>
+    public static bool TryParse(string name, out ExportFormat format)
+    {
+        var index = Array.IndexOf(Names, name);
+        format = index < 0 ? default : (ExportFormat)index;
+        return index >= 0;
+    }
+}

@@ -114,3 +114,15 @@ public class TextExportTests
         Assert.Throws<ArgumentException>(() => TechTiesGraph.LoadBuiltIn().Subgraph([other["acme"]], []));
     }
 }
+
+public class ExportFormatNameTests
+{
+    [Fact]
+    public void Every_format_has_a_name_that_parses_back()
+    {
+        Assert.All(Enum.GetValues<ExportFormat>(), f => Assert.True(ExportFormatNames.TryParse(f.ToName(), out var parsed) && parsed == f));
+        Assert.Equal(["json", "yaml", "graphml", "gexf", "node-link", "cytoscape", "dot", "mermaid", "csv", "neo4j"], ExportFormatNames.All);
+        Assert.False(ExportFormatNames.TryParse("NodeLink", out _));
+        Assert.Equal(".zip", ExportFormat.Neo4j.FileExtension());
+    }
+}

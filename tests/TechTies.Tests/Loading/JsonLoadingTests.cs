@@ -167,4 +167,31 @@ public class JsonLoadingTests
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SampleJson)).ToArray();
         Assert.Equal(SampleJson, TechTiesGraph.Load(new MemoryStream(bytes), "bom.json").ToCanonicalJson());
     }
+
+    [Fact]
+    public void A_number_where_text_belongs_is_a_wrong_shape_error()
+    {
+        var json = "{\n\"schemaVersion\": \"1.0\",\n\"entities\": [{ \"kind\": \"group\", \"id\": \"g\", \"name\": \"G\", \"founded\": 2018 }],\n\"ties\": []\n}";
+        var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
+        Assert.Equal(DiagnosticCodes.WrongShape, error.Code);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("an entity has a value of the wrong type", error.Message);
+    }
+
+    [Fact]
+    public void Trailing_commas_and_comments_are_syntax_errors()
+    {
+        var trailing = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson("{\"schemaVersion\": \"1.0\", \"entities\": [], \"ties\": [],}")).Errors);
+        Assert.Equal(DiagnosticCodes.YamlSyntax, trailing.Code);
+        var comment = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson("// hi\n{\"schemaVersion\": \"1.0\", \"entities\": [], \"ties\": []}")).Errors);
+        Assert.Equal((DiagnosticCodes.YamlSyntax, 1), (comment.Code, comment.Line));
+    }
+
+    [Fact]
+    public void A_tie_naming_a_missing_contract_is_an_error()
+    {
+        var json = "{\"schemaVersion\": \"1.0\", \"entities\": [], \"ties\": [{\"id\": \"x\", \"type\": \"awarded_to\", \"from\": \"c\", \"to\": \"v\", \"status\": \"reported\", \"contract\": \"c\"}]}";
+        var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
+        Assert.Equal(DiagnosticCodes.UnknownReference, error.Code);
+    }
 }
