@@ -5,7 +5,7 @@ namespace TechTies;
 /// <summary>Finds the files a load names: files as given, folders recursively, in ordinal path order.</summary>
 internal static class GraphFiles
 {
-    private static readonly string[] Extensions = [".yaml", ".yml"];
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     public static IEnumerable<GraphFile> Enumerate(IEnumerable<string> paths)
     {

@@ -87,7 +87,9 @@ internal sealed partial class GraphReader
     // Phase 1: files, sections, ids.
     private void ReadFile(GraphFile file)
     {
-        var root = YamlTreeReader.Read(file.Bytes, file.Name, diagnostics);
+        var root = file.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? JsonTreeReader.Read(file.Bytes, file.Name, diagnostics)
+            : YamlTreeReader.Read(file.Bytes, file.Name, diagnostics);
         if (root is null)
         {
             if (!diagnostics.Items.Any(d => d.File == file.Name && d.Severity == DiagnosticSeverity.Error))

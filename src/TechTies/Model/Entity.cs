@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace TechTies;
 
@@ -11,13 +12,23 @@ namespace TechTies;
 /// entity field (<c>hosts_on: amazon</c>) or in the <c>ties:</c> section. Fields that name other entities and that
 /// the format requires (a contract's vendor and agency) are also kept here as ids.
 /// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(Company), "company")]
+[JsonDerivedType(typeof(Agency), "agency")]
+[JsonDerivedType(typeof(Contract), "contract")]
+[JsonDerivedType(typeof(Protest), "protest")]
+[JsonDerivedType(typeof(Group), "group")]
+[JsonDerivedType(typeof(Person), "person")]
+[JsonDerivedType(typeof(Product), "product")]
+[JsonDerivedType(typeof(Source), "source")]
 public abstract class Entity
 {
     private protected Entity()
     {
     }
 
-    /// <summary>The kind of this entity.</summary>
+    /// <summary>The kind of this entity (in JSON, the <c>kind</c> discriminator).</summary>
+    [JsonIgnore]
     public abstract Kind Kind { get; }
 
     /// <summary>The stable id: a lowercase slug of <c>a-z</c>, <c>0-9</c> and single hyphens, unique in a graph.</summary>
@@ -55,6 +66,7 @@ public abstract class Entity
 public sealed class Company : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Company;
 
     /// <summary>The company's web site; <see langword="null"/> when not given.</summary>
@@ -71,6 +83,7 @@ public sealed class Company : Entity
 public sealed class Agency : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Agency;
 
     /// <summary>The agency's web site; <see langword="null"/> when not given.</summary>
@@ -87,6 +100,7 @@ public sealed class Agency : Entity
 public sealed class Group : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Group;
 
     /// <summary>The group's web site; <see langword="null"/> when not given.</summary>
@@ -100,6 +114,7 @@ public sealed class Group : Entity
 public sealed class Person : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Person;
 }
 
@@ -107,6 +122,7 @@ public sealed class Person : Entity
 public sealed class Product : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Product;
 
     /// <summary>The product's web page; <see langword="null"/> when not given.</summary>
@@ -120,9 +136,11 @@ public sealed class Product : Entity
 public sealed class Contract : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Contract;
 
     /// <summary>The title of the contract (the same as <see cref="Entity.Name"/>).</summary>
+    [JsonIgnore]
     public string Title => Name;
 
     /// <summary>The award identifier (such as a federal PIID); <see langword="null"/> when not given.</summary>
@@ -191,6 +209,7 @@ public enum ProtestKind
 public sealed class Protest : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Protest;
 
     /// <summary>What form the protest took.</summary>
@@ -238,9 +257,11 @@ public enum SourceKind
 public sealed class Source : Entity
 {
     /// <inheritdoc/>
+    [JsonIgnore]
     public override Kind Kind => Kind.Source;
 
     /// <summary>The title of the document (the same as <see cref="Entity.Name"/>).</summary>
+    [JsonIgnore]
     public string Title => Name;
 
     /// <summary>What kind of document it is.</summary>

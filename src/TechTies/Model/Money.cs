@@ -19,6 +19,7 @@ namespace TechTies;
 /// an equal value. Equality compares the currency and the numeric value (<c>39.0</c> equals <c>39</c>).
 /// </para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.MoneyJsonConverter))]
 public readonly struct Money : IEquatable<Money>
 {
     private readonly string? currency;

@@ -25,6 +25,7 @@ public enum DatePrecision
 /// its last day, both inclusive. Ordering compares <see cref="Start"/> first, then the coarser precision first,
 /// so <c>2018</c> sorts before <c>2018-01</c>, which sorts before <c>2018-01-01</c>. Immutable and thread safe.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.PartialDateJsonConverter))]
 public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<PartialDate>, IComparable
 {
     private readonly short year;

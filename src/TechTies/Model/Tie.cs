@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using QuikGraph;
 
 namespace TechTies;
@@ -36,13 +37,16 @@ public sealed class Tie : IEdge<Entity>
     /// <summary>The stable id: <c>from/type/to</c>, with the contract id appended for ties a contract makes, and <c>#2</c>, <c>#3</c>… for further parallel ties.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The relationship type.</summary>
+    /// <summary>The relationship type (in JSON, its name).</summary>
+    [JsonConverter(typeof(Serialization.RelationshipTypeNameJsonConverter))]
     public required RelationshipType Type { get; init; }
 
-    /// <summary>The entity the tie starts from.</summary>
+    /// <summary>The entity the tie starts from (in JSON, its id).</summary>
+    [JsonConverter(typeof(Serialization.EntityIdJsonConverter<Entity>))]
     public required Entity From { get; init; }
 
-    /// <summary>The entity the tie points to.</summary>
+    /// <summary>The entity the tie points to (in JSON, its id).</summary>
+    [JsonConverter(typeof(Serialization.EntityIdJsonConverter<Entity>))]
     public required Entity To { get; init; }
 
     /// <summary>When the tie began; <see langword="null"/> when not known.</summary>
@@ -66,7 +70,8 @@ public sealed class Tie : IEdge<Entity>
     /// <summary>Fields of the tie given with their own sources, disputed or not.</summary>
     public ImmutableArray<FieldClaims> FieldClaims { get; init; } = [];
 
-    /// <summary>The contract this tie was made from, or <see langword="null"/>.</summary>
+    /// <summary>The contract this tie was made from, or <see langword="null"/> (in JSON, its id).</summary>
+    [JsonConverter(typeof(Serialization.EntityIdJsonConverter<Contract>))]
     public Contract? Contract { get; init; }
 
     /// <summary>Where the tie was written; <see langword="null"/> for ties made in code.</summary>

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+
+namespace TechTies.Export;
+
+/// <summary>
+/// Entities and ties as flat rows of text columns, the shape the table and interchange formats share. Lists are
+/// joined with <c>"; "</c>, identifiers as <c>scheme=value</c>, citations as the cited source ids; an empty cell
+/// means no value. The canonical JSON is the lossless format; these are for tools that want flat attributes.
+/// </summary>
+internal static class FlatRecords
+{
+    public const string ListSeparator = "; ";
+
+    public static readonly ImmutableArray<string> EntityColumns =
+    [
+        "id", "kind", "name", "aliases", "description", "url", "founded", "identifiers", "award_id", "vendor", "agency", "office", "products",
+        "amount", "obligated", "current_value", "potential_value", "start", "end", "protest_kind", "date", "place", "size",
+        "source_kind", "publisher", "author", "published", "sources",
+    ];
+
+    public static readonly ImmutableArray<string> TieColumns =
+    [
+        "id", "type", "from", "to", "label", "since", "until", "amount", "status", "description", "contract", "sources",
+    ];
+
+    /// <summary>The cells of an entity, in <see cref="EntityColumns"/> order.</summary>
+    public static string?[] Entity(Entity e)
+    {
+        var row = new string?[EntityColumns.Length];
+        void Set(string column, string? value) => row[EntityColumns.IndexOf(column)] = string.IsNullOrEmpty(value) ? null : value;
+        Set("id", e.Id);
+        Set("kind", e.Kind.ToName());
+        Set("name", e.Name);
+        Set("aliases", Join(e.Aliases));
+        Set("description", e.Description);
+        Set("sources", Join(e.Citations.Select(c => c.Source).Distinct()));
+        switch (e)
+        {
+            case Company c:
+                Set("url", c.Url);
+                Set("founded", c.Founded?.ToString());
+                Set("identifiers", Join(c.Identifiers.Select(i => $"{i.Key}={i.Value}")));
+                break;
+            case Agency a:
+                Set("url", a.Url);
+                Set("founded", a.Founded?.ToString());
+                Set("identifiers", Join(a.Identifiers.Select(i => $"{i.Key}={i.Value}")));
+                break;
+            case Group g:
+                Set("url", g.Url);
+                Set("founded", g.Founded?.ToString());
+                break;
+            case Product p:
+                Set("url", p.Url);
+                break;
+            case Contract c:
+                Set("award_id", c.AwardId);
+                Set("vendor", c.VendorId);
+                Set("agency", c.AgencyId);
+                Set("office", c.OfficeId);
+                Set("products", Join(c.ProductIds));
+                Set("amount", c.Amount?.ToString());
+                Set("obligated", c.Obligated?.ToString());
+                Set("current_value", c.CurrentValue?.ToString());
+                Set("potential_value", c.PotentialValue?.ToString());
+                Set("start", c.Start?.ToString());
+                Set("end", c.End?.ToString());
+                break;
+            case Protest p:
+                Set("protest_kind", CanonicalJsonWriter.Word(p.ProtestKind));
+                Set("date", p.Date?.ToString());
+                Set("start", p.Start?.ToString());
+                Set("end", p.End?.ToString());
+                Set("place", p.Place);
+                Set("size", p.Size);
+                break;
+            case Source s:
+                Set("source_kind", CanonicalJsonWriter.Word(s.SourceKind));
+                Set("publisher", s.Publisher);
+                Set("author", s.Author);
+                Set("published", s.Published?.ToString());
+                Set("url", s.Url);
+                break;
+        }
+
+        return row;
+    }
+
+    /// <summary>The cells of a tie, in <see cref="TieColumns"/> order.</summary>
+    public static string?[] Tie(Tie t) =>
+    [
+        t.Id, t.Type.Name, t.From.Id, t.To.Id, t.Type.Label, t.Since?.ToString(), t.Until?.ToString(), t.Amount?.ToString(),
+        CanonicalJsonWriter.Word(t.Status), NullIfEmpty(t.Description), t.Contract?.Id, NullIfEmpty(Join(t.Citations.Select(c => c.Source).Distinct())),
+    ];
+
+    /// <summary>The non-empty cells as (column, value) pairs.</summary>
+    public static IEnumerable<(string Column, string Value)> Pairs(ImmutableArray<string> columns, string?[] row) =>
+        columns.Select((c, i) => (c, row[i])).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!));
+
+    private static string Join(IEnumerable<string> items) => string.Join(ListSeparator, items);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

@@ -1,0 +1,493 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace TechTies.Loading;
+
+/// <summary>
+/// Reads one canonical JSON file (see <c>docs/json.md</c>) strictly, then turns it into the same tree a YAML file of
+/// format v1 gives, with the JSON positions, so JSON and YAML go through one validation path. Malformed JSON,
+/// duplicate members (checked here, so .NET 8 and .NET 10 behave alike), unknown members, missing required members
+/// and wrong types become diagnostics with line and column; nothing throws for bad input.
+/// </summary>
+internal static partial class JsonTreeReader
+{
+    public static YNode? Read(byte[] bytes, string file, DiagnosticBag diagnostics)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var json = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
+        var lines = new LineMap(json);
+        var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        try
+        {
+            if (!MapPositions(json.Span, file, lines, positions, diagnostics))
+            {
+                return null;
+            }
+
+            var graph = JsonSerializer.Deserialize(json.Span, CanonicalJsonContext.Default.JsonGraph);
+            if (graph is null)
+            {
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, 1, 1, "the JSON is null, not a TechTies graph", "write an object with schemaVersion, entities and ties");
+                return null;
+            }
+
+            return new TreeBuilder(file, positions, diagnostics).Build(graph);
+        }
+        catch (JsonException e)
+        {
+            var (line, column) = lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            var (code, message, suggestion) = Describe(e);
+            diagnostics.Error(code, file, line, column, message, suggestion);
+            return null;
+        }
+    }
+
+    // One pass with the low-level reader: positions of every value by path ("/entities/3/name"), and duplicates.
+    private static bool MapPositions(ReadOnlySpan<byte> json, string file, LineMap lines, Dictionary<string, (int Line, int Column)> positions, DiagnosticBag diagnostics)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = YamlTreeReader.MaxDepth });
+        var frames = new Stack<Frame>();
+        var ok = true;
+        while (reader.Read())
+        {
+            var at = lines.PositionOfOffset((int)reader.TokenStartIndex);
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var frame = frames.Peek();
+                var name = reader.GetString()!;
+                if (!frame.Names!.TryAdd(name, at))
+                {
+                    var first = frame.Names[name];
+                    diagnostics.Error(DiagnosticCodes.DuplicateKey, file, at.Line, at.Column, $"the member '{name}' appears twice in this object (first at line {first.Line}, column {first.Column})", "remove or rename one of them");
+                    ok = false;
+                }
+
+                frame.Pending = name;
+                continue;
+            }
+
+            if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                frames.Pop();
+                continue;
+            }
+
+            var path = frames.Count == 0 ? string.Empty : frames.Peek().Next();
+            positions[path] = at;
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                frames.Push(new Frame(path, reader.TokenType == JsonTokenType.StartObject));
+            }
+        }
+
+        return ok;
+    }
+
+    private static (string Code, string Message, string? Suggestion) Describe(JsonException e)
+    {
+        var message = e.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var text = (cut >= 0 ? message[..cut] : message).Trim();
+        var where = WhatPath(e.Path);
+        var unmapped = Unmapped().Match(text);
+        if (unmapped.Success)
+        {
+            return (DiagnosticCodes.UnknownField, $"'{unmapped.Groups[1].Value}' is not a member of {where}", "see docs/json.md for the members of each object");
+        }
+
+        var missing = Missing().Match(text);
+        if (missing.Success)
+        {
+            return (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members");
+        }
+
+        if (e.Path is null || text.Contains("invalid", StringComparison.OrdinalIgnoreCase) || e.InnerException is not null && e.InnerException is not InvalidOperationException)
+        {
+            return (DiagnosticCodes.YamlSyntax, "JSON syntax error: " + text.TrimEnd('.') + ".", "check the JSON at this position");
+        }
+
+        return (DiagnosticCodes.WrongShape, $"{where} has a value of the wrong type: {text.TrimEnd('.')}.", "see docs/json.md for the type of each member");
+    }
+
+    private static string WhatPath(string? path) => path switch
+    {
+        null or "$" => "the graph object",
+        _ when path.Contains("fieldClaims", StringComparison.Ordinal) && path.Contains("claims[", StringComparison.Ordinal) => "a claim",
+        _ when path.Contains("fieldClaims", StringComparison.Ordinal) => "a field's claims",
+        _ when path.Contains("citations", StringComparison.Ordinal) => "a citation",
+        _ when path.StartsWith("$.entities", StringComparison.Ordinal) => "an entity",
+        _ when path.StartsWith("$.ties", StringComparison.Ordinal) => "a tie",
+        _ when path.StartsWith("$.relationshipTypes", StringComparison.Ordinal) => "a relationship type",
+        _ when path.StartsWith("$.datasets", StringComparison.Ordinal) => "a dataset",
+        _ => "the graph object",
+    };
+
+    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex Unmapped();
+
+    [GeneratedRegex("missing required properties including: (.*?)\\.?$")]
+    private static partial Regex Missing();
+
+    private sealed class Frame(string path, bool isObject)
+    {
+        private int index;
+
+        public Dictionary<string, (int Line, int Column)>? Names { get; } = isObject ? new(StringComparer.Ordinal) : null;
+
+        public string? Pending { get; set; }
+
+        public string Next() => Names is null ? $"{path}/{index++}" : $"{path}/{Pending}";
+    }
+
+    /// <summary>Turns byte offsets into 1-based lines and columns counted in characters.</summary>
+    private sealed class LineMap
+    {
+        private readonly ReadOnlyMemory<byte> json;
+        private readonly List<int> starts = [0];
+
+        public LineMap(ReadOnlyMemory<byte> json)
+        {
+            this.json = json;
+            var span = json.Span;
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (span[i] == (byte)'\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+        }
+
+        public (int Line, int Column) PositionOfOffset(int offset)
+        {
+            var line = starts.BinarySearch(offset);
+            line = line >= 0 ? line : ~line - 1;
+            return Position(line, offset - starts[line]);
+        }
+
+        // Line and byte position are 0-based, as JsonException gives them.
+        public (int Line, int Column) Position(int line, int bytePosition)
+        {
+            line = Math.Clamp(line, 0, starts.Count - 1);
+            var span = json.Span;
+            var column = 1;
+            for (var i = starts[line]; i < starts[line] + bytePosition && i < span.Length; i++)
+            {
+                if ((span[i] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
+            }
+
+            return (line + 1, column);
+        }
+    }
+
+    /// <summary>Builds the format v1 tree from the records.</summary>
+    private sealed class TreeBuilder(string file, Dictionary<string, (int Line, int Column)> positions, DiagnosticBag diagnostics)
+    {
+        public YNode? Build(JsonGraph graph)
+        {
+            var root = Map(string.Empty);
+            if (graph.SchemaVersion != JsonGraph.CurrentVersion)
+            {
+                var (line, column) = At("/schemaVersion");
+                diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file, line, column, $"schema version '{graph.SchemaVersion}' is not supported: this package reads version {JsonGraph.CurrentVersion}", $"write \"schemaVersion\": \"{JsonGraph.CurrentVersion}\", or update the TechTies package");
+                return null;
+            }
+
+            Add(root, "techties", Plain("1", "/schemaVersion"));
+            for (var i = 0; i < (graph.Datasets?.Count ?? 0); i++)
+            {
+                var d = graph.Datasets![i];
+                var path = $"/datasets/{i}";
+                var map = Map(path);
+                Text(map, "name", d.Name, path + "/name");
+                Text(map, "title", d.Title, path + "/title");
+                Text(map, "license", d.License, path + "/license");
+                Text(map, "description", d.Description, path + "/description");
+                Text(map, "url", d.Url, path + "/url");
+                Add(root, "dataset", map);
+            }
+
+            if (graph.RelationshipTypes is { Count: > 0 } types)
+            {
+                var section = Map("/relationshipTypes");
+                for (var i = 0; i < types.Count; i++)
+                {
+                    section.Entries.Add(new(Quoted(types[i].Name, $"/relationshipTypes/{i}/name"), RelationshipType(types[i], $"/relationshipTypes/{i}")));
+                }
+
+                Add(root, "relationship_types", section);
+            }
+
+            var sections = new Dictionary<Kind, YMap>();
+            var contracts = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < graph.Entities.Count; i++)
+            {
+                var e = graph.Entities[i];
+                var path = $"/entities/{i}";
+                if (!KindNames.TryParse(e.Kind, out var kind))
+                {
+                    var (line, column) = At(path + "/kind");
+                    diagnostics.Error(DiagnosticCodes.BadEnumValue, file, line, column, $"'{e.Kind}' is not an entity kind", Suggest.DidYouMean(e.Kind, KindNames.All) ?? "kinds are " + string.Join(", ", KindNames.All));
+                    continue;
+                }
+
+                if (kind == Kind.Contract)
+                {
+                    contracts.Add(e.Id);
+                }
+
+                if (!sections.TryGetValue(kind, out var section))
+                {
+                    section = sections[kind] = Map("/entities");
+                    Add(root, kind.ToSection(), section);
+                }
+
+                section.Entries.Add(new(Quoted(e.Id, path + "/id"), Entity(e, kind, path)));
+            }
+
+            var ties = Seq("/ties");
+            for (var i = 0; i < graph.Ties.Count; i++)
+            {
+                var t = graph.Ties[i];
+                var path = $"/ties/{i}";
+                if (t.Contract is null)
+                {
+                    ties.Items.Add(Tie(t, path));
+                }
+                else if (!contracts.Contains(t.Contract))
+                {
+                    var (line, column) = At(path + "/contract");
+                    diagnostics.Error(DiagnosticCodes.UnknownReference, file, line, column, $"'{t.Contract}' (the contract of a tie) is not the id of any contract", "ties with a contract are made from that contract's entity; define the contract or remove the tie");
+                }
+            }
+
+            Add(root, "ties", ties);
+            return root;
+        }
+
+        private YMap Entity(JsonEntity e, Kind kind, string path)
+        {
+            var map = Map(path);
+            Text(map, kind is Kind.Contract or Kind.Source ? "title" : "name", e.Name, path + "/name");
+            List(map, "aliases", e.Aliases, path + "/aliases");
+            Text(map, "description", e.Description, path + "/description");
+            Text(map, "url", e.Url, path + "/url");
+            Text(map, "founded", e.Founded, path + "/founded");
+            if (e.Identifiers is not null)
+            {
+                var identifiers = Map(path + "/identifiers");
+                foreach (var (scheme, value) in e.Identifiers)
+                {
+                    identifiers.Entries.Add(new(Quoted(scheme, path + "/identifiers/" + scheme), Quoted(value, path + "/identifiers/" + scheme)));
+                }
+
+                Add(map, "identifiers", identifiers);
+            }
+
+            Text(map, "award_id", e.AwardId, path + "/awardId");
+            Text(map, "vendor", e.Vendor, path + "/vendor");
+            Text(map, "agency", e.Agency, path + "/agency");
+            Text(map, "office", e.Office, path + "/office");
+            List(map, "product", e.Products, path + "/products");
+            Text(map, "amount", e.Amount, path + "/amount");
+            Text(map, "obligated", e.Obligated, path + "/obligated");
+            Text(map, "current_value", e.CurrentValue, path + "/currentValue");
+            Text(map, "potential_value", e.PotentialValue, path + "/potentialValue");
+            Text(map, "start", e.Start, path + "/start");
+            Text(map, "end", e.End, path + "/end");
+            Text(map, "status", e.Status, path + "/status");
+            Text(map, kind == Kind.Protest ? "kind" : "protestKind", e.ProtestKind, path + "/protestKind");
+            Text(map, "date", e.Date, path + "/date");
+            Text(map, "place", e.Place, path + "/place");
+            Text(map, "size", e.Size, path + "/size");
+            Text(map, kind == Kind.Source ? "kind" : "sourceKind", e.SourceKind, path + "/sourceKind");
+            Text(map, "publisher", e.Publisher, path + "/publisher");
+            Text(map, "author", e.Author, path + "/author");
+            Text(map, "published", e.Published, path + "/published");
+            Citations(map, e.Citations, path + "/citations");
+            Claims(map, e.FieldClaims, path + "/fieldClaims");
+            return map;
+        }
+
+        private YMap Tie(JsonTie t, string path)
+        {
+            var map = Map(path);
+            Text(map, "from", t.From, path + "/from");
+            Text(map, "type", t.Type, path + "/type");
+            Text(map, "to", t.To, path + "/to");
+            Text(map, "since", t.Since, path + "/since");
+            Text(map, "until", t.Until, path + "/until");
+            Text(map, "amount", t.Amount, path + "/amount");
+            Text(map, "status", t.Status, path + "/status");
+            Text(map, "description", t.Description, path + "/description");
+            Citations(map, t.Citations, path + "/citations");
+            Claims(map, t.FieldClaims, path + "/fieldClaims");
+            return map;
+        }
+
+        private YMap RelationshipType(JsonRelationshipType t, string path)
+        {
+            var map = Map(path);
+            List(map, "from", t.From, path + "/from");
+            List(map, "to", t.To, path + "/to");
+            Text(map, "label", t.Label, path + "/label");
+            Text(map, "inverse", t.Inverse, path + "/inverse");
+            if (t.SameKind is { } sameKind)
+            {
+                Add(map, "same_kind", Plain(sameKind ? "true" : "false", path + "/sameKind"));
+            }
+
+            if (t.Acyclic is { } acyclic)
+            {
+                Add(map, "acyclic", Plain(acyclic ? "true" : "false", path + "/acyclic"));
+            }
+
+            Text(map, "description", t.Description, path + "/description");
+            return map;
+        }
+
+        private void Citations(YMap map, List<JsonCitation>? citations, string path)
+        {
+            if (citations is not null)
+            {
+                Add(map, "sources", CitationList(citations, path));
+            }
+        }
+
+        private YSeq CitationList(List<JsonCitation> citations, string path)
+        {
+            var seq = Seq(path);
+            for (var i = 0; i < citations.Count; i++)
+            {
+                var c = citations[i];
+                var item = Map($"{path}/{i}");
+                Text(item, "source", c.Source, $"{path}/{i}/source");
+                Text(item, "quote", c.Quote, $"{path}/{i}/quote");
+                Text(item, "page", c.Page, $"{path}/{i}/page");
+                seq.Items.Add(item);
+            }
+
+            return seq;
+        }
+
+        // A field with claims is written in the claim form; its plain value, when given too, must be the preferred one.
+        private void Claims(YMap map, List<JsonFieldClaims>? fieldClaims, string path)
+        {
+            for (var i = 0; i < (fieldClaims?.Count ?? 0); i++)
+            {
+                var field = fieldClaims![i];
+                var fieldPath = $"{path}/{i}";
+                var seq = Seq(fieldPath + "/claims");
+                for (var j = 0; j < field.Claims.Count; j++)
+                {
+                    var claim = field.Claims[j];
+                    var claimPath = $"{fieldPath}/claims/{j}";
+                    var item = Map(claimPath);
+                    Text(item, "value", claim.Value, claimPath + "/value");
+                    if (claim.Citations is not null)
+                    {
+                        Add(item, "sources", CitationList(claim.Citations, claimPath + "/citations"));
+                    }
+
+                    Add(item, "preferred", Plain(claim.Preferred ? "true" : "false", claimPath + "/preferred"));
+                    seq.Items.Add(item);
+                }
+
+                var index = map.Entries.FindIndex(e => e.Key.Value == field.Field);
+                if (index < 0)
+                {
+                    Add(map, field.Field, seq);
+                    continue;
+                }
+
+                var preferred = field.Claims.Where(c => c.Preferred).Select(c => c.Value).ToList();
+                if (map.Entries[index].Value is YScalar plain && preferred.Count == 1 && !SameValue(plain.Value, preferred[0]))
+                {
+                    diagnostics.Error(DiagnosticCodes.PreferredClaim, file, plain.Line, plain.Column, $"'{field.Field}' is '{plain.Value}' but its preferred claim is '{preferred[0]}'", "give the field its preferred claim's value");
+                }
+
+                map.Entries[index] = new(map.Entries[index].Key, seq);
+            }
+        }
+
+        private static bool SameValue(string value, string claim) =>
+            value == claim
+            || (PartialDate.TryParse(value, out var d1) && PartialDate.TryParse(claim, out var d2) && d1 == d2)
+            || (Money.TryParse(value, out var m1) && Money.TryParse(claim, out var m2) && m1 == m2);
+
+        private void Text(YMap map, string key, string? value, string path)
+        {
+            if (value is not null)
+            {
+                Add(map, key, Quoted(value, path));
+            }
+        }
+
+        private void List(YMap map, string key, List<string>? values, string path)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            var seq = Seq(path);
+            for (var i = 0; i < values.Count; i++)
+            {
+                seq.Items.Add(Quoted(values[i], $"{path}/{i}"));
+            }
+
+            Add(map, key, seq);
+        }
+
+        private static void Add(YMap map, string key, YNode value) =>
+            map.Entries.Add(new(new YScalar { Value = key, IsPlain = true, Line = value.Line, Column = value.Column }, value));
+
+        private YScalar Quoted(string value, string path)
+        {
+            var (line, column) = At(path);
+            return new YScalar { Value = value, IsPlain = false, Line = line, Column = column };
+        }
+
+        private YScalar Plain(string value, string path)
+        {
+            var (line, column) = At(path);
+            return new YScalar { Value = value, IsPlain = true, Line = line, Column = column };
+        }
+
+        private YMap Map(string path)
+        {
+            var (line, column) = At(path);
+            return new YMap { Line = line, Column = column };
+        }
+
+        private YSeq Seq(string path)
+        {
+            var (line, column) = At(path);
+            return new YSeq { Line = line, Column = column };
+        }
+
+        // The position of a path, or of its nearest parent that has one.
+        private (int Line, int Column) At(string path)
+        {
+            while (true)
+            {
+                if (positions.TryGetValue(path, out var at))
+                {
+                    return at;
+                }
+
+                if (path.Length == 0)
+                {
+                    return (1, 1);
+                }
+
+                path = path[..path.LastIndexOf('/')];
+            }
+        }
+    }
+}
