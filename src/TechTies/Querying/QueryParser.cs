@@ -537,7 +537,7 @@ internal static class QueryPrinter
             : edge.MinHops == edge.MaxHops ? $"*{edge.MinHops}"
             : $"*{edge.MinHops}..{edge.MaxHops}";
         var spec = string.Join("|", edge.Types) + hops;
-        var body = spec.Length == 0 ? "-" : $"-[{spec}]-";
+        var body = spec.Length == 0 ? "--" : $"-[{spec}]-";
         return edge.Direction switch
         {
             EdgeDirection.Out => body + ">",
