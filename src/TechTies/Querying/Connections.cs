@@ -363,8 +363,18 @@ internal sealed class ConnectionSearch
                 }
 
                 kept.AddRange(tier);
-                if ((options.AllShortest && kept.Count > 0) || kept.Count >= options.Count)
+                if (options.AllShortest && kept.Count > 0)
                 {
+                    break;
+                }
+
+                if (kept.Count >= options.Count)
+                {
+                    if (truncation is null && length < options.MaxHops)
+                    {
+                        truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; longer ones (up to {options.MaxHops.ToString(CultureInfo.InvariantCulture)} steps) were not searched";
+                    }
+
                     break;
                 }
             }
@@ -392,7 +402,7 @@ internal sealed class ConnectionSearch
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
-        return new PathSet([.. kept], query, semantics, truncation, [.. warnings]);
+        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings]);
     }
 
     private void Search(int node, int target, int left)

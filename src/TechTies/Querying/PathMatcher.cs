@@ -69,7 +69,7 @@ internal sealed class PathMatcher
             }
         }
 
-        return new PathSet([.. paths], TryText(query), Describe(query), truncation, [.. warnings], graph, query);
+        return new PathSet(graph, [.. paths], TryText(query), Describe(query), truncation, [.. warnings], query);
     }
 
     /// <summary>Which relationship types (by index id) an edge may walk.</summary>

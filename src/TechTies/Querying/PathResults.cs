@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using TechTies.Querying;
+using TechTies.Rendering;
 
 namespace TechTies;
 
@@ -138,10 +139,10 @@ public sealed class GraphPath
 /// </summary>
 public sealed class PathSet : IReadOnlyList<GraphPath>
 {
-    private readonly TechTiesGraph? graph;
+    private readonly TechTiesGraph graph;
     private readonly PathQuery? pathQuery;
 
-    internal PathSet(ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, TechTiesGraph? graph = null, PathQuery? pathQuery = null)
+    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null)
     {
         Paths = paths;
         Query = query;
@@ -185,9 +186,39 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <returns>The explanation.</returns>
     /// <exception cref="InvalidOperationException">The set did not come from a pattern query (it came from a connection search).</exception>
     public QueryExplanation Explain() =>
-        graph is not null && pathQuery is not null
+        pathQuery is not null
             ? Explainer.Explain(graph, pathQuery)
             : throw new InvalidOperationException("Only the result of a pattern query can be explained.");
+
+    /// <summary>
+    /// The paths as plain sentences with footnoted sources: one numbered paragraph per path, one sentence per tie
+    /// (per contract for a <c>contracts_with</c> step, such as "Palantir Technologies had a $39 million contract with
+    /// U.S. Immigration and Customs Enforcement (2015–2018) [1]."), then the sources (title, publisher, date, URL).
+    /// </summary>
+    /// <remarks>
+    /// Tense: a contract "had" when its tie has ended (status <c>ended</c>, or its end is before
+    /// <paramref name="today"/>), otherwise "has"; other ties keep their label and say "ended" in their dates. Where
+    /// sources disagree on a field, the sentence says so and gives every value with its sources.
+    /// </remarks>
+    /// <param name="today">The day tense is judged from; <see langword="null"/> for today (UTC).</param>
+    /// <returns>The text, with <c>\n</c> line ends.</returns>
+    public string ToSentences(DateOnly? today = null) => PathRenderer.Sentences(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>A Markdown table with one row per step: path, step, from, relationship, to, dates, amount, source ids.</summary>
+    /// <returns>The Markdown, with <c>|</c> in text escaped.</returns>
+    public string ToMarkdown() => PathRenderer.Markdown(this);
+
+    /// <summary>An HTML table with the columns of <see cref="ToMarkdown"/>; all text is HTML-encoded.</summary>
+    /// <returns>The HTML fragment.</returns>
+    public string ToHtml() => PathRenderer.Html(this);
+
+    /// <summary>A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), each tie once in its own direction, labels escaped.</summary>
+    /// <returns>The Mermaid text.</returns>
+    public string ToMermaid() => PathRenderer.Mermaid(this);
+
+    /// <summary>A Graphviz DOT digraph of the paths: entities by quoted id with their names as labels, each tie once.</summary>
+    /// <returns>The DOT text.</returns>
+    public string ToDot() => PathRenderer.Dot(this);
 
     /// <summary>Enumerates the paths in order.</summary>
     /// <returns>The enumerator.</returns>
