@@ -1,0 +1,233 @@
+using System.Collections;
+using System.Collections.Immutable;
+using TechTies.Querying;
+using TechTies.Rendering;
+
+namespace TechTies;
+
+/// <summary>Which way a path step walks its ties.</summary>
+public enum StepDirection
+{
+    /// <summary>From each tie's start to its end: the step reads with the type's label ("hosts on").</summary>
+    Forward,
+
+    /// <summary>From each tie's end to its start: the step reads with the inverse label ("hosts").</summary>
+    Backward,
+}
+
+/// <summary>
+/// One hop of a path: from one entity to the next over one or more parallel ties of one relationship type walked
+/// the same way (several contracts between the same company and agency make one step, unless the query expands
+/// them). Immutable.
+/// </summary>
+public sealed class PathStep
+{
+    internal PathStep(Entity from, Entity to, RelationshipType type, StepDirection direction, ImmutableArray<Tie> ties)
+    {
+        From = from;
+        To = to;
+        Type = type;
+        Direction = direction;
+        Ties = ties;
+    }
+
+    /// <summary>The entity the step leaves (in the order the path is walked, not the tie's direction).</summary>
+    public Entity From { get; }
+
+    /// <summary>The entity the step reaches.</summary>
+    public Entity To { get; }
+
+    /// <summary>The relationship type of every tie of the step.</summary>
+    public RelationshipType Type { get; }
+
+    /// <summary>Whether the ties are walked from their start (<see cref="StepDirection.Forward"/>) or from their end.</summary>
+    public StepDirection Direction { get; }
+
+    /// <summary>The parallel ties of the step, in ordinal order of tie id; at least one.</summary>
+    public ImmutableArray<Tie> Ties { get; }
+
+    /// <summary>How the step reads: the type's label walked forward ("hosts on"), its inverse label walked backward ("hosts").</summary>
+    public string Label => Direction == StepDirection.Forward ? Type.Label : Type.InverseLabel;
+
+    /// <summary>The contracts the ties carry (for <c>contracts_with</c> steps), in order of tie.</summary>
+    public ImmutableArray<Contract> Contracts => [.. Ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
+
+    /// <summary>The evidence: every citation of every tie, without repeats, in order of tie.</summary>
+    public ImmutableArray<Citation> Citations => [.. Ties.SelectMany(t => t.Citations).Distinct()];
+
+    /// <summary>Whether some tie of the step has no date, so a date filter could not tell whether it held.</summary>
+    public bool IsUndated => Ties.Any(t => t.IsUndated);
+
+    /// <summary>The arrow form of the one hop, such as <c>Palantir Technologies -> hosts on -> Amazon</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{From.Name} -> {Label} -> {To.Name}";
+}
+
+/// <summary>A path of the graph: the steps walked and the entities they pass. Immutable.</summary>
+public sealed class GraphPath
+{
+    internal GraphPath(ImmutableArray<PathStep> steps)
+    {
+        Steps = steps;
+        Nodes = steps.IsEmpty ? [] : [steps[0].From, .. steps.Select(s => s.To)];
+    }
+
+    /// <summary>The steps, in walking order.</summary>
+    public ImmutableArray<PathStep> Steps { get; }
+
+    /// <summary>The entities passed, from start to end: one more than <see cref="Steps"/>.</summary>
+    public ImmutableArray<Entity> Nodes { get; }
+
+    /// <summary>The first entity.</summary>
+    public Entity Start => Nodes[0];
+
+    /// <summary>The last entity.</summary>
+    public Entity End => Nodes[^1];
+
+    /// <summary>The number of steps.</summary>
+    public int Length => Steps.Length;
+
+    /// <summary>Whether some step has an undated tie.</summary>
+    public bool IsUndated => Steps.Any(s => s.IsUndated);
+
+    /// <summary>
+    /// The arrow form: entity names and step labels, such as
+    /// <c>Palantir Technologies -> hosts on -> Amazon -> contracts with -> U.S. Immigration and Customs Enforcement</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        Steps.IsEmpty ? string.Empty : Start.Name + string.Concat(Steps.Select(s => $" -> {s.Label} -> {s.To.Name}"));
+
+    /// <summary>The documented order: fewer steps first, then entity ids, then types, directions and tie ids (all ordinal).</summary>
+    internal static int Compare(GraphPath? a, GraphPath? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return 0;
+        }
+
+        if (a is null || b is null)
+        {
+            return a is null ? -1 : 1;
+        }
+
+        var c = a.Length.CompareTo(b.Length);
+        for (var i = 0; c == 0 && i < a.Nodes.Length; i++)
+        {
+            c = string.CompareOrdinal(a.Nodes[i].Id, b.Nodes[i].Id);
+        }
+
+        for (var i = 0; c == 0 && i < a.Steps.Length; i++)
+        {
+            var (x, y) = (a.Steps[i], b.Steps[i]);
+            c = string.CompareOrdinal(x.Type.Name, y.Type.Name);
+            c = c != 0 ? c : x.Direction.CompareTo(y.Direction);
+            c = c != 0 ? c : x.Ties.Length.CompareTo(y.Ties.Length);
+            for (var t = 0; c == 0 && t < x.Ties.Length; t++)
+            {
+                c = string.CompareOrdinal(x.Ties[t].Id, y.Ties[t].Id);
+            }
+        }
+
+        return c;
+    }
+}
+
+/// <summary>
+/// The answer to a query: the paths in their deterministic order, with the normalized query, the semantics used,
+/// whether a limit cut the results (never silently) and warnings. Immutable.
+/// </summary>
+public sealed class PathSet : IReadOnlyList<GraphPath>
+{
+    private readonly TechTiesGraph graph;
+    private readonly PathQuery? pathQuery;
+
+    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null)
+    {
+        Paths = paths;
+        Query = query;
+        Semantics = semantics;
+        TruncationReason = truncationReason;
+        Warnings = warnings;
+        this.graph = graph;
+        this.pathQuery = pathQuery;
+    }
+
+    /// <summary>The paths: fewer steps first, then by entity ids, relationship types and tie ids (ordinal).</summary>
+    public ImmutableArray<GraphPath> Paths { get; }
+
+    /// <summary>The query in its normalized text form (or a description of a connection search).</summary>
+    public string Query { get; }
+
+    /// <summary>The semantics the engine used, in words: traversal mode, grouping, time filter, limits.</summary>
+    public string Semantics { get; }
+
+    /// <summary>Whether a limit cut the results: more paths exist than <see cref="Paths"/> holds.</summary>
+    public bool IsTruncated => TruncationReason is not null;
+
+    /// <summary>Which limit cut the results and how; <see langword="null"/> when nothing was cut.</summary>
+    public string? TruncationReason { get; }
+
+    /// <summary>Warnings: undated ties kept under a date filter, capped hop counts and the like.</summary>
+    public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>The number of paths.</summary>
+    public int Count => Paths.Length;
+
+    /// <summary>Whether there are no paths.</summary>
+    public bool IsEmpty => Paths.IsEmpty;
+
+    /// <summary>The path at <paramref name="index"/>.</summary>
+    /// <param name="index">The position.</param>
+    /// <returns>The path.</returns>
+    public GraphPath this[int index] => Paths[index];
+
+    /// <summary>Explains the result of a pattern query: how many candidates each step kept, and the nearest miss.</summary>
+    /// <returns>The explanation.</returns>
+    /// <exception cref="InvalidOperationException">The set did not come from a pattern query (it came from a connection search).</exception>
+    public QueryExplanation Explain() =>
+        pathQuery is not null
+            ? Explainer.Explain(graph, pathQuery)
+            : throw new InvalidOperationException("Only the result of a pattern query can be explained.");
+
+    /// <summary>
+    /// The paths as plain sentences with footnoted sources: one numbered paragraph per path, one sentence per tie
+    /// (per contract for a <c>contracts_with</c> step, such as "Palantir Technologies had a $39 million contract with
+    /// U.S. Immigration and Customs Enforcement (2015–2018) [1]."), then the sources (title, publisher, date, URL).
+    /// </summary>
+    /// <remarks>
+    /// Tense: a contract "had" when its tie has ended (status <c>ended</c>, or its end is before
+    /// <paramref name="today"/>), otherwise "has"; other ties keep their label and say "ended" in their dates. Where
+    /// sources disagree on a field, the sentence says so and gives every value with its sources.
+    /// </remarks>
+    /// <param name="today">The day tense is judged from; <see langword="null"/> for today (UTC).</param>
+    /// <returns>The text, with <c>\n</c> line ends.</returns>
+    public string ToSentences(DateOnly? today = null) => PathRenderer.Sentences(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>A Markdown table with one row per step: path, step, from, relationship, to, dates, amount, source ids.</summary>
+    /// <returns>The Markdown, with <c>|</c> in text escaped.</returns>
+    public string ToMarkdown() => PathRenderer.Markdown(this);
+
+    /// <summary>An HTML table with the columns of <see cref="ToMarkdown"/>; all text is HTML-encoded.</summary>
+    /// <returns>The HTML fragment.</returns>
+    public string ToHtml() => PathRenderer.Html(this);
+
+    /// <summary>A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), each tie once in its own direction, labels escaped.</summary>
+    /// <returns>The Mermaid text.</returns>
+    public string ToMermaid() => PathRenderer.Mermaid(this);
+
+    /// <summary>A Graphviz DOT digraph of the paths: entities by quoted id with their names as labels, each tie once.</summary>
+    /// <returns>The DOT text.</returns>
+    public string ToDot() => PathRenderer.Dot(this);
+
+    /// <summary>Enumerates the paths in order.</summary>
+    /// <returns>The enumerator.</returns>
+    public IEnumerator<GraphPath> GetEnumerator() => ((IEnumerable<GraphPath>)Paths).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The arrow form of every path, one a line, then a truncation note if the set was cut.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Join(Environment.NewLine, Paths.Select(p => p.ToString()).Concat(IsTruncated ? [$"(truncated: {TruncationReason})"] : []));
+}

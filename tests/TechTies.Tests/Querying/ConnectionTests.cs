@@ -1,0 +1,95 @@
+namespace TechTies.Tests.Querying;
+
+public class ConnectionTests
+{
+    private static readonly TechTiesGraph Graph = SmallGraphs.Contracts();
+
+    [Fact]
+    public void Connect_ignores_direction_by_default_and_walks_forward_only_when_directed()
+    {
+        Assert.Equal(["Department of Things -> has a contract with -> Acme"], Graph.Connect("dept", "acme", new ConnectOptions { Count = 1 }).Select(p => p.ToString()));
+        Assert.Empty(Graph.Connect("dept", "acme", new ConnectOptions { Directed = true }));
+    }
+
+    [Fact]
+    public void Connect_lists_shortest_first_and_says_when_its_count_cut_some()
+    {
+        var all = Graph.Connect("acme", "office", new ConnectOptions { Count = 100 });
+        var two = Graph.Connect("acme", "office", new ConnectOptions { Count = 2 });
+
+        Assert.Equal(all.Select(p => p.Length).Order(), all.Select(p => p.Length));
+        Assert.Equal(all.Take(2).Select(p => p.ToString()), two.Select(p => p.ToString()));
+        Assert.Equal("kept the 2 shortest connections; longer ones (up to 4 steps) were not searched", two.TruncationReason);
+        Assert.False(all.IsTruncated);
+    }
+
+    [Fact]
+    public void All_shortest_returns_every_connection_of_the_shortest_length_only()
+    {
+        var shortest = Graph.Connect("acme", "office", new ConnectOptions { AllShortest = true });
+
+        Assert.Equal(
+            ["Acme -> hosts on -> CloudCo -> contracts with -> Office of Stuff", "Acme -> contracts with -> Department of Things -> includes -> Office of Stuff"],
+            shortest.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Connect_drops_the_detour_through_a_contract_node_that_the_contracts_with_step_already_carries()
+    {
+        var connections = Graph.Connect("acme", "dept", new ConnectOptions { Count = 100, MaxHops = 2 });
+
+        Assert.Equal(["Acme -> contracts with -> Department of Things"], connections.Select(p => p.ToString()));
+        Assert.Equal(["k1", "k2"], connections[0].Steps[0].Contracts.Select(c => c.Id));
+        Assert.Equal(["2 path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it."], connections.Warnings.ToArray());
+    }
+
+    [Fact]
+    public void Without_the_contracts_with_type_the_contract_node_is_the_connection()
+    {
+        var connections = Graph.Connect("acme", "dept", new ConnectOptions { Types = ["awarded_to", "awarded_by"] });
+
+        Assert.Equal(["Acme -> holds -> First contract -> awarded by -> Department of Things", "Acme -> holds -> Second contract -> awarded by -> Department of Things"], connections.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Reachability_and_distance_respect_hops_direction_and_dates()
+    {
+        Assert.Equal(2, Graph.Distance("acme", "office"));
+        Assert.True(Graph.CanReach("acme", "office"));
+        Assert.False(Graph.CanReach("acme", "office", new ConnectOptions { MaxHops = 1 }));
+        Assert.False(Graph.CanReach("office", "acme", new ConnectOptions { Directed = true }));
+        Assert.Equal(2, Graph.Distance("acme", "office", new ConnectOptions { AsOf = new PartialDate(2013) }));
+        Assert.Null(Graph.Distance("acme", "office", new ConnectOptions { AsOf = new PartialDate(2011) }));
+    }
+
+    [Fact]
+    public void Neighbors_gives_the_ego_network_with_distances_and_the_ties_among_it()
+    {
+        var hood = Graph.Neighbors("acme", 1, "hosts_on", "contracts_with");
+
+        Assert.Equal(["acme", "cloudco", "dept"], hood.Entities.Select(e => e.Id));
+        Assert.Equal(1, hood.DistanceOf(Graph["dept"]));
+        Assert.Null(hood.DistanceOf(Graph["office"]));
+        Assert.Equal(["acme/contracts_with/dept/k1", "acme/contracts_with/dept/k2", "acme/hosts_on/cloudco"], hood.Ties.Select(t => t.Id));
+        Assert.Equal(2, Graph.Neighbors("acme", 2, "hosts_on", "contracts_with").DistanceOf(Graph["office"]));
+    }
+
+    [Fact]
+    public void Interlocks_rank_second_degree_entities_by_shared_first_degree_entities()
+    {
+        var interlocks = Graph.Interlocks("acme", Kind.Agency);
+
+        Assert.Equal("dept", interlocks[0].Entity.Id);
+        Assert.Equal(["k1", "k2"], interlocks[0].Shared.Select(e => e.Id));
+        Assert.Equal("office", interlocks[1].Entity.Id);
+        Assert.Equal(["cloudco", "dept"], interlocks[1].Shared.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Invalid_connect_options_are_reported_together()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Graph.Connect("acme", "dept", new ConnectOptions { MaxHops = 0, Count = 0 }));
+
+        Assert.StartsWith("Invalid connect options:\n  MaxHops must be from 1 to 10, not 0.\n  Count must be at least 1, not 0.".Replace("\n", Environment.NewLine, StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
+    }
+}

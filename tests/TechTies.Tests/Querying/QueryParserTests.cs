@@ -1,0 +1,105 @@
+using TechTies.Querying;
+
+namespace TechTies.Tests.Querying;
+
+public class QueryParserTests
+{
+    private static readonly TechTiesGraph Graph = TechTiesGraph.LoadBuiltIn();
+
+    [Theory]
+    [InlineData("palantir -[hosts_on]-> ? -[contracts_with]-> ice", "palantir -[hosts_on]-> ? -[contracts_with]-> ice")]
+    [InlineData("Palantir   -[:hosts_on]->  (:company)", "palantir -[hosts_on]-> (:company)")]
+    [InlineData("\"U.S. Immigration and Customs Enforcement\" -[part_of]-> DHS", "ice -[part_of]-> dhs")]
+    [InlineData("ice <-[contracts_with]- ?", "ice <-[contracts_with]- ?")]
+    [InlineData("ice -[contracts_with]- ()", "ice -[contracts_with]- ?")]
+    [InlineData("ice --> ?", "ice --> ?")]
+    [InlineData("ice -- ?", "ice -- ?")]
+    [InlineData("ice <-- ?", "ice <-- ?")]
+    [InlineData("ice -[part_of*1..3]-> ?", "ice -[part_of*1..3]-> ?")]
+    [InlineData("ice -[part_of*2]-> ?", "ice -[part_of*2]-> ?")]
+    [InlineData("ice -[part_of*..2]-> ?", "ice -[part_of*1..2]-> ?")]
+    [InlineData("ice -[uses|part_of]-> ?", "ice -[part_of|uses]-> ?")]
+    [InlineData("(p:protest {type: letter, place: \"Palantir Headquarters, Palo Alto, CA\"}) <-[signed]- (g)", "(p:protest {type: letter, place: \"Palantir Headquarters, Palo Alto, CA\"}) <-[signed]- (g)")]
+    [InlineData("? -[signed]-> palantir-open-letter-2018 ASOF 2018-08-01 limit 5", "? -[signed]-> palantir-open-letter-2018 asof 2018-08-01 limit 5")]
+    [InlineData("palantir --> ice during 2015..2019-06 mode trail expand", "palantir --> ice during 2015..2019-06 mode trail expand")]
+    public void A_pattern_prints_in_its_normalized_form(string pattern, string normalized)
+    {
+        Assert.Equal(normalized, PathQuery.Parse(pattern, Graph).ToQueryString());
+        Assert.Equal(PathQuery.Parse(pattern, Graph), PathQuery.Parse(normalized, Graph));
+    }
+
+    [Fact]
+    public void The_fluent_form_prints_a_pattern_that_parses_back_to_an_equal_model()
+    {
+        var fluent = Graph.From("palantir").Out("hosts_on").To(Kind.Company).Out("contracts_with").To("ice")
+            .AsOf(new DateOnly(2018, 8, 1)).Limit(10);
+
+        Assert.Equal("palantir -[hosts_on]-> (:company) -[contracts_with]-> ice asof 2018-08-01 limit 10", fluent.ToQueryString());
+        Assert.Equal(fluent.Query, PathQuery.Parse(fluent.ToQueryString(), Graph));
+    }
+
+    [Fact]
+    public void Every_fluent_feature_with_a_text_form_round_trips()
+    {
+        var fluent = Graph.From(Kind.Group).Both("signed", "organized").Hops(1, 2).ToAny().In().To("palantir")
+            .During(new PartialDate(2015), new PartialDate(2019, 6)).Mode(TraversalMode.Walk).ExpandParallel();
+
+        Assert.Equal("(:group) -[organized|signed*1..2]- ? <-- palantir during 2015..2019-06 mode walk expand", fluent.ToQueryString());
+        Assert.Equal(fluent.Query, PathQuery.Parse(fluent.ToQueryString(), Graph));
+    }
+
+    [Fact]
+    public void A_predicate_has_no_text_form()
+    {
+        var fluent = Graph.From("palantir").Out().Where(e => e.Kind == Kind.Agency);
+
+        var error = Assert.Throws<InvalidOperationException>(fluent.ToQueryString);
+        Assert.Equal("A node pattern with a C# predicate has no text form.", error.Message);
+        Assert.Equal("palantir --> ? (with C# predicates)", fluent.ToString());
+    }
+
+    [Fact]
+    public void An_unbounded_star_is_capped_with_a_warning()
+    {
+        var result = Graph.Query("ice -[part_of*]-> ?");
+
+        Assert.Equal("ice -[part_of*1..6]-> ?", result.Query);
+        Assert.Equal("An unbounded '*' at column 14 is capped at 6 hops.", Assert.Single(result.Warnings));
+    }
+
+    [Theory]
+    [InlineData("", 1, "the pattern is empty; start with an entity name, ? or (:kind)")]
+    [InlineData("palantir -[host_on]-> ice", 12, "unknown relationship type 'host_on' (did you mean 'hosts_on'?); known types: awarded_by, awarded_to, ceo_of, contracts_with, covers, donated_to, hosts_on, made_by, member_of, organized, part_of, signed, subsidiary_of, targets, uses, uses_data_from, works_for")]
+    [InlineData("palantir -[hosts_on]-> ", 24, "expected a node after the edge: an entity name, ? or (:kind)")]
+    [InlineData("palantir -[hosts_on> ice", 20, "expected ']' but found '>'")]
+    [InlineData("palantir <-[hosts_on]-> ice", 10, "an edge points one way or none (<-[t]- , -[t]-> or -[t]-), not both")]
+    [InlineData("(:firm) --> ice", 3, "unknown kind 'firm'; known kinds: company, agency, contract, protest, group, person, product, source")]
+    [InlineData("ice -[part_of*3..2]-> ?", 14, "the hop range 3..2 is empty; write the lower bound first")]
+    [InlineData("ice -[part_of*0..2]-> ?", 15, "a hop count starts at 1")]
+    [InlineData("ice -[part_of*1..11]-> ?", 14, "at most 10 hops are allowed, not 11")]
+    [InlineData("ice --> ? asof 2018-13-01", 16, "expected a date such as 2018, 2018-07 or 2018-08-01 but found '2018-13-01'")]
+    [InlineData("ice --> ? limit 0", 17, "the limit must be at least 1")]
+    [InlineData("ice --> ? sortby name", 11, "unknown clause 'sortby'; expected asof, during, limit, mode or expand")]
+    [InlineData("(:agency {color: red}) --> ice", 11, "unknown property 'color'; known properties: award_id, id, name, place, publisher, type")]
+    [InlineData("ice --> \"unclosed", 9, "the quoted name has no closing '\"'")]
+    public void A_malformed_pattern_names_the_column_and_points_at_it(string pattern, int column, string problem)
+    {
+        var error = Assert.Throws<QueryParseException>(() => PathQuery.Parse(pattern, Graph));
+
+        Assert.Equal(column, error.Column);
+        Assert.Equal(problem, error.Problem);
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.Equal($"col {column}: {problem}", lines[0]);
+        Assert.Equal("  " + pattern, lines[1]);
+        Assert.Equal(new string(' ', column + 1) + "^", lines[2]);
+    }
+
+    [Fact]
+    public void An_unknown_entity_name_throws_the_lookup_error_with_candidates()
+    {
+        var error = Assert.Throws<EntityLookupException>(() => Graph.Query("palantirr -[hosts_on]-> ?"));
+
+        Assert.Equal(LookupFailure.NotFound, error.Failure);
+        Assert.Contains(error.Candidates, c => c.Id == "palantir");
+    }
+}

@@ -1,0 +1,126 @@
+namespace TechTies.Tests.Rendering;
+
+public class PathRenderingTests
+{
+    private static readonly TechTiesGraph BuiltIn = TechTiesGraph.LoadBuiltIn();
+
+    [Fact]
+    public void The_arrow_form_names_entities_and_labels()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              palantir: { name: Palantir Technologies, hosts_on: { to: amazon, sources: [s] } }
+              amazon: { name: Amazon }
+            agencies:
+              ice: { name: U.S. Immigration and Customs Enforcement }
+            contracts:
+              k: { title: K, vendor: amazon, agency: ice, sources: [s] }
+            """, "arrow.yaml");
+
+        var path = Assert.Single(graph.Query("palantir -[hosts_on]-> ? -[contracts_with]-> ice"));
+
+        Assert.Equal("Palantir Technologies -> hosts on -> Amazon -> contracts with -> U.S. Immigration and Customs Enforcement", path.ToString());
+    }
+
+    [Fact]
+    public void Sentences_give_tense_amounts_dates_disputes_and_footnoted_sources()
+    {
+        var text = BuiltIn.Query("palantir -[contracts_with]-> ice").ToSentences(new DateOnly(2018, 8, 1));
+
+        Assert.Equal(
+            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018) [1][2]."
+            + " Palantir Technologies has a $249,999.50 contract with U.S. Immigration and Customs Enforcement [2]."
+            + " Palantir Technologies has a $53 million contract with U.S. Immigration and Customs Enforcement (2014–2019) [1][2][3][4];"
+            + " sources differ on the amount: $53 million according to [1][4], $41 million according to [3].\n"
+            + "\nSources:\n"
+            + "[1] Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE. USA Really, 2018-08-01\n"
+            + "[2] freezer.csv. Torn Apart / Separados (xpmethod, torn-apart-open-data), 2018\n"
+            + "[3] Activists call on Palo Alto tech firm Palantir to end ICE contract. Mercury News, 2018-07-31, https://www.mercurynews.com/2018/07/31/activists-call-on-palo-alto-tech-firm-palantir-to-end-ice-contract/\n"
+            + "[4] Rewire News Group article on companies' technology used against immigrants (headline not recorded). Rewire News Group, 2018-10-23, https://rewirenewsgroup.com/2018/10/23/these-companies-are-helping-trump-wage-technological-warfare-against-immigrants\n",
+            text);
+    }
+
+    [Fact]
+    public void A_contract_that_ended_before_today_is_in_the_past_tense()
+    {
+        var text = BuiltIn.Query("palantir -[contracts_with]-> ice").ToSentences(new DateOnly(2025, 1, 1));
+
+        Assert.Contains("Palantir Technologies had a $53 million contract with U.S. Immigration and Customs Enforcement (2014–2019)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_result_says_so_in_sentences()
+    {
+        Assert.Equal("No paths were found.\n", BuiltIn.Query("palantir -[hosts_on]-> ? -[contracts_with]-> ice").ToSentences(new DateOnly(2020, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData(39_000_000, "USD", "$39 million")]
+    [InlineData(19_400_000, "USD", "$19.4 million")]
+    [InlineData(249_999.50, "USD", "$249,999.50")]
+    [InlineData(250_000, "USD", "$250,000")]
+    [InlineData(39_340_900.82, "USD", "$39,340,900.82")]
+    [InlineData(2_000_000_000, "EUR", "€2 billion")]
+    [InlineData(1500, "CHF", "CHF 1,500")]
+    public void Money_is_written_as_people_write_it(double amount, string currency, string expected)
+    {
+        Assert.Equal(expected, TechTies.Rendering.MoneyText.Format(new Money((decimal)amount, currency)));
+    }
+
+    [Fact]
+    public void The_Markdown_table_has_one_row_per_step_and_escapes_pipes()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "A | B", hosts_on: { to: c, since: 2015, sources: [s] } }
+              c: { name: C }
+            """, "md.yaml");
+
+        Assert.Equal(
+            "| Path | Step | From | Relationship | To | Dates | Amount | Sources |\n|---:|---:|---|---|---|---|---|---|\n| 1 | 1 | A \\| B | hosts on | C | since 2015 |  | s |\n",
+            graph.Query("a -[hosts_on]-> c").ToMarkdown());
+    }
+
+    [Fact]
+    public void The_HTML_table_encodes_all_text()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "<script>alert('x')</script> & Co", hosts_on: { to: c, sources: [s] } }
+              c: { name: C }
+            """, "html.yaml");
+
+        var html = graph.Query("a -[hosts_on]-> c").ToHtml();
+
+        Assert.Contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mermaid_uses_safe_node_ids_and_escaped_labels()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "Say \"hi\" #1", hosts_on: { to: c, sources: [s] } }
+              c: { name: C }
+            """, "mermaid.yaml");
+
+        Assert.Equal(
+            "flowchart LR\n    n0[\"Say #quot;hi#quot; #35;1\"]\n    n1[\"C\"]\n    n0 -->|\"hosts on\"| n1\n",
+            graph.Query("a -[hosts_on]-> c").ToMermaid());
+    }
+
+    [Fact]
+    public void DOT_quotes_and_escapes_ids_and_labels()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "Back\\slash \"quoted\"", hosts_on: { to: c, sources: [s] } }
+              c: { name: C }
+            """, "dot.yaml");
+
+        Assert.Equal(
+            "digraph techties {\n    rankdir=LR;\n    \"a\" [label=\"Back\\\\slash \\\"quoted\\\"\"];\n    \"c\" [label=\"C\"];\n    \"a\" -> \"c\" [label=\"hosts on\"];\n}\n",
+            graph.Query("a -[hosts_on]-> c").ToDot());
+    }
+}
