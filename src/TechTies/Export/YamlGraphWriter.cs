@@ -138,7 +138,12 @@ internal static class YamlGraphWriter
     {
         var claims = entity.FieldClaims;
         y.StartMap();
-        y.Claimed(entity.Kind is Kind.Contract or Kind.Source ? "title" : "name", entity.Name, claims);
+        // A source without a headline is named by its publisher; writing that name as a title would invent one.
+        if (entity is not Source { HasTitle: false })
+        {
+            y.Claimed(entity.Kind is Kind.Contract or Kind.Source ? "title" : "name", entity.Name, claims);
+        }
+
         if (!entity.Aliases.IsEmpty)
         {
             y.Key("aliases");

@@ -331,7 +331,7 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        return published is null ? publisher : $"{publisher}, {published}";
+        return Source.FallbackName(publisher, published);
     }
 
     private Contract BuildContract(RawEntity e, FieldReader fields, string name, ImmutableArray<string> aliases, string? description, ImmutableArray<Citation> citations, SourceLocation location)

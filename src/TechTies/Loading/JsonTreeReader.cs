@@ -273,7 +273,14 @@ internal static partial class JsonTreeReader
         private YMap Entity(JsonEntity e, Kind kind, string path)
         {
             var map = Map(path);
-            Text(map, kind is Kind.Contract or Kind.Source ? "title" : "name", e.Name, path + "/name");
+            // A source named by its publisher and date has no headline: leave the title out so the name is derived again.
+            var untitled = kind == Kind.Source && e.Publisher is not null
+                && e.Name == Source.FallbackName(e.Publisher, PartialDate.TryParse(e.Published, out var published) ? published : null);
+            if (!untitled)
+            {
+                Text(map, kind is Kind.Contract or Kind.Source ? "title" : "name", e.Name, path + "/name");
+            }
+
             List(map, "aliases", e.Aliases, path + "/aliases");
             Text(map, "description", e.Description, path + "/description");
             Text(map, "url", e.Url, path + "/url");

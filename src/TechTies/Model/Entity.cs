@@ -278,4 +278,22 @@ public sealed class Source : Entity
 
     /// <summary>Where to read it; <see langword="null"/> when not given.</summary>
     public string? Url { get; init; }
+
+    /// <summary>Whether the source has a headline of its own, rather than a name made from its publisher and date.</summary>
+    public bool HasTitle => Publisher is null || Name != FallbackName(Publisher, Published);
+
+    /// <summary>The name of a source whose headline is not known: its publisher, and its date when known.</summary>
+    internal static string FallbackName(string publisher, PartialDate? published) => published is null ? publisher : $"{publisher}, {published}";
+
+    /// <summary>The source as a reference: "Title. Publisher, date, URL", without repeating what the name already says.</summary>
+    internal string Reference()
+    {
+        var details = new[] { HasTitle ? Publisher : null, HasTitle ? Published?.ToString() : null, Url }.OfType<string>().ToList();
+        if (!HasTitle)
+        {
+            return string.Join(", ", details.Prepend(Name));
+        }
+
+        return details.Count == 0 ? Name : $"{Name}. {string.Join(", ", details)}";
+    }
 }

@@ -191,26 +191,7 @@ public sealed class EntityCard
         return html.AppendLine("</div>").ToString();
     }
 
-    internal static string Describe(Source source)
-    {
-        var parts = new List<string> { source.Title };
-        if (source.Publisher is not null && !source.Title.StartsWith(source.Publisher, StringComparison.Ordinal))
-        {
-            parts.Add(source.Publisher);
-        }
-
-        if (source.Published is not null && !source.Title.Contains(source.Published.Value.ToString(), StringComparison.Ordinal))
-        {
-            parts.Add(source.Published.Value.ToString());
-        }
-
-        if (source.Url is not null)
-        {
-            parts.Add(source.Url);
-        }
-
-        return string.Join(", ", parts);
-    }
+    internal static string Describe(Source source) => source.Reference();
 
     private IEnumerable<(string Label, Entity Other, Tie Tie)> TieRows() =>
         Outgoing.Select(t => (t.Type.Label, t.To, t)).Concat(Incoming.Select(t => (t.Type.InverseLabel, t.From, t)));

@@ -235,8 +235,7 @@ internal static class PathRenderer
                 return $"[{number}] {id}";
             }
 
-            var parts = new[] { source.Publisher, source.Published?.ToString(), source.Url }.Where(p => p is not null);
-            return $"[{number}] {source.Title}. {string.Join(", ", parts)}".TrimEnd(' ', ',');
+            return $"[{number}] {source.Reference()}";
         });
 
         private int Number(string id)

@@ -69,7 +69,7 @@ public class QueryParserTests
 
     [Theory]
     [InlineData("", 1, "the pattern is empty; start with an entity name, ? or (:kind)")]
-    [InlineData("palantir -[host_on]-> ice", 12, "unknown relationship type 'host_on' (did you mean 'hosts_on'?); known types: awarded_by, awarded_to, ceo_of, contracts_with, covers, donated_to, hosts_on, made_by, member_of, organized, part_of, signed, subsidiary_of, targets, uses, uses_data_from, works_for")]
+    [InlineData("palantir -[host_on]-> ice", 12, "unknown relationship type 'host_on' (did you mean 'hosts_on'?); known types: awarded_by, awarded_to, ceo_of, contracts_with, covers, donated_to, hosts_on, made_by, member_of, organized, part_of, sells_to, signed, subsidiary_of, targets, uses, uses_data_from, works_for")]
     [InlineData("palantir -[hosts_on]-> ", 24, "expected a node after the edge: an entity name, ? or (:kind)")]
     [InlineData("palantir -[hosts_on> ice", 20, "expected ']' but found '>'")]
     [InlineData("palantir <-[hosts_on]-> ice", 10, "an edge points one way or none (<-[t]- , -[t]-> or -[t]-), not both")]

@@ -28,7 +28,7 @@ public class PathRenderingTests
         var text = BuiltIn.Query("palantir -[contracts_with]-> ice").ToSentences(new DateOnly(2018, 8, 1));
 
         Assert.Equal(
-            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018) [1][2]."
+            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018-07) [1][2]."
             + " Palantir Technologies has a $249,999.50 contract with U.S. Immigration and Customs Enforcement [2]."
             + " Palantir Technologies has a $53 million contract with U.S. Immigration and Customs Enforcement (2014–2019) [1][2][3][4];"
             + " sources differ on the amount: $53 million according to [1][4], $41 million according to [3].\n"
@@ -36,7 +36,7 @@ public class PathRenderingTests
             + "[1] Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE. USA Really, 2018-08-01\n"
             + "[2] freezer.csv. Torn Apart / Separados (xpmethod, torn-apart-open-data), 2018\n"
             + "[3] Activists call on Palo Alto tech firm Palantir to end ICE contract. Mercury News, 2018-07-31, https://www.mercurynews.com/2018/07/31/activists-call-on-palo-alto-tech-firm-palantir-to-end-ice-contract/\n"
-            + "[4] Rewire News Group article on companies' technology used against immigrants (headline not recorded). Rewire News Group, 2018-10-23, https://rewirenewsgroup.com/2018/10/23/these-companies-are-helping-trump-wage-technological-warfare-against-immigrants\n",
+            + "[4] Rewire News Group, 2018-10-23, https://rewirenewsgroup.com/2018/10/23/these-companies-are-helping-trump-wage-technological-warfare-against-immigrants\n",
             text);
     }
 
