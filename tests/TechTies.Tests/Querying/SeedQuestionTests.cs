@@ -156,4 +156,14 @@ public class SeedQuestionTests
         Assert.Equal("Palantir Technologies -> contracts with -> U.S. Immigration and Customs Enforcement", connections[0].ToString());
         Assert.Contains(connections.Warnings, w => w.Contains("contract node", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Explain_says_when_not_even_the_first_hop_matches()
+    {
+        var explanation = Graph.Query("alex-karp -[hosts_on]-> ? -[contracts_with]-> ice").Explain();
+
+        Assert.Null(explanation.NearestMiss);
+        Assert.Equal("no entity matching alex-karp has a tie that matches -[hosts_on]-> ?", explanation.MissingStep);
+        Assert.Equal([1, 0, 0], explanation.Steps.Select(s => s.Candidates.Length));
+    }
 }
