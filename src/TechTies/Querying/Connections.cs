@@ -165,16 +165,21 @@ public static class GraphConnections
 
         members.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1.Id, b.Item1.Id));
         var mask = PathMatcher.TypeMask(index, options.Types);
-        var ties = new List<Tie>();
-        for (var e = 0; e < index.Edges.Length; e++)
+        // Each tie among the members is in exactly one member's out-row; edge ids follow ordinal tie ids.
+        var edges = new List<int>();
+        foreach (var (member, _) in members)
         {
-            if (mask[index.EdgeType[e]] && distance[index.EdgeFrom[e]] >= 0 && distance[index.EdgeTo[e]] >= 0)
+            foreach (var e in index.Out(index.NodeOf[member.Id]))
             {
-                ties.Add(index.Edges[e]);
+                if (mask[index.EdgeType[e]] && distance[index.EdgeTo[e]] >= 0)
+                {
+                    edges.Add(e);
+                }
             }
         }
 
-        return new Neighborhood(index.Nodes[center], [.. members], [.. ties]);
+        edges.Sort();
+        return new Neighborhood(index.Nodes[center], [.. members], [.. edges.Select(e => index.Edges[e])]);
     }
 
     /// <summary>

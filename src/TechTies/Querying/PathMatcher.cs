@@ -69,6 +69,19 @@ internal sealed class PathMatcher
             }
         }
 
+        // A start or end known only to the month or year that contains the as-of day: the tie holds at that precision.
+        if (query.AsOf is { Precision: DatePrecision.Day } asOfDay)
+        {
+            var day = asOfDay.Start;
+            var coarse = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties)
+                .Where(t => (t.Since is { Precision: not DatePrecision.Day } since && since.Contains(day)) || (t.Until is { Precision: not DatePrecision.Day } until && until.Contains(day)))
+                .Select(t => t.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (coarse.Count > 0)
+            {
+                warnings.Add($"{coarse.Count.ToString(CultureInfo.InvariantCulture)} tie(s) start or end in the month or year of {asOfDay} and hold on it only at that precision: {string.Join(", ", coarse)}.");
+            }
+        }
+
         return new PathSet(graph, [.. paths], TryText(query), Describe(query), truncation, [.. warnings], query);
     }
 

@@ -29,6 +29,8 @@ public sealed class PathStep
         Type = type;
         Direction = direction;
         Ties = ties;
+        Contracts = [.. ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
+        Citations = [.. ties.SelectMany(t => t.Citations).Distinct()];
     }
 
     /// <summary>The entity the step leaves (in the order the path is walked, not the tie's direction).</summary>
@@ -50,10 +52,10 @@ public sealed class PathStep
     public string Label => Direction == StepDirection.Forward ? Type.Label : Type.InverseLabel;
 
     /// <summary>The contracts the ties carry (for <c>contracts_with</c> steps), in order of tie.</summary>
-    public ImmutableArray<Contract> Contracts => [.. Ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
+    public ImmutableArray<Contract> Contracts { get; }
 
     /// <summary>The evidence: every citation of every tie, without repeats, in order of tie.</summary>
-    public ImmutableArray<Citation> Citations => [.. Ties.SelectMany(t => t.Citations).Distinct()];
+    public ImmutableArray<Citation> Citations { get; }
 
     /// <summary>Whether some tie of the step has no date, so a date filter could not tell whether it held.</summary>
     public bool IsUndated => Ties.Any(t => t.IsUndated);
@@ -162,7 +164,10 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <summary>The semantics the engine used, in words: traversal mode, grouping, time filter, limits.</summary>
     public string Semantics { get; }
 
-    /// <summary>Whether a limit cut the results: more paths exist than <see cref="Paths"/> holds.</summary>
+    /// <summary>
+    /// Whether a limit cut the results or stopped the search early, so that more paths exist or may exist than
+    /// <see cref="Paths"/> holds; <see cref="TruncationReason"/> says which.
+    /// </summary>
     public bool IsTruncated => TruncationReason is not null;
 
     /// <summary>Which limit cut the results and how; <see langword="null"/> when nothing was cut.</summary>

@@ -95,7 +95,12 @@ public class SeedQuestionTests
         Assert.Equal(new Money(53_000_000m, "USD"), icm.Amount);
         Assert.True(step.IsUndated);
         var warnings = Graph.Query("palantir -[contracts_with]-> ice asof 2018-08-01").Warnings;
-        Assert.Contains(warnings, w => w.Contains("palantir/contracts_with/ice/palantir-ice-gotham", StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "1 undated tie(s) were kept because their dates are unknown: palantir/contracts_with/ice/palantir-ice-gotham.",
+                "1 tie(s) start or end in the month or year of 2018-08-01 and hold on it only at that precision: palantir/contracts_with/ice/palantir-ice-falcon-om.",
+            ],
+            warnings.ToArray());
     }
 
     [Fact]
@@ -150,5 +155,15 @@ public class SeedQuestionTests
         Assert.DoesNotContain(connections, p => p.Nodes.Any(n => n is Contract c && c.VendorId == "palantir" && p.Nodes.Contains(Graph["palantir"]) && p.Length == 2 && p.End.Id == c.AgencyId));
         Assert.Equal("Palantir Technologies -> contracts with -> U.S. Immigration and Customs Enforcement", connections[0].ToString());
         Assert.Contains(connections.Warnings, w => w.Contains("contract node", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explain_says_when_not_even_the_first_hop_matches()
+    {
+        var explanation = Graph.Query("alex-karp -[hosts_on]-> ? -[contracts_with]-> ice").Explain();
+
+        Assert.Null(explanation.NearestMiss);
+        Assert.Equal("no entity matching alex-karp has a tie that matches -[hosts_on]-> ?", explanation.MissingStep);
+        Assert.Equal([1, 0, 0], explanation.Steps.Select(s => s.Candidates.Length));
     }
 }

@@ -123,4 +123,18 @@ public class PathRenderingTests
             "digraph techties {\n    rankdir=LR;\n    \"a\" [label=\"Back\\\\slash \\\"quoted\\\"\"];\n    \"c\" [label=\"C\"];\n    \"a\" -> \"c\" [label=\"hosts on\"];\n}\n",
             graph.Query("a -[hosts_on]-> c").ToDot());
     }
+
+    [Fact]
+    public void A_tie_that_ended_says_so_and_a_backward_step_reads_with_the_inverse_label()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: Acme, hosts_on: { to: c, since: 2012, until: 2014, sources: [s] } }
+              c: { name: CloudCo }
+            """, "ended.yaml");
+
+        Assert.Equal(
+            "1. CloudCo hosts Acme (2012–2014, ended) [1].\n\nSources:\n[1] Test source. 2020-01-01\n",
+            graph.Query("c <-[hosts_on]- a").ToSentences(new DateOnly(2020, 1, 1)));
+    }
 }
