@@ -396,6 +396,20 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Symbolic_links_that_point_at_each_other_or_nowhere_are_skipped()
+    {
+        using var folder = new TempFolder();
+        folder.Write("data/graph.yaml", "techties: 1\ncompanies:\n  acme: { name: Acme }\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "x"), Path.Combine(folder.Path, "data", "y"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "y"), Path.Combine(folder.Path, "data", "x"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "gone"), Path.Combine(folder.Path, "nowhere"));
+
+        var graph = TechTiesGraph.Load(Path.Combine(folder.Path, "data"));
+
+        Assert.Equal(["acme"], graph.Entities.Select(e => e.Id));
+    }
+
+    [Fact]
     public void A_missing_path_throws_file_not_found_naming_it()
     {
         using var folder = new TempFolder();
