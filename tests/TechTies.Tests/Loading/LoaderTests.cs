@@ -158,6 +158,32 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Parallel_ties_are_numbered_ties_sections_first_then_entity_fields_in_file_order()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Write("a.yaml", $$"""
+            techties: 1
+            {{Sources}}
+            companies:
+              acme: { name: Acme, hosts_on: [{ to: beta, description: field in a, sources: [s1] }] }
+              beta: { name: Beta }
+            """);
+        var second = folder.Write("b.yaml", """
+            techties: 1
+            ties:
+              - { from: acme, type: hosts_on, to: beta, description: ties in b, sources: [s1] }
+              - { from: acme, type: hosts_on, to: beta, description: second in b, sources: [s2] }
+            """);
+
+        var graph = TechTiesGraph.Load(folder.Path);
+
+        Assert.Equal(
+            ["acme/hosts_on/beta: ties in b", "acme/hosts_on/beta#2: second in b", "acme/hosts_on/beta#3: field in a"],
+            graph.Ties.Select(t => $"{t.Id}: {t.Description}"));
+        Assert.Equal([second, second, first], graph.Ties.Select(t => t.Location!.File));
+    }
+
+    [Fact]
     public void A_relationship_field_takes_a_single_id_a_list_of_ids_or_a_list_of_ties()
     {
         var graph = Yaml.Load($$"""
