@@ -29,7 +29,22 @@ internal sealed class YScalar : YNode
 
 internal sealed class YMap : YNode
 {
+    // Keys by text, so that building a mapping of many entries stays linear.
+    private readonly Dictionary<string, YScalar> keys = new(StringComparer.Ordinal);
+
     public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+
+    /// <summary>The key with this text already in the mapping, or <see langword="null"/>.</summary>
+    public YScalar? KeyNamed(string key) => keys.GetValueOrDefault(key);
+
+    /// <summary>Adds an entry unless its key is already there (the first of duplicate keys wins).</summary>
+    public void Add(YScalar key, YNode value)
+    {
+        if (keys.TryAdd(key.Value, key))
+        {
+            Entries.Add(new(key, value));
+        }
+    }
 
     public override string Describe => "a mapping";
 }
@@ -240,7 +255,7 @@ internal static class YamlTreeReader
                             return null;
                         }
 
-                        var duplicate = map.Entries.FirstOrDefault(e => e.Key.Value == keyScalar.Value).Key;
+                        var duplicate = map.KeyNamed(keyScalar.Value);
                         if (duplicate is not null)
                         {
                             diagnostics.Error(DiagnosticCodes.DuplicateKey, file, keyScalar.Line, keyScalar.Column, $"the key '{keyScalar.Value}' appears twice in this mapping (first at line {duplicate.Line}, column {duplicate.Column})", "remove or rename one of them");
@@ -250,10 +265,7 @@ internal static class YamlTreeReader
                     }
                     else
                     {
-                        if (!map.Entries.Any(e => e.Key.Value == key.Value))
-                        {
-                            map.Entries.Add(new(key, node));
-                        }
+                        map.Add(key, node);
 
                         pendingKeys.Push(null);
                     }

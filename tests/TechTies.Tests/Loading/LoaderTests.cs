@@ -158,6 +158,32 @@ public class LoaderTests
     }
 
     [Fact]
+    public void Parallel_ties_are_numbered_ties_sections_first_then_entity_fields_in_file_order()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Write("a.yaml", $$"""
+            techties: 1
+            {{Sources}}
+            companies:
+              acme: { name: Acme, hosts_on: [{ to: beta, description: field in a, sources: [s1] }] }
+              beta: { name: Beta }
+            """);
+        var second = folder.Write("b.yaml", """
+            techties: 1
+            ties:
+              - { from: acme, type: hosts_on, to: beta, description: ties in b, sources: [s1] }
+              - { from: acme, type: hosts_on, to: beta, description: second in b, sources: [s2] }
+            """);
+
+        var graph = TechTiesGraph.Load(folder.Path);
+
+        Assert.Equal(
+            ["acme/hosts_on/beta: ties in b", "acme/hosts_on/beta#2: second in b", "acme/hosts_on/beta#3: field in a"],
+            graph.Ties.Select(t => $"{t.Id}: {t.Description}"));
+        Assert.Equal([second, second, first], graph.Ties.Select(t => t.Location!.File));
+    }
+
+    [Fact]
     public void A_relationship_field_takes_a_single_id_a_list_of_ids_or_a_list_of_ties()
     {
         var graph = Yaml.Load($$"""
@@ -389,6 +415,20 @@ public class LoaderTests
         folder.Write("data/graph.yaml", "techties: 1\ncompanies:\n  acme: { name: Acme }\n");
         Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "loop"), Path.Combine(folder.Path, "data"));
         Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "up"), "..");
+
+        var graph = TechTiesGraph.Load(Path.Combine(folder.Path, "data"));
+
+        Assert.Equal(["acme"], graph.Entities.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Symbolic_links_that_point_at_each_other_or_nowhere_are_skipped()
+    {
+        using var folder = new TempFolder();
+        folder.Write("data/graph.yaml", "techties: 1\ncompanies:\n  acme: { name: Acme }\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "x"), Path.Combine(folder.Path, "data", "y"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "y"), Path.Combine(folder.Path, "data", "x"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "data", "gone"), Path.Combine(folder.Path, "nowhere"));
 
         var graph = TechTiesGraph.Load(Path.Combine(folder.Path, "data"));
 

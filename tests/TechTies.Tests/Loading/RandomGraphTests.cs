@@ -112,6 +112,16 @@ public sealed record Corruption(string What, double Where, double Other, byte[] 
             case "insert bytes":
                 list.InsertRange(at, Bytes);
                 return [.. list];
+            case "replace value":
+                var withValue = lines.Select((text, index) => (text, index)).Where(x => x.text.Contains(": ", StringComparison.Ordinal)).ToList();
+                if (withValue.Count == 0)
+                {
+                    return input;
+                }
+
+                var (target, index) = withValue[Math.Min((int)(Where * withValue.Count), withValue.Count - 1)];
+                lines[index] = target[..(target.IndexOf(": ", StringComparison.Ordinal) + 2)] + Encoding.UTF8.GetString(Bytes);
+                return Encoding.UTF8.GetBytes(string.Join('\n', lines));
             case "replace byte" when list.Count > 0:
                 list[at] = Bytes.Length > 0 ? Bytes[0] : (byte)0;
                 return [.. list];
@@ -133,6 +143,17 @@ public static class GraphGenerators
         ("made_by", 'd', 'c'), ("uses", 'a', 'd'), ("uses_data_from", 'd', 'a'), ("uses_data_from", 'a', 'a'),
         ("donated_to", 'c', 'g'), ("targets", 'r', 'c'), ("targets", 'r', 'a'), ("organized", 'g', 'r'), ("signed", 'p', 'r'),
         ("part_of", 'a', 'a'), ("subsidiary_of", 'c', 'c'),
+    ];
+
+    // Values of every shape, put where the format expects something else.
+    private static readonly string[] ValueReplacements =
+    [
+        "[a, b]", "{ x: 1 }", "", "~", "[]", "{}", "[[]]", "[{}]", "[~]", "\"\"", "[{ value: x }]", "{ value: 2018 }", "{ value: [1] }",
+        "[{ value: 2018, preferred: maybe }, { value: 2019 }]", "[{ value: 1, preferred: true }, { value: 2, preferred: true }]",
+        "2018-13", "2018-02-30", "$5M", "45-12x", "XYZ 5", "ice", "palantir", "usareally-2018-08-01", "s0", "c0", "a0",
+        "[{ to: ice }]", "[{ to: [a] }]", "[{ source: x }]", "[{ source: s0, quote: [q] }]", "{ to: c0 }", "[c0, c0]", "rally", "newz",
+        "{ from: [company], to: [agency], label: x, inverse: y }", "{ from: [nothing], to: 5, label: [x] }", "- x", "[{ value: ~ }]",
+        "1", "2", "true", "http://", "https://example.org", "{ uei: [x] }", "{ source: ~ }",
     ];
 
     private static readonly Dictionary<char, (string Section, string Extra)> Kinds = new()
@@ -169,11 +190,12 @@ public static class GraphGenerators
     public static Arbitrary<RandomGraph> Graphs() => RandomGraphGen.ToArbitrary();
 
     public static Arbitrary<Corruption> Corruptions() =>
-        (from what in Gen.Elements("delete line", "duplicate line", "swap lines", "swap characters", "insert tab", "truncate", "insert bytes", "replace byte")
+        (from what in Gen.Elements("delete line", "duplicate line", "swap lines", "swap characters", "insert tab", "truncate", "insert bytes", "replace byte", "replace value", "replace value")
          from position in Gen.Choose(0, 10_000).Select(x => x / 10_000.0)
          from other in Gen.Choose(0, 10_000).Select(x => x / 10_000.0)
          from bytes in Gen.Frequency(
              (3, Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))),
+             (2, Gen.Elements(ValueReplacements).Select(Encoding.UTF8.GetBytes)),
              (2, Gen.Elements("&a ", "*a", "[", "{", "}", "]", ": ", "- ", "\"", "'", "? ", "!!str ", "|\n", ">-\n", "---\n", "%YAML 1.2\n", "\r", "\u00e9", "\uFEFF", "#").Select(Encoding.UTF8.GetBytes)))
          select new Corruption(what, position, other, bytes)).ToArbitrary();
 
