@@ -213,9 +213,18 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <returns>The Markdown, with <c>|</c> in text escaped.</returns>
     public string ToMarkdown() => PathRenderer.Markdown(this);
 
-    /// <summary>An HTML table with the columns of <see cref="ToMarkdown"/>; all text is HTML-encoded.</summary>
+    /// <summary>
+    /// An HTML fragment: the paths as sentences with footnotes, the sources as links, an inline SVG picture of the
+    /// paths (nothing is fetched at display time) and a table with the columns of <see cref="ToMarkdown"/>. All
+    /// text from the data is HTML-encoded.
+    /// </summary>
+    /// <param name="today">The day that decides tense, as in <see cref="ToSentences"/>; today (UTC) when <see langword="null"/>.</param>
     /// <returns>The HTML fragment.</returns>
-    public string ToHtml() => PathRenderer.Html(this);
+    public string ToHtml(DateOnly? today = null) => PathRenderer.Html(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>An SVG picture of the paths, one row per path, each entity a box and each step a labelled arrow.</summary>
+    /// <returns>The SVG document (also valid inline in HTML); all text is XML-escaped.</returns>
+    public string ToSvg() => PathPicture.Svg(this);
 
     /// <summary>A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), each tie once in its own direction, labels escaped.</summary>
     /// <returns>The Mermaid text.</returns>

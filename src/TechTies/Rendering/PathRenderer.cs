@@ -56,7 +56,42 @@ internal static class PathRenderer
         static string Cell(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
     }
 
-    public static string Html(PathSet set)
+    // HTML: the paths as sentences with footnotes, the sources as links, a picture, then the table of steps.
+    public static string Html(PathSet set, TechTiesGraph graph, DateOnly today)
+    {
+        var notes = new Footnotes(graph);
+        var text = new StringBuilder("<div class=\"techties-pathset\">\n");
+        if (set.IsEmpty)
+        {
+            text.Append("<p>No paths were found.</p>\n");
+        }
+        else
+        {
+            text.Append("<ol class=\"techties-sentences\">\n");
+            foreach (var path in set)
+            {
+                var sentences = path.Steps.SelectMany(step => StepSentences(step, notes, today));
+                text.Append("<li>").Append(WebUtility.HtmlEncode(string.Join(' ', sentences))).Append("</li>\n");
+            }
+
+            text.Append("</ol>\n").Append(PathPicture.Svg(set)).Append('\n');
+        }
+
+        if (notes.Count > 0)
+        {
+            text.Append("<p>Sources:</p>\n<ol class=\"techties-sources\">\n");
+            foreach (var (source, reference) in notes.Sources())
+            {
+                text.Append("<li>").Append(source?.Url is { } url ? $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(reference)}</a>" : WebUtility.HtmlEncode(reference)).Append("</li>\n");
+            }
+
+            text.Append("</ol>\n");
+        }
+
+        return text.Append(Table(set)).Append("</div>\n").ToString();
+    }
+
+    private static string Table(PathSet set)
     {
         var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr><th>Path</th><th>Step</th><th>From</th><th>Relationship</th><th>To</th><th>Dates</th><th>Amount</th><th>Sources</th></tr></thead>\n<tbody>\n");
         foreach (var (path, step, index, number) in Rows(set))
@@ -226,6 +261,9 @@ internal static class PathRenderer
             var numbers = citations.Select(c => c.Source).Distinct().Select(Number).Order();
             return string.Concat(numbers.Select(n => $"[{n.ToString(CultureInfo.InvariantCulture)}]"));
         }
+
+        public IEnumerable<(Source? Source, string Reference)> Sources() => order.Select(id =>
+            graph.TryGet(id, out var entity) && entity is Source source ? (source, source.Reference()) : ((Source?)null, id));
 
         public IEnumerable<string> Lines() => order.Select((id, i) =>
         {

@@ -97,6 +97,34 @@ public class PathRenderingTests
     }
 
     [Fact]
+    public void The_HTML_gives_the_paths_as_sentences_with_the_sources_as_links_and_an_inline_picture()
+    {
+        var html = BuiltIn.Query("palantir -[hosts_on]-> amazon").ToHtml(new DateOnly(2018, 8, 1));
+
+        Assert.Contains("<ol class=\"techties-sentences\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://rewirenewsgroup.com/2018/10/23/these-companies-are-helping-trump-wage-technological-warfare-against-immigrants\">Rewire News Group, 2018-10-23, https://", html, StringComparison.Ordinal);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://cdn", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_SVG_picture_is_well_formed_XML_with_one_box_per_entity_and_escaped_names()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "<A> & \"B\"", hosts_on: { to: c, sources: [s] } }
+              c: { name: C }
+            """, "svg.yaml");
+
+        var svg = System.Xml.Linq.XDocument.Parse(graph.Query("a -[hosts_on]-> c").ToSvg());
+
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(2, svg.Descendants(ns + "rect").Count());
+        Assert.Equal(["<A> & \"B\"", "hosts on", "C"], svg.Descendants(ns + "text").Select(t => t.Value));
+    }
+
+    [Fact]
     public void Mermaid_uses_safe_node_ids_and_escaped_labels()
     {
         var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
