@@ -224,7 +224,7 @@ internal static partial class JsonTreeReader
             }
 
             var sections = new Dictionary<Kind, YMap>();
-            var contracts = new HashSet<string>(StringComparer.Ordinal);
+            var contracts = new Dictionary<string, JsonEntity>(StringComparer.Ordinal);
             for (var i = 0; i < graph.Entities.Count; i++)
             {
                 var e = graph.Entities[i];
@@ -238,7 +238,7 @@ internal static partial class JsonTreeReader
 
                 if (kind == Kind.Contract)
                 {
-                    contracts.Add(e.Id);
+                    contracts.TryAdd(e.Id, e);
                 }
 
                 if (!sections.TryGetValue(kind, out var section))
@@ -259,16 +259,46 @@ internal static partial class JsonTreeReader
                 {
                     ties.Items.Add(Tie(t, path));
                 }
-                else if (!contracts.Contains(t.Contract))
+                else if (!contracts.TryGetValue(t.Contract, out var contract))
                 {
                     var (line, column) = At(path + "/contract");
                     diagnostics.Error(DiagnosticCodes.UnknownReference, file, line, column, $"'{t.Contract}' (the contract of a tie) is not the id of any contract", "ties with a contract are made from that contract's entity; define the contract or remove the tie");
+                }
+                else if (DiffersFromContract(t, contract) is { } difference)
+                {
+                    var (line, column) = At(path);
+                    diagnostics.Error(DiagnosticCodes.WrongShape, file, line, column, $"the tie '{t.Id}' is not what contract '{contract.Id}' makes: {difference}", "a tie with a contract is made from the contract's fields; change the contract, or remove 'contract' to write an ordinary tie");
                 }
             }
 
             Add(root, "ties", ties);
             return root;
         }
+
+        // A contract's ties are made again from the contract, so a written copy must say what the contract says.
+        private static string? DiffersFromContract(JsonTie t, JsonEntity c)
+        {
+            (string Type, string? From, string? To)[] made =
+            [
+                ("awarded_to", c.Id, c.Vendor), ("contracts_with", c.Vendor, c.Agency), ("awarded_by", c.Id, c.Agency), ("awarded_by", c.Id, c.Office),
+                .. (c.Products ?? []).Select(p => ("covers", (string?)c.Id, (string?)p)),
+            ];
+            if (!made.Contains((t.Type, t.From, t.To)))
+            {
+                return $"it makes no {t.Type} tie from '{t.From}' to '{t.To}'";
+            }
+
+            static string Citations(List<JsonCitation>? list) => string.Join("|", (list ?? []).Select(x => $"{x.Source}\u0001{x.Quote}\u0001{x.Page}"));
+            return !SameOrBoth(t.Since, c.Start) ? $"since is '{t.Since}', the contract's start '{c.Start}'"
+                : !SameOrBoth(t.Until, c.End) ? $"until is '{t.Until}', the contract's end '{c.End}'"
+                : !SameOrBoth(t.Amount, c.Amount) ? $"amount is '{t.Amount}', the contract's '{c.Amount}'"
+                : t.Status != (c.Status ?? "reported") ? $"status is '{t.Status}', the contract's '{c.Status ?? "reported"}'"
+                : t.Description is not null || t.FieldClaims is not null ? "it has its own description or claims"
+                : Citations(t.Citations) != Citations(c.Citations) ? "its citations are not the contract's"
+                : null;
+        }
+
+        private static bool SameOrBoth(string? value, string? other) => value == other || (value is not null && other is not null && SameValue(value, other));
 
         private YMap Entity(JsonEntity e, Kind kind, string path)
         {

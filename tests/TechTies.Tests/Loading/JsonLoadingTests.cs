@@ -194,4 +194,15 @@ public class JsonLoadingTests
         var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
         Assert.Equal(DiagnosticCodes.UnknownReference, error.Code);
     }
+
+    [Fact]
+    public void A_contract_tie_that_differs_from_its_contract_is_an_error()
+    {
+        var json = SampleJson.Replace("\"until\": \"2019-09\",", "\"until\": \"2020\",", StringComparison.Ordinal);
+        Assert.NotEqual(SampleJson, json);
+        var errors = Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors.ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Equal(DiagnosticCodes.WrongShape, e.Code));
+        Assert.Contains(errors, e => e.Message.Contains("until is '2020', the contract's end '2019-09'", StringComparison.Ordinal));
+    }
 }
