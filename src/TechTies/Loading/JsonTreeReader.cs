@@ -19,21 +19,25 @@ internal static partial class JsonTreeReader
         var json = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
         var lines = new LineMap(json);
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        // The low-level pass finds malformed JSON and duplicates; the serializer then finds unknown, missing and mistyped members.
         try
         {
             if (!MapPositions(json.Span, file, lines, positions, diagnostics))
             {
                 return null;
             }
+        }
+        catch (JsonException e)
+        {
+            var (line, column) = lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, line, column, "JSON syntax error: " + WithoutPosition(e.Message).TrimEnd('.') + ".", "check the JSON at this position");
+            return null;
+        }
 
-            var graph = JsonSerializer.Deserialize(json.Span, CanonicalJsonContext.Default.JsonGraph);
-            if (graph is null)
-            {
-                diagnostics.Error(DiagnosticCodes.WrongShape, file, 1, 1, "the JSON is null, not a TechTies graph", "write an object with schemaVersion, entities and ties");
-                return null;
-            }
-
-            return new TreeBuilder(file, positions, diagnostics).Build(graph);
+        JsonGraph? graph;
+        try
+        {
+            graph = JsonSerializer.Deserialize(json.Span, CanonicalJsonContext.Default.JsonGraph);
         }
         catch (JsonException e)
         {
@@ -42,6 +46,14 @@ internal static partial class JsonTreeReader
             diagnostics.Error(code, file, line, column, message, suggestion);
             return null;
         }
+
+        if (graph is null)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, 1, 1, "the JSON is null, not a TechTies graph", "write an object with schemaVersion, entities and ties");
+            return null;
+        }
+
+        return new TreeBuilder(file, positions, diagnostics).Build(graph);
     }
 
     // One pass with the low-level reader: positions of every value by path ("/entities/3/name"), and duplicates.
@@ -87,9 +99,7 @@ internal static partial class JsonTreeReader
 
     private static (string Code, string Message, string? Suggestion) Describe(JsonException e)
     {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        var text = (cut >= 0 ? message[..cut] : message).Trim();
+        var text = WithoutPosition(e.Message);
         var where = WhatPath(e.Path);
         var unmapped = Unmapped().Match(text);
         if (unmapped.Success)
@@ -98,17 +108,24 @@ internal static partial class JsonTreeReader
         }
 
         var missing = Missing().Match(text);
-        if (missing.Success)
-        {
-            return (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members");
-        }
+        return missing.Success
+            ? (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members")
+            : (DiagnosticCodes.WrongShape, $"{Member(e.Path)}{where} has a value of the wrong JSON type", "see docs/json.md for the type of each member: text, money and dates are strings");
+    }
 
-        if (e.Path is null || text.Contains("invalid", StringComparison.OrdinalIgnoreCase) || e.InnerException is not null && e.InnerException is not InvalidOperationException)
-        {
-            return (DiagnosticCodes.YamlSyntax, "JSON syntax error: " + text.TrimEnd('.') + ".", "check the JSON at this position");
-        }
+    private static string Member(string? path)
+    {
+        var name = path is null ? null : Regex.Match(path, @"\.(\w+)(\[\d+\])?$").Groups[1].Value;
+        return string.IsNullOrEmpty(name) ? string.Empty : $"'{name}' of ";
+    }
 
-        return (DiagnosticCodes.WrongShape, $"{where} has a value of the wrong type: {text.TrimEnd('.')}.", "see docs/json.md for the type of each member");
+    // System.Text.Json appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 5."; the position is reported separately.
+    private static string WithoutPosition(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var cutLine = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        var end = cut >= 0 ? cut : cutLine >= 0 ? cutLine : message.Length;
+        return message[..end].Trim().TrimEnd('|').Trim();
     }
 
     private static string WhatPath(string? path) => path switch

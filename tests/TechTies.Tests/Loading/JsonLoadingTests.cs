@@ -99,6 +99,8 @@ public class JsonLoadingTests
         var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
         Assert.Equal(DiagnosticCodes.YamlSyntax, error.Code);
         Assert.Equal(3, error.Line);
+        Assert.StartsWith("JSON syntax error: ", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
     }
 
     [Fact]
@@ -175,7 +177,7 @@ public class JsonLoadingTests
         var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
         Assert.Equal(DiagnosticCodes.WrongShape, error.Code);
         Assert.Equal(3, error.Line);
-        Assert.StartsWith("an entity has a value of the wrong type", error.Message);
+        Assert.Equal("'founded' of an entity has a value of the wrong JSON type", error.Message);
     }
 
     [Fact]
