@@ -9,7 +9,7 @@ namespace TechTies.Loading;
 /// Reads one canonical JSON file (see <c>docs/json.md</c>) strictly, then turns it into the same tree a YAML file of
 /// format v1 gives, with the JSON positions, so JSON and YAML go through one validation path. Malformed JSON,
 /// duplicate members (checked here, so .NET 8 and .NET 10 behave alike), unknown members, missing required members
-/// and wrong types become diagnostics with line and column; nothing throws for bad input.
+/// nulls (the format has none) and wrong types become diagnostics with line and column; nothing throws for bad input.
 /// </summary>
 internal static partial class JsonTreeReader
 {
@@ -88,6 +88,13 @@ internal static partial class JsonTreeReader
 
             var path = frames.Count == 0 ? string.Empty : frames.Peek().Next();
             positions[path] = at;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                // The format has no nulls: a member without a value is left out. This also keeps nulls out of required members.
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, at.Line, at.Column, "null is not a value in a TechTies graph", "leave the member out instead");
+                ok = false;
+            }
+
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 frames.Push(new Frame(path, reader.TokenType == JsonTokenType.StartObject));

@@ -207,4 +207,16 @@ public class JsonLoadingTests
         Assert.All(errors, e => Assert.Equal(DiagnosticCodes.WrongShape, e.Code));
         Assert.Contains(errors, e => e.Message.Contains("until is '2020', the contract's end '2019-09'", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"entities\": null, \"ties\": []}")]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"entities\": [{\"kind\": \"group\", \"id\": null, \"name\": \"G\"}], \"ties\": []}")]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"entities\": [{\"kind\": \"group\", \"id\": \"g\", \"name\": \"G\", \"aliases\": [null]}], \"ties\": []}")]
+    [InlineData("null")]
+    public void Null_is_an_error_not_a_crash(string json)
+    {
+        var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
+        Assert.Equal(DiagnosticCodes.WrongShape, error.Code);
+        Assert.Equal("null is not a value in a TechTies graph", error.Message);
+    }
 }
