@@ -55,21 +55,21 @@ public sealed class TechTiesGraph
     internal GraphIndex Index => index.Value;
 
     /// <summary>
-    /// Loads a graph from YAML files and folders (folders recursively, files in ordinal path order). A load either
+    /// Loads a graph from YAML and JSON files and folders (folders recursively, files in ordinal path order). A load either
     /// gives a whole valid graph or throws with every problem found.
     /// </summary>
-    /// <param name="paths">Files or folders; <c>.yaml</c> and <c>.yml</c> files in folders are read.</param>
+    /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
     /// <exception cref="FileNotFoundException">A path names no file or folder.</exception>
     public static TechTiesGraph Load(params string[] paths) => Load(LoadOptions.Default, paths);
 
     /// <summary>
-    /// Loads a graph from YAML files and folders with options (such as <see cref="LoadOptions.Strict"/>), and the CSV
-    /// files of <see cref="LoadOptions.Imports"/> imported and merged with them.
+    /// Loads a graph from YAML and JSON files and folders with options (such as <see cref="LoadOptions.Strict"/>),
+    /// and the CSV files of <see cref="LoadOptions.Imports"/> imported and merged with them.
     /// </summary>
     /// <param name="options">The load options.</param>
-    /// <param name="paths">Files or folders; <c>.yaml</c> and <c>.yml</c> files in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file.</param>
+    /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
     /// <exception cref="FileNotFoundException">A path names no file or folder.</exception>
@@ -98,7 +98,7 @@ public sealed class TechTiesGraph
         return GraphReader.Read([new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))], options ?? LoadOptions.Default);
     }
 
-    /// <summary>Loads a graph from a stream of YAML (read to the end, not closed).</summary>
+    /// <summary>Loads a graph from a stream of YAML, or of canonical JSON when <paramref name="fileName"/> ends in <c>.json</c> (read to the end, not closed).</summary>
     /// <param name="stream">The UTF-8 YAML of one file.</param>
     /// <param name="fileName">The name to use for the stream in diagnostics.</param>
     /// <param name="options">The load options, or <see langword="null"/> for the defaults.</param>

@@ -9,7 +9,7 @@ namespace TechTies.Loading;
 /// Reads one canonical JSON file (see <c>docs/json.md</c>) strictly, then turns it into the same tree a YAML file of
 /// format v1 gives, with the JSON positions, so JSON and YAML go through one validation path. Malformed JSON,
 /// duplicate members (checked here, so .NET 8 and .NET 10 behave alike), unknown members, missing required members
-/// and wrong types become diagnostics with line and column; nothing throws for bad input.
+/// nulls (the format has none) and wrong types become diagnostics with line and column; nothing throws for bad input.
 /// </summary>
 internal static partial class JsonTreeReader
 {
@@ -19,21 +19,25 @@ internal static partial class JsonTreeReader
         var json = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
         var lines = new LineMap(json);
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        // The low-level pass finds malformed JSON and duplicates; the serializer then finds unknown, missing and mistyped members.
         try
         {
             if (!MapPositions(json.Span, file, lines, positions, diagnostics))
             {
                 return null;
             }
+        }
+        catch (JsonException e)
+        {
+            var (line, column) = lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, line, column, "JSON syntax error: " + WithoutPosition(e.Message).TrimEnd('.') + ".", "check the JSON at this position");
+            return null;
+        }
 
-            var graph = JsonSerializer.Deserialize(json.Span, CanonicalJsonContext.Default.JsonGraph);
-            if (graph is null)
-            {
-                diagnostics.Error(DiagnosticCodes.WrongShape, file, 1, 1, "the JSON is null, not a TechTies graph", "write an object with schemaVersion, entities and ties");
-                return null;
-            }
-
-            return new TreeBuilder(file, positions, diagnostics).Build(graph);
+        JsonGraph? graph;
+        try
+        {
+            graph = JsonSerializer.Deserialize(json.Span, CanonicalJsonContext.Default.JsonGraph);
         }
         catch (JsonException e)
         {
@@ -42,6 +46,14 @@ internal static partial class JsonTreeReader
             diagnostics.Error(code, file, line, column, message, suggestion);
             return null;
         }
+
+        if (graph is null)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, 1, 1, "the JSON is null, not a TechTies graph", "write an object with schemaVersion, entities and ties");
+            return null;
+        }
+
+        return new TreeBuilder(file, positions, diagnostics).Build(graph);
     }
 
     // One pass with the low-level reader: positions of every value by path ("/entities/3/name"), and duplicates.
@@ -76,6 +88,13 @@ internal static partial class JsonTreeReader
 
             var path = frames.Count == 0 ? string.Empty : frames.Peek().Next();
             positions[path] = at;
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                // The format has no nulls: a member without a value is left out. This also keeps nulls out of required members.
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, at.Line, at.Column, "null is not a value in a TechTies graph", "leave the member out instead");
+                ok = false;
+            }
+
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 frames.Push(new Frame(path, reader.TokenType == JsonTokenType.StartObject));
@@ -87,9 +106,7 @@ internal static partial class JsonTreeReader
 
     private static (string Code, string Message, string? Suggestion) Describe(JsonException e)
     {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        var text = (cut >= 0 ? message[..cut] : message).Trim();
+        var text = WithoutPosition(e.Message);
         var where = WhatPath(e.Path);
         var unmapped = Unmapped().Match(text);
         if (unmapped.Success)
@@ -98,17 +115,24 @@ internal static partial class JsonTreeReader
         }
 
         var missing = Missing().Match(text);
-        if (missing.Success)
-        {
-            return (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members");
-        }
+        return missing.Success
+            ? (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members")
+            : (DiagnosticCodes.WrongShape, $"{Member(e.Path)}{where} has a value of the wrong JSON type", "see docs/json.md for the type of each member: text, money and dates are strings");
+    }
 
-        if (e.Path is null || text.Contains("invalid", StringComparison.OrdinalIgnoreCase) || e.InnerException is not null && e.InnerException is not InvalidOperationException)
-        {
-            return (DiagnosticCodes.YamlSyntax, "JSON syntax error: " + text.TrimEnd('.') + ".", "check the JSON at this position");
-        }
+    private static string Member(string? path)
+    {
+        var name = path is null ? null : Regex.Match(path, @"\.(\w+)(\[\d+\])?$").Groups[1].Value;
+        return string.IsNullOrEmpty(name) ? string.Empty : $"'{name}' of ";
+    }
 
-        return (DiagnosticCodes.WrongShape, $"{where} has a value of the wrong type: {text.TrimEnd('.')}.", "see docs/json.md for the type of each member");
+    // System.Text.Json appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 5."; the position is reported separately.
+    private static string WithoutPosition(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var cutLine = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        var end = cut >= 0 ? cut : cutLine >= 0 ? cutLine : message.Length;
+        return message[..end].Trim().TrimEnd('|').Trim();
     }
 
     private static string WhatPath(string? path) => path switch
@@ -224,7 +248,7 @@ internal static partial class JsonTreeReader
             }
 
             var sections = new Dictionary<Kind, YMap>();
-            var contracts = new HashSet<string>(StringComparer.Ordinal);
+            var contracts = new Dictionary<string, JsonEntity>(StringComparer.Ordinal);
             for (var i = 0; i < graph.Entities.Count; i++)
             {
                 var e = graph.Entities[i];
@@ -238,7 +262,7 @@ internal static partial class JsonTreeReader
 
                 if (kind == Kind.Contract)
                 {
-                    contracts.Add(e.Id);
+                    contracts.TryAdd(e.Id, e);
                 }
 
                 if (!sections.TryGetValue(kind, out var section))
@@ -259,16 +283,46 @@ internal static partial class JsonTreeReader
                 {
                     ties.Items.Add(Tie(t, path));
                 }
-                else if (!contracts.Contains(t.Contract))
+                else if (!contracts.TryGetValue(t.Contract, out var contract))
                 {
                     var (line, column) = At(path + "/contract");
                     diagnostics.Error(DiagnosticCodes.UnknownReference, file, line, column, $"'{t.Contract}' (the contract of a tie) is not the id of any contract", "ties with a contract are made from that contract's entity; define the contract or remove the tie");
+                }
+                else if (DiffersFromContract(t, contract) is { } difference)
+                {
+                    var (line, column) = At(path);
+                    diagnostics.Error(DiagnosticCodes.WrongShape, file, line, column, $"the tie '{t.Id}' is not what contract '{contract.Id}' makes: {difference}", "a tie with a contract is made from the contract's fields; change the contract, or remove 'contract' to write an ordinary tie");
                 }
             }
 
             Add(root, "ties", ties);
             return root;
         }
+
+        // A contract's ties are made again from the contract, so a written copy must say what the contract says.
+        private static string? DiffersFromContract(JsonTie t, JsonEntity c)
+        {
+            (string Type, string? From, string? To)[] made =
+            [
+                ("awarded_to", c.Id, c.Vendor), ("contracts_with", c.Vendor, c.Agency), ("awarded_by", c.Id, c.Agency), ("awarded_by", c.Id, c.Office),
+                .. (c.Products ?? []).Select(p => ("covers", (string?)c.Id, (string?)p)),
+            ];
+            if (!made.Contains((t.Type, t.From, t.To)))
+            {
+                return $"it makes no {t.Type} tie from '{t.From}' to '{t.To}'";
+            }
+
+            static string Citations(List<JsonCitation>? list) => string.Join("|", (list ?? []).Select(x => $"{x.Source}\u0001{x.Quote}\u0001{x.Page}"));
+            return !SameOrBoth(t.Since, c.Start) ? $"since is '{t.Since}', the contract's start '{c.Start}'"
+                : !SameOrBoth(t.Until, c.End) ? $"until is '{t.Until}', the contract's end '{c.End}'"
+                : !SameOrBoth(t.Amount, c.Amount) ? $"amount is '{t.Amount}', the contract's '{c.Amount}'"
+                : t.Status != (c.Status ?? "reported") ? $"status is '{t.Status}', the contract's '{c.Status ?? "reported"}'"
+                : t.Description is not null || t.FieldClaims is not null ? "it has its own description or claims"
+                : Citations(t.Citations) != Citations(c.Citations) ? "its citations are not the contract's"
+                : null;
+        }
+
+        private static bool SameOrBoth(string? value, string? other) => value == other || (value is not null && other is not null && SameValue(value, other));
 
         private YMap Entity(JsonEntity e, Kind kind, string path)
         {

@@ -58,6 +58,13 @@ internal static class JsonSchemaGenerator
             return schema;
         }
 
+        // The format has no nulls (a member without a value is left out), and the reader refuses them.
+        if (node["type"] is JsonArray types && types.Any(t => (string?)t == "null"))
+        {
+            var rest = types.Select(t => (string)t!).Where(t => t != "null").ToList();
+            node["type"] = rest.Count == 1 ? rest[0] : new JsonArray([.. rest.Select(t => (JsonNode)t)]);
+        }
+
         var description = property.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: true).OfType<DescriptionAttribute>().FirstOrDefault();
         if (description is not null)
         {

@@ -99,6 +99,8 @@ public class JsonLoadingTests
         var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
         Assert.Equal(DiagnosticCodes.YamlSyntax, error.Code);
         Assert.Equal(3, error.Line);
+        Assert.StartsWith("JSON syntax error: ", error.Message);
+        Assert.DoesNotContain("LineNumber", error.Message);
     }
 
     [Fact]
@@ -175,7 +177,7 @@ public class JsonLoadingTests
         var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
         Assert.Equal(DiagnosticCodes.WrongShape, error.Code);
         Assert.Equal(3, error.Line);
-        Assert.StartsWith("an entity has a value of the wrong type", error.Message);
+        Assert.Equal("'founded' of an entity has a value of the wrong JSON type", error.Message);
     }
 
     [Fact]
@@ -193,5 +195,28 @@ public class JsonLoadingTests
         var json = "{\"schemaVersion\": \"1.0\", \"entities\": [], \"ties\": [{\"id\": \"x\", \"type\": \"awarded_to\", \"from\": \"c\", \"to\": \"v\", \"status\": \"reported\", \"contract\": \"c\"}]}";
         var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
         Assert.Equal(DiagnosticCodes.UnknownReference, error.Code);
+    }
+
+    [Fact]
+    public void A_contract_tie_that_differs_from_its_contract_is_an_error()
+    {
+        var json = SampleJson.Replace("\"until\": \"2019-09\",", "\"until\": \"2020\",", StringComparison.Ordinal);
+        Assert.NotEqual(SampleJson, json);
+        var errors = Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors.ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Equal(DiagnosticCodes.WrongShape, e.Code));
+        Assert.Contains(errors, e => e.Message.Contains("until is '2020', the contract's end '2019-09'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"entities\": null, \"ties\": []}")]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"entities\": [{\"kind\": \"group\", \"id\": null, \"name\": \"G\"}], \"ties\": []}")]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"entities\": [{\"kind\": \"group\", \"id\": \"g\", \"name\": \"G\", \"aliases\": [null]}], \"ties\": []}")]
+    [InlineData("null")]
+    public void Null_is_an_error_not_a_crash(string json)
+    {
+        var error = Assert.Single(Assert.Throws<GraphLoadException>(() => ExportTestSupport.ParseJson(json)).Errors);
+        Assert.Equal(DiagnosticCodes.WrongShape, error.Code);
+        Assert.Equal("null is not a value in a TechTies graph", error.Message);
     }
 }
