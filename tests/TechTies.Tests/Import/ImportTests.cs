@@ -315,6 +315,18 @@ public sealed class ImportTests : IDisposable
         Assert.Contains(graph.EntitiesOf<Company>(), c => c.Name == "null");
     }
 
+    [Fact]
+    public void Control_characters_and_characters_yaml_reads_as_line_breaks_survive_the_round_trip()
+    {
+        var titles = new[] { "NEXT\u0085LINE", "LINE\u2028SEPARATOR", "PARA\u2029GRAPH", "NUL\0BELL\a", "BOM\ufeffINSIDE", "EMOJI 😀 \"Q\"" };
+        var rows = titles.Select((t, i) => AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = $"K{i}", ["prime_award_base_transaction_description"] = t }));
+        CsvImporter.Import(AwardCsv.Write(folder, "awards.csv", rows), CsvMapping.UsaSpending, Output);
+
+        var graph = TechTiesGraph.Load(Output);
+
+        Assert.Equal(titles, graph.EntitiesOf<Contract>().OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Title));
+    }
+
     private sealed class Collect(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => reports.Add(value);
