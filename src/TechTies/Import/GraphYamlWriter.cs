@@ -184,12 +184,16 @@ internal sealed class GraphYamlWriter
 
     private void Key(string key) => Scalar(key);
 
-    // Strings that a plain scalar would turn into null, or whose edges a plain scalar would lose, are double-quoted.
+    // Strings that a plain scalar would turn into null, whose edges a plain scalar would lose, or that hold control
+    // characters or characters YAML reads as line breaks (NEL, LS, PS) or skips (BOM) are double-quoted, where the
+    // emitter escapes them.
     private void Scalar(string value)
     {
-        var quote = value is "" or "~" or "null" or "Null" or "NULL" || value.Trim() != value;
+        var quote = value is "" or "~" or "null" or "Null" or "NULL" || value.Trim() != value || value.Any(NeedsEscape);
         emitter.Emit(new Scalar(null, null, value, quote ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true));
     }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\ufeff' || char.IsSurrogate(c);
 
     private void FlowList(IEnumerable<string> values)
     {

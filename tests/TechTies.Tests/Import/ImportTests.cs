@@ -315,6 +315,42 @@ public sealed class ImportTests : IDisposable
         Assert.Contains(graph.EntitiesOf<Company>(), c => c.Name == "null");
     }
 
+    [Fact]
+    public void Control_characters_and_characters_yaml_reads_as_line_breaks_survive_the_round_trip()
+    {
+        var titles = new[] { "NEXT\u0085LINE", "LINE\u2028SEPARATOR", "PARA\u2029GRAPH", "NUL\0BELL\a", "BOM\ufeffINSIDE", "EMOJI 😀 \"Q\"" };
+        var rows = titles.Select((t, i) => AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = $"K{i}", ["prime_award_base_transaction_description"] = t }));
+        CsvImporter.Import(AwardCsv.Write(folder, "awards.csv", rows), CsvMapping.UsaSpending, Output);
+
+        var graph = TechTiesGraph.Load(Output);
+
+        Assert.Equal(titles, graph.EntitiesOf<Contract>().OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Title));
+    }
+
+    [Fact]
+    public void An_empty_file_has_no_header_and_fails()
+    {
+        var csv = Path.Combine(folder, "empty.csv");
+        File.WriteAllText(csv, string.Empty);
+
+        var error = Assert.Single(Assert.Throws<GraphLoadException>(() => CsvImporter.Import(csv, CsvMapping.UsaSpending, Output)).Diagnostics);
+
+        Assert.Equal((DiagnosticCodes.MissingColumn, 1, 1), (error.Code, error.Line, error.Column));
+        Assert.StartsWith("the file has no header row", error.Message);
+    }
+
+    [Fact]
+    public void Past_a_thousand_problems_the_rest_are_counted_in_one_diagnostic()
+    {
+        var rows = Enumerable.Range(0, 1003).Select(i => AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = $"K{i}", ["total_obligated_amount"] = "45-12x" }));
+
+        var errors = Assert.Throws<GraphLoadException>(() => CsvImporter.Import(AwardCsv.Write(folder, "awards.csv", rows), CsvMapping.UsaSpending, Output)).Errors.ToList();
+
+        Assert.Equal(1001, errors.Count);
+        Assert.Equal(1000, errors.Count(e => e.Code == DiagnosticCodes.BadAmount));
+        Assert.Equal("3 more problems are not listed", errors.Single(e => e.Code == DiagnosticCodes.TooManyProblems).Message);
+    }
+
     private sealed class Collect(List<ImportProgress> reports) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => reports.Add(value);

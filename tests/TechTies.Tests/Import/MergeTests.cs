@@ -111,6 +111,22 @@ public sealed class MergeTests : IDisposable
     }
 
     [Fact]
+    public void The_built_in_graph_loads_with_an_import_merged_into_it()
+    {
+        var mapping = WithSameAs("""
+              "PALANTIR USG INC": palantir-usg
+              "U.S. Immigration and Customs Enforcement": ice
+            """);
+        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = "CONT_AWD_TEST_ONLY" })]);
+
+        var graph = TechTiesGraph.LoadBuiltIn(new LoadOptions { Imports = [new CsvImport(csv, mapping)] });
+
+        Assert.Equal("palantir-usg", ((Contract)graph["cont-awd-test-only"]).VendorId);
+        Assert.Same(TechTiesGraph.LoadBuiltIn(), TechTiesGraph.LoadBuiltIn(LoadOptions.Default));
+        Assert.False(TechTiesGraph.LoadBuiltIn().TryGet("cont-awd-test-only", out _));
+    }
+
+    [Fact]
     public void A_same_as_id_the_curated_graph_lacks_is_a_warning_and_the_name_gets_an_entity_of_its_own()
     {
         var mapping = WithSameAs("""  "PALANTIR USG INC": palantir-usa""");
