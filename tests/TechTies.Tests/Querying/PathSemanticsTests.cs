@@ -156,4 +156,19 @@ public class PathSemanticsTests
 
         Assert.Equal(["s"], step.Citations.Select(c => c.Source));
     }
+
+    [Fact]
+    public void A_tie_that_ends_in_the_year_of_the_as_of_date_holds_at_that_precision_and_is_flagged()
+    {
+        var graph = TechTiesGraph.Parse(SmallGraphs.Header + """
+            companies:
+              acme: { name: Acme, hosts_on: { to: cloudco, since: 2015, until: 2018, sources: [s] } }
+              cloudco: { name: CloudCo }
+            """, "coarse.yaml");
+
+        var paths = graph.Query("acme -[hosts_on]-> cloudco asof 2018-08-01");
+
+        Assert.Single(paths);
+        Assert.Equal(["1 tie(s) start or end in the month or year of 2018-08-01 and hold on it only at that precision: acme/hosts_on/cloudco."], paths.Warnings.ToArray());
+    }
 }

@@ -98,7 +98,6 @@ public class SeedQuestionTests
         Assert.Equal(
             [
                 "1 undated tie(s) were kept because their dates are unknown: palantir/contracts_with/ice/palantir-ice-gotham.",
-                "1 tie(s) start or end in the month or year of 2018-08-01 and hold on it only at that precision: palantir/contracts_with/ice/palantir-ice-falcon-om.",
             ],
             warnings.ToArray());
     }
