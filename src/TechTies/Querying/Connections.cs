@@ -35,13 +35,22 @@ public sealed record ConnectOptions
 /// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable.</summary>
 public sealed class Neighborhood
 {
-    private readonly ImmutableDictionary<Entity, int> distances;
+    private readonly ImmutableArray<int> distances;
+    private Dictionary<Entity, int>? positions;
 
     internal Neighborhood(Entity center, ImmutableArray<(Entity Entity, int Distance)> entities, ImmutableArray<Tie> ties)
     {
         Center = center;
-        Entities = [.. entities.Select(e => e.Entity)];
-        distances = entities.ToImmutableDictionary(e => e.Entity, e => e.Distance);
+        var members = ImmutableArray.CreateBuilder<Entity>(entities.Length);
+        var hops = ImmutableArray.CreateBuilder<int>(entities.Length);
+        foreach (var (entity, distance) in entities)
+        {
+            members.Add(entity);
+            hops.Add(distance);
+        }
+
+        Entities = members.MoveToImmutable();
+        distances = hops.MoveToImmutable();
         Ties = ties;
     }
 
@@ -57,7 +66,12 @@ public sealed class Neighborhood
     /// <summary>How many hops <paramref name="entity"/> is from the center, or <see langword="null"/> when it is not in the neighbourhood.</summary>
     /// <param name="entity">The entity.</param>
     /// <returns>The distance (0 for the center).</returns>
-    public int? DistanceOf(Entity entity) => distances.TryGetValue(entity, out var d) ? d : null;
+    public int? DistanceOf(Entity entity)
+    {
+        // Built on first use: most callers only list the members.
+        var map = LazyInitializer.EnsureInitialized(ref positions, () => Entities.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i));
+        return map.TryGetValue(entity, out var at) ? distances[at] : null;
+    }
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The text.</returns>
@@ -151,30 +165,75 @@ public static class GraphConnections
         }
 
         var index = graph.Index;
-        var options = new ConnectOptions { MaxHops = hops, Types = [.. types] };
+        var mask = PathMatcher.TypeMask(index, [.. types]);
         var center = index.NodeOf[graph.Find(entity).Id];
-        var distance = ConnectionSearch.Distances(graph, center, options, reverse: false, stopAt: -1);
-        var members = new List<(Entity, int)>();
-        for (var n = 0; n < distance.Length; n++)
+
+        // Breadth-first layers over the compact index; node numbers follow ordinal ids, so sorting a layer's
+        // numbers orders it by id. Only the nodes reached are touched: the marks are reused per thread.
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        var members = new List<int> { center };
+        var layerSizes = new List<int> { 1 };
+        marks.Mark(center);
+        var layerStart = 0;
+        for (var hop = 1; hop <= hops; hop++)
         {
-            if (distance[n] >= 0)
+            var layerEnd = members.Count;
+            for (var i = layerStart; i < layerEnd; i++)
             {
-                members.Add((index.Nodes[n], distance[n]));
+                var node = members[i];
+                Reach(index.Out(node), index.EdgeTo);
+                Reach(index.In(node), index.EdgeFrom);
+            }
+
+            members.Sort(layerEnd, members.Count - layerEnd, Comparer<int>.Default);
+            layerSizes.Add(members.Count - layerEnd);
+            layerStart = layerEnd;
+        }
+
+        var entities = ImmutableArray.CreateBuilder<(Entity, int)>(members.Count);
+        var at = 0;
+        for (var hop = 0; hop < layerSizes.Count; hop++)
+        {
+            for (var k = 0; k < layerSizes[hop]; k++)
+            {
+                entities.Add((index.Nodes[members[at++]], hop));
             }
         }
 
-        members.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1.Id, b.Item1.Id));
-        var mask = PathMatcher.TypeMask(index, options.Types);
-        var ties = new List<Tie>();
-        for (var e = 0; e < index.Edges.Length; e++)
+        // Each tie among the members once, from its start's row; tie numbers follow ordinal tie ids.
+        var tieNumbers = new List<int>();
+        foreach (var node in members)
         {
-            if (mask[index.EdgeType[e]] && distance[index.EdgeFrom[e]] >= 0 && distance[index.EdgeTo[e]] >= 0)
+            foreach (var e in index.Out(node))
             {
-                ties.Add(index.Edges[e]);
+                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
+                {
+                    tieNumbers.Add(e);
+                }
             }
         }
 
-        return new Neighborhood(index.Nodes[center], [.. members], [.. ties]);
+        tieNumbers.Sort();
+        var ties = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
+        foreach (var e in tieNumbers)
+        {
+            ties.Add(index.Edges[e]);
+        }
+
+        return new Neighborhood(index.Nodes[center], entities.MoveToImmutable(), ties.MoveToImmutable());
+
+        void Reach(ReadOnlySpan<int> row, int[] others)
+        {
+            foreach (var e in row)
+            {
+                var other = others[e];
+                if (mask[index.EdgeType[e]] && !marks.IsMarked(other))
+                {
+                    marks.Mark(other);
+                    members.Add(other);
+                }
+            }
+        }
     }
 
     /// <summary>
