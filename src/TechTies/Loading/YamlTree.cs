@@ -156,6 +156,10 @@ internal static class YamlTreeReader
     {
         var stack = new Stack<YNode>();
         var pendingKeys = new Stack<YScalar?>();
+
+        // The first key of each name in each open mapping (null for a sequence), so a duplicate is found by hashing,
+        // not by a scan of the entries: sections hold tens of thousands of entries.
+        var firstKeys = new Stack<Dictionary<string, YScalar>?>();
         YNode? root = null;
         var documents = 0;
 
@@ -199,9 +203,11 @@ internal static class YamlTreeReader
                     YNode container = current is MappingStart ? new YMap { Line = line, Column = column } : new YSeq { Line = line, Column = column };
                     stack.Push(container);
                     pendingKeys.Push(null);
+                    firstKeys.Push(current is MappingStart ? new Dictionary<string, YScalar>(StringComparer.Ordinal) : null);
                     continue;
                 case MappingEnd or SequenceEnd:
                     pendingKeys.Pop();
+                    firstKeys.Pop();
                     node = stack.Pop();
                     break;
                 default:
@@ -229,9 +235,10 @@ internal static class YamlTreeReader
                             return null;
                         }
 
-                        var duplicate = map.Entries.FirstOrDefault(e => e.Key.Value == keyScalar.Value).Key;
-                        if (duplicate is not null)
+                        var keys = firstKeys.Peek()!;
+                        if (!keys.TryAdd(keyScalar.Value, keyScalar))
                         {
+                            var duplicate = keys[keyScalar.Value];
                             diagnostics.Error(DiagnosticCodes.DuplicateKey, file, keyScalar.Line, keyScalar.Column, $"the key '{keyScalar.Value}' appears twice in this mapping (first at line {duplicate.Line}, column {duplicate.Column})", "remove or rename one of them");
                         }
 
@@ -239,7 +246,8 @@ internal static class YamlTreeReader
                     }
                     else
                     {
-                        if (!map.Entries.Any(e => e.Key.Value == key.Value))
+                        // Only the first of duplicate keys keeps its value; the duplicate is already reported.
+                        if (ReferenceEquals(firstKeys.Peek()![key.Value], key))
                         {
                             map.Entries.Add(new(key, node));
                         }
