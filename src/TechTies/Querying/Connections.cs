@@ -36,9 +36,10 @@ public sealed record ConnectOptions
 public sealed class Neighborhood
 {
     private readonly ImmutableArray<int> distances;
+    private readonly Lazy<ImmutableArray<Tie>> ties;
     private Dictionary<Entity, int>? positions;
 
-    internal Neighborhood(Entity center, ImmutableArray<(Entity Entity, int Distance)> entities, ImmutableArray<Tie> ties)
+    internal Neighborhood(Entity center, ImmutableArray<(Entity Entity, int Distance)> entities, Func<ImmutableArray<Tie>> ties)
     {
         Center = center;
         var members = ImmutableArray.CreateBuilder<Entity>(entities.Length);
@@ -51,7 +52,9 @@ public sealed class Neighborhood
 
         Entities = members.MoveToImmutable();
         distances = hops.MoveToImmutable();
-        Ties = ties;
+
+        // Found on first use: many callers only list or count the members.
+        this.ties = new Lazy<ImmutableArray<Tie>>(ties, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The entity at the center.</summary>
@@ -61,7 +64,7 @@ public sealed class Neighborhood
     public ImmutableArray<Entity> Entities { get; }
 
     /// <summary>Every tie of the walked types whose two ends are both in <see cref="Entities"/>, in ordinal order of id.</summary>
-    public ImmutableArray<Tie> Ties { get; }
+    public ImmutableArray<Tie> Ties => ties.Value;
 
     /// <summary>How many hops <paramref name="entity"/> is from the center, or <see langword="null"/> when it is not in the neighbourhood.</summary>
     /// <param name="entity">The entity.</param>
@@ -200,27 +203,8 @@ public static class GraphConnections
             }
         }
 
-        // Each tie among the members once, from its start's row; tie numbers follow ordinal tie ids.
-        var tieNumbers = new List<int>();
-        foreach (var node in members)
-        {
-            foreach (var e in index.Out(node))
-            {
-                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
-                {
-                    tieNumbers.Add(e);
-                }
-            }
-        }
-
-        tieNumbers.Sort();
-        var ties = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
-        foreach (var e in tieNumbers)
-        {
-            ties.Add(index.Edges[e]);
-        }
-
-        return new Neighborhood(index.Nodes[center], entities.MoveToImmutable(), ties.MoveToImmutable());
+        var memberNodes = members.ToArray();
+        return new Neighborhood(index.Nodes[center], entities.MoveToImmutable(), () => TiesAmong(index, memberNodes, mask));
 
         void Reach(ReadOnlySpan<int> row, int[] others)
         {
@@ -276,6 +260,37 @@ public static class GraphConnections
             .Select(s => new Interlock(index.Nodes[s.Key], [.. s.Value.Select(m => index.Nodes[m])]))
             .OrderByDescending(i => i.Shared.Length)
             .ThenBy(i => i.Entity.Id, StringComparer.Ordinal)];
+    }
+
+    // Each tie of the walked types among the members once, from its start's row; tie numbers follow ordinal tie ids.
+    private static ImmutableArray<Tie> TiesAmong(GraphIndex index, int[] members, bool[] mask)
+    {
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        foreach (var node in members)
+        {
+            marks.Mark(node);
+        }
+
+        var tieNumbers = new List<int>();
+        foreach (var node in members)
+        {
+            foreach (var e in index.Out(node))
+            {
+                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
+                {
+                    tieNumbers.Add(e);
+                }
+            }
+        }
+
+        tieNumbers.Sort();
+        var ties = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
+        foreach (var e in tieNumbers)
+        {
+            ties.Add(index.Edges[e]);
+        }
+
+        return ties.MoveToImmutable();
     }
 
     private static void AddNeighbours(GraphIndex index, int node, SortedSet<int> into)
@@ -353,6 +368,8 @@ internal sealed class ConnectionSearch
         var index = graph.Index;
         var time = new PathQuery { AsOf = options.AsOf };
         var mask = PathMatcher.TypeMask(index, options.Types);
+        // Without a date filter every tie holds: the tie records need not be read at all.
+        var timed = time.HasTimeFilter;
         var distance = new int[index.Nodes.Length];
         Array.Fill(distance, -1);
         distance[start] = 0;
@@ -383,7 +400,7 @@ internal sealed class ConnectionSearch
                 foreach (var e in row)
                 {
                     var other = others[e];
-                    if (distance[other] < 0 && mask[index.EdgeType[e]] && time.HoldsInTime(index.Edges[e]))
+                    if (distance[other] < 0 && mask[index.EdgeType[e]] && (!timed || time.HoldsInTime(index.Edges[e])))
                     {
                         distance[other] = distance[node] + 1;
                         queue.Enqueue(other);
@@ -482,6 +499,7 @@ internal sealed class ConnectionSearch
     {
         var row = backward ? index.In(node) : index.Out(node);
         var others = backward ? index.EdgeFrom : index.EdgeTo;
+        var timed = time.HasTimeFilter;
         var i = 0;
         while (i < row.Length && !budgetHit)
         {
@@ -499,7 +517,7 @@ internal sealed class ConnectionSearch
                 var tieStart = stepTies.Count;
                 for (var k = i; k < end; k++)
                 {
-                    if (time.HoldsInTime(index.Edges[row[k]]))
+                    if (!timed || time.HoldsInTime(index.Edges[row[k]]))
                     {
                         stepTies.Add(row[k]);
                     }
