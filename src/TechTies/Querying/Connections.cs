@@ -35,14 +35,26 @@ public sealed record ConnectOptions
 /// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable.</summary>
 public sealed class Neighborhood
 {
-    private readonly ImmutableDictionary<Entity, int> distances;
+    private readonly ImmutableArray<int> distances;
+    private readonly Lazy<ImmutableArray<Tie>> ties;
+    private Dictionary<Entity, int>? positions;
 
-    internal Neighborhood(Entity center, ImmutableArray<(Entity Entity, int Distance)> entities, ImmutableArray<Tie> ties)
+    internal Neighborhood(Entity center, ImmutableArray<(Entity Entity, int Distance)> entities, Func<ImmutableArray<Tie>> ties)
     {
         Center = center;
-        Entities = [.. entities.Select(e => e.Entity)];
-        distances = entities.ToImmutableDictionary(e => e.Entity, e => e.Distance);
-        Ties = ties;
+        var members = ImmutableArray.CreateBuilder<Entity>(entities.Length);
+        var hops = ImmutableArray.CreateBuilder<int>(entities.Length);
+        foreach (var (entity, distance) in entities)
+        {
+            members.Add(entity);
+            hops.Add(distance);
+        }
+
+        Entities = members.MoveToImmutable();
+        distances = hops.MoveToImmutable();
+
+        // Found on first use: many callers only list or count the members.
+        this.ties = new Lazy<ImmutableArray<Tie>>(ties, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The entity at the center.</summary>
@@ -52,12 +64,17 @@ public sealed class Neighborhood
     public ImmutableArray<Entity> Entities { get; }
 
     /// <summary>Every tie of the walked types whose two ends are both in <see cref="Entities"/>, in ordinal order of id.</summary>
-    public ImmutableArray<Tie> Ties { get; }
+    public ImmutableArray<Tie> Ties => ties.Value;
 
     /// <summary>How many hops <paramref name="entity"/> is from the center, or <see langword="null"/> when it is not in the neighbourhood.</summary>
     /// <param name="entity">The entity.</param>
     /// <returns>The distance (0 for the center).</returns>
-    public int? DistanceOf(Entity entity) => distances.TryGetValue(entity, out var d) ? d : null;
+    public int? DistanceOf(Entity entity)
+    {
+        // Built on first use: most callers only list the members.
+        var map = LazyInitializer.EnsureInitialized(ref positions, () => Entities.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i));
+        return map.TryGetValue(entity, out var at) ? distances[at] : null;
+    }
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The text.</returns>
@@ -151,35 +168,56 @@ public static class GraphConnections
         }
 
         var index = graph.Index;
-        var options = new ConnectOptions { MaxHops = hops, Types = [.. types] };
+        var mask = PathMatcher.TypeMask(index, [.. types]);
         var center = index.NodeOf[graph.Find(entity).Id];
-        var distance = ConnectionSearch.Distances(graph, center, options, reverse: false, stopAt: -1);
-        var members = new List<(Entity, int)>();
-        for (var n = 0; n < distance.Length; n++)
+
+        // Breadth-first layers over the compact index; node numbers follow ordinal ids, so sorting a layer's
+        // numbers orders it by id. Only the nodes reached are touched: the marks are reused per thread.
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        var members = new List<int> { center };
+        var layerSizes = new List<int> { 1 };
+        marks.Mark(center);
+        var layerStart = 0;
+        for (var hop = 1; hop <= hops; hop++)
         {
-            if (distance[n] >= 0)
+            var layerEnd = members.Count;
+            for (var i = layerStart; i < layerEnd; i++)
             {
-                members.Add((index.Nodes[n], distance[n]));
+                var node = members[i];
+                Reach(index.Out(node), index.EdgeTo);
+                Reach(index.In(node), index.EdgeFrom);
+            }
+
+            members.Sort(layerEnd, members.Count - layerEnd, Comparer<int>.Default);
+            layerSizes.Add(members.Count - layerEnd);
+            layerStart = layerEnd;
+        }
+
+        var entities = ImmutableArray.CreateBuilder<(Entity, int)>(members.Count);
+        var at = 0;
+        for (var hop = 0; hop < layerSizes.Count; hop++)
+        {
+            for (var k = 0; k < layerSizes[hop]; k++)
+            {
+                entities.Add((index.Nodes[members[at++]], hop));
             }
         }
 
-        members.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1.Id, b.Item1.Id));
-        var mask = PathMatcher.TypeMask(index, options.Types);
-        // Each tie among the members is in exactly one member's out-row; edge ids follow ordinal tie ids.
-        var edges = new List<int>();
-        foreach (var (member, _) in members)
+        var memberNodes = members.ToArray();
+        return new Neighborhood(index.Nodes[center], entities.MoveToImmutable(), () => TiesAmong(index, memberNodes, mask));
+
+        void Reach(ReadOnlySpan<int> row, int[] others)
         {
-            foreach (var e in index.Out(index.NodeOf[member.Id]))
+            foreach (var e in row)
             {
-                if (mask[index.EdgeType[e]] && distance[index.EdgeTo[e]] >= 0)
+                var other = others[e];
+                if (mask[index.EdgeType[e]] && !marks.IsMarked(other))
                 {
-                    edges.Add(e);
+                    marks.Mark(other);
+                    members.Add(other);
                 }
             }
         }
-
-        edges.Sort();
-        return new Neighborhood(index.Nodes[center], [.. members], [.. edges.Select(e => index.Edges[e])]);
     }
 
     /// <summary>
@@ -222,6 +260,37 @@ public static class GraphConnections
             .Select(s => new Interlock(index.Nodes[s.Key], [.. s.Value.Select(m => index.Nodes[m])]))
             .OrderByDescending(i => i.Shared.Length)
             .ThenBy(i => i.Entity.Id, StringComparer.Ordinal)];
+    }
+
+    // Each tie of the walked types among the members once, from its start's row; tie numbers follow ordinal tie ids.
+    private static ImmutableArray<Tie> TiesAmong(GraphIndex index, int[] members, bool[] mask)
+    {
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        foreach (var node in members)
+        {
+            marks.Mark(node);
+        }
+
+        var tieNumbers = new List<int>();
+        foreach (var node in members)
+        {
+            foreach (var e in index.Out(node))
+            {
+                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
+                {
+                    tieNumbers.Add(e);
+                }
+            }
+        }
+
+        tieNumbers.Sort();
+        var ties = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
+        foreach (var e in tieNumbers)
+        {
+            ties.Add(index.Edges[e]);
+        }
+
+        return ties.MoveToImmutable();
     }
 
     private static void AddNeighbours(GraphIndex index, int node, SortedSet<int> into)
@@ -299,6 +368,8 @@ internal sealed class ConnectionSearch
         var index = graph.Index;
         var time = new PathQuery { AsOf = options.AsOf };
         var mask = PathMatcher.TypeMask(index, options.Types);
+        // Without a date filter every tie holds: the tie records need not be read at all.
+        var timed = time.HasTimeFilter;
         var distance = new int[index.Nodes.Length];
         Array.Fill(distance, -1);
         distance[start] = 0;
@@ -329,7 +400,7 @@ internal sealed class ConnectionSearch
                 foreach (var e in row)
                 {
                     var other = others[e];
-                    if (distance[other] < 0 && mask[index.EdgeType[e]] && time.HoldsInTime(index.Edges[e]))
+                    if (distance[other] < 0 && mask[index.EdgeType[e]] && (!timed || time.HoldsInTime(index.Edges[e])))
                     {
                         distance[other] = distance[node] + 1;
                         queue.Enqueue(other);
@@ -438,6 +509,7 @@ internal sealed class ConnectionSearch
     {
         var row = backward ? index.In(node) : index.Out(node);
         var others = backward ? index.EdgeFrom : index.EdgeTo;
+        var timed = time.HasTimeFilter;
         var i = 0;
         while (i < row.Length && !budgetHit)
         {
@@ -455,7 +527,7 @@ internal sealed class ConnectionSearch
                 var tieStart = stepTies.Count;
                 for (var k = i; k < end; k++)
                 {
-                    if (time.HoldsInTime(index.Edges[row[k]]))
+                    if (!timed || time.HoldsInTime(index.Edges[row[k]]))
                     {
                         stepTies.Add(row[k]);
                     }

@@ -242,6 +242,7 @@ internal sealed class PathMatcher
         var others = backward ? index.EdgeFrom : index.EdgeTo;
         var mask = typeAllowed[edge];
         var predicate = query.Edges[edge].Predicate;
+        var timed = query.HasTimeFilter;
         var i = 0;
         while (i < row.Length)
         {
@@ -259,8 +260,8 @@ internal sealed class PathMatcher
                 for (var k = i; k < end; k++)
                 {
                     var e = row[k];
-                    var tie = index.Edges[e];
-                    if (query.HoldsInTime(tie) && (predicate is null || predicate(tie)) && (tieUsed.Length == 0 || !tieUsed[e]))
+                    // Without a date filter or predicate the tie record need not be read at all.
+                    if ((!timed || query.HoldsInTime(index.Edges[e])) && (predicate is null || predicate(index.Edges[e])) && (tieUsed.Length == 0 || !tieUsed[e]))
                     {
                         stepTies.Add(e);
                     }

@@ -71,7 +71,20 @@ public sealed class GraphPath
     internal GraphPath(ImmutableArray<PathStep> steps)
     {
         Steps = steps;
-        Nodes = steps.IsEmpty ? [] : [steps[0].From, .. steps.Select(s => s.To)];
+        if (steps.IsEmpty)
+        {
+            Nodes = [];
+            return;
+        }
+
+        var nodes = ImmutableArray.CreateBuilder<Entity>(steps.Length + 1);
+        nodes.Add(steps[0].From);
+        foreach (var step in steps)
+        {
+            nodes.Add(step.To);
+        }
+
+        Nodes = nodes.MoveToImmutable();
     }
 
     /// <summary>The steps, in walking order.</summary>

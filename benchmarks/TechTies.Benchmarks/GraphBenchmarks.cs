@@ -1,0 +1,122 @@
+using BenchmarkDotNet.Attributes;
+using TechTies.Querying;
+
+namespace TechTies.Benchmarks;
+
+/// <summary>
+/// The BenchmarkDotNet suite on generated graphs: one graph per size, written once to a temporary file in the
+/// global setup, then loaded and queried.
+/// </summary>
+[MemoryDiagnoser]
+public class GraphBenchmarks
+{
+    private string file = string.Empty;
+    private TechTiesGraph graph = null!;
+    private PathQuery pattern = null!;
+    private PathQuery patternAsOf = null!;
+    private string[] ids = [];
+
+    /// <summary>About how many ties the generated graph has.</summary>
+    [Params(10_000, 100_000)]
+    public int Ties { get; set; }
+
+    /// <summary>Writes the graph, loads it and picks the entities the workloads use.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        file = Path.Combine(Path.GetTempPath(), $"techties-bench-{Ties}-{Environment.ProcessId}.yaml");
+        using (var writer = new StreamWriter(file))
+        {
+            GraphGenerator.Write(writer, Ties, seed: 42);
+        }
+
+        graph = TechTiesGraph.Load(file);
+        pattern = PathQuery.Parse(Measurement.Pattern, graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
+        patternAsOf = PathQuery.Parse(Measurement.Pattern + " asof 2018-06-01", graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
+        var random = new Random(7);
+        var candidates = graph.Entities.Where(e => e.Kind != Kind.Source).Select(e => e.Id).ToArray();
+        ids = [.. Enumerable.Range(0, 20).Select(_ => candidates[random.Next(candidates.Length)])];
+    }
+
+    /// <summary>Deletes the temporary graph file.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(file);
+
+    /// <summary>YAML file to a queryable graph (the compact index included).</summary>
+    /// <returns>The graph.</returns>
+    [Benchmark]
+    public TechTiesGraph LoadYaml()
+    {
+        var loaded = TechTiesGraph.Load(file);
+        _ = loaded.Neighbors(ids[0], 1);
+        return loaded;
+    }
+
+    /// <summary>Every match of the company-hosts-on-company-contracts-with-agency pattern.</summary>
+    /// <returns>The number of matches.</returns>
+    [Benchmark]
+    public int PatternMatch() => graph.Query(pattern).Count;
+
+    /// <summary>The same pattern with every tie holding on 2018-06-01.</summary>
+    /// <returns>The number of matches.</returns>
+    [Benchmark]
+    public int PatternAsOf() => graph.Query(patternAsOf).Count;
+
+    /// <summary>All shortest connections of at most 4 hops for 10 pairs.</summary>
+    /// <returns>The number of paths.</returns>
+    [Benchmark]
+    public int Connect()
+    {
+        var options = new ConnectOptions { MaxHops = 4, AllShortest = true };
+        var total = 0;
+        for (var i = 0; i + 1 < ids.Length; i += 2)
+        {
+            total += graph.Connect(ids[i], ids[i + 1], options).Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Shortest connections as of a day for 10 pairs.</summary>
+    /// <returns>The number of paths.</returns>
+    [Benchmark]
+    public int ConnectAsOf()
+    {
+        var options = new ConnectOptions { MaxHops = 4, AllShortest = true, AsOf = PartialDate.Parse("2018-06-01") };
+        var total = 0;
+        for (var i = 0; i + 1 < ids.Length; i += 2)
+        {
+            total += graph.Connect(ids[i], ids[i + 1], options).Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>2-hop ego networks of 20 entities.</summary>
+    /// <returns>The number of entities in them.</returns>
+    [Benchmark]
+    public int Neighbors()
+    {
+        var total = 0;
+        foreach (var id in ids)
+        {
+            total += graph.Neighbors(id, 2).Entities.Length;
+        }
+
+        return total;
+    }
+
+    /// <summary>Interlocks of 20 entities.</summary>
+    /// <returns>The number of interlocks.</returns>
+    [Benchmark]
+    public int Interlocks()
+    {
+        var total = 0;
+        foreach (var id in ids)
+        {
+            total += graph.Interlocks(id).Length;
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,405 @@
+#!/usr/bin/python3
+"""The peers' side of benchmarks/peers/compare: NetworkX and igraph on the same file and workloads as TechTies.
+
+  peers.py pick   --graph G --seed S --out W.json         choose the connect pairs and neighbour centres
+  peers.py run    --graph G --workload W.json --repeat R  time the peers, print JSON
+  peers.py report --techties T.json --peers P.json        check the answers agree, then print times and ratios
+
+Run with Debian's /usr/bin/python3 (python3-networkx, python3-igraph, python3-yaml with libyaml). Nothing is
+installed: a missing module is named and the script exits with status 2.
+"""
+import argparse
+import gc
+import json
+import random
+import re
+import sys
+import time
+
+# The sections of format v1 and the kinds they hold.
+SECTIONS = {
+    "sources": "source", "companies": "company", "agencies": "agency", "contracts": "contract",
+    "groups": "group", "people": "person", "products": "product", "protests": "protest",
+}
+# The fields of each kind that are not relationship types (as the TechTies loader reads them).
+FIELDS = {
+    "company": {"name", "aliases", "description", "sources", "url", "founded", "identifiers"},
+    "agency": {"name", "aliases", "description", "sources", "url", "founded", "identifiers"},
+    "group": {"name", "aliases", "description", "sources", "url", "founded"},
+    "person": {"name", "aliases", "description", "sources"},
+    "product": {"name", "aliases", "description", "sources", "url"},
+    "contract": {"title", "aliases", "description", "sources", "award_id", "vendor", "agency", "office", "product",
+                 "amount", "obligated", "current_value", "potential_value", "currency", "start", "end", "status"},
+    "protest": {"name", "aliases", "description", "sources", "kind", "date", "start", "end", "place", "size",
+                "organizers", "signatories"},
+    "source": {"title", "aliases", "description", "sources", "kind", "publisher", "author", "published", "url"},
+}
+PATTERN = "(:company) -[hosts_on]-> (:company) -[contracts_with]-> (:agency)"
+MAX_HOPS = 4
+
+
+def need_peers():
+    missing = []
+    try:
+        import yaml
+        if not hasattr(yaml, "CSafeLoader"):
+            missing.append("PyYAML's C loader yaml.CSafeLoader (Debian: python3-yaml, built with libyaml)")
+    except ImportError:
+        missing.append("yaml (Debian: python3-yaml)")
+    try:
+        import networkx  # noqa: F401
+    except ImportError:
+        missing.append("networkx (Debian: python3-networkx)")
+    try:
+        import igraph  # noqa: F401
+    except ImportError:
+        missing.append("igraph (Debian: python3-igraph)")
+    if missing:
+        print(f"peers.py: {sys.executable} lacks " + "; ".join(missing) + ". Install them (apt-get install "
+              "python3-networkx python3-igraph python3-yaml) and run with /usr/bin/python3; nothing was installed.",
+              file=sys.stderr)
+        sys.exit(2)
+
+
+def pick(args):
+    """Pairs and centres from the ids of the file's entities (sources left out: no tie touches them)."""
+    ids = []
+    section = None
+    for line in open(args.graph, encoding="utf-8"):
+        top = re.match(r"^([a-z_]+):", line)
+        if top:
+            section = top.group(1)
+            continue
+        entry = re.match(r"^  ([a-z0-9-]+):", line)
+        if entry and section in SECTIONS and section != "sources":
+            ids.append(entry.group(1))
+    rng = random.Random(args.seed)
+    pairs = []
+    while len(pairs) < args.count:
+        a, b = rng.choice(ids), rng.choice(ids)
+        if a != b:
+            pairs.append([a, b])
+    entities = [rng.choice(ids) for _ in range(args.count)]
+    with open(args.out, "w", encoding="utf-8") as out:
+        json.dump({"pattern": PATTERN, "max_hops": MAX_HOPS, "pairs": pairs, "entities": entities}, out)
+
+
+def derive(docs):
+    """Entities (id, kind) and ties (from, to, type) exactly as the TechTies loader derives them."""
+    nodes, ties = [], []
+    types = set()
+    for doc in docs:
+        types.update((doc.get("relationship_types") or {}).keys())
+    types.update(BUILT_IN_TYPES)
+    for doc in docs:
+        for section, kind in SECTIONS.items():
+            for eid, fields in (doc.get(section) or {}).items():
+                nodes.append((eid, kind))
+                if kind == "contract":
+                    vendor, agency, office = fields.get("vendor"), fields.get("agency"), fields.get("office")
+                    products = fields.get("product") or []
+                    products = products if isinstance(products, list) else [products]
+                    if vendor is not None:
+                        ties.append((eid, vendor, "awarded_to"))
+                        if agency is not None:
+                            ties.append((vendor, agency, "contracts_with"))
+                    for target in (agency, office):
+                        if target is not None:
+                            ties.append((eid, target, "awarded_by"))
+                    for product in products:
+                        ties.append((eid, product, "covers"))
+                elif kind == "protest":
+                    for field, tie_type in (("organizers", "organized"), ("signatories", "signed")):
+                        who = fields.get(field) or []
+                        for w in (who if isinstance(who, list) else [who]):
+                            ties.append((w, eid, tie_type))
+                for key, value in fields.items():
+                    if key in FIELDS[kind] or key not in types:
+                        continue
+                    for item in (value if isinstance(value, list) else [value]):
+                        ties.append((eid, item["to"] if isinstance(item, dict) else item, key))
+        for tie in doc.get("ties") or []:
+            ties.append((tie["from"], tie["to"], tie["type"]))
+    return nodes, ties
+
+
+BUILT_IN_TYPES = {"hosts_on", "contracts_with", "part_of", "subsidiary_of", "ceo_of", "works_for", "member_of",
+                  "organized", "signed", "targets", "made_by", "uses", "uses_data_from", "donated_to", "awarded_to",
+                  "awarded_by", "covers"}
+
+
+def read_docs(path):
+    import yaml
+    with open(path, "rb") as f:
+        return list(yaml.load_all(f, Loader=yaml.CSafeLoader))
+
+
+def build_networkx(nodes, ties):
+    import networkx as nx
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((eid, {"kind": kind}) for eid, kind in nodes)
+    g.add_edges_from((a, b, {"type": t}) for a, b, t in ties)
+    return g
+
+
+def build_igraph(nodes, ties):
+    import igraph as ig
+    index = {eid: i for i, (eid, _) in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b, _ in ties], directed=True,
+                 vertex_attrs={"name": [eid for eid, _ in nodes], "kind": [k for _, k in nodes]},
+                 edge_attrs={"type": [t for _, _, t in ties]})
+    return g, index
+
+
+# Workloads. Connect counts shortest connections as TechTies groups them: between two neighbours, one step per
+# relationship type and direction (parallel ties of one type are one step).
+
+def nx_steps(g):
+    succ, pred = g.succ, g.pred
+
+    def steps(u):
+        m = {}
+        for v, keyed in succ[u].items():
+            m[v] = len({d["type"] for d in keyed.values()})
+        for v, keyed in pred[u].items():
+            m[v] = m.get(v, 0) + len({d["type"] for d in keyed.values()})
+        return m
+    return steps
+
+
+def ig_steps(g):
+    edges = g.get_edgelist()
+    etype = g.es["type"]
+
+    def steps(u):
+        forward, backward = set(), set()
+        for e in g.incident(u, mode="out"):
+            forward.add((edges[e][1], etype[e]))
+        for e in g.incident(u, mode="in"):
+            backward.add((edges[e][0], etype[e]))
+        m = {}
+        for v, _ in forward:
+            m[v] = m.get(v, 0) + 1
+        for v, _ in backward:
+            m[v] = m.get(v, 0) + 1
+        return m
+    return steps
+
+
+def shortest(steps, s, t, cap):
+    """Breadth-first layers from both ends with the hop cap: (distance, number of shortest paths) or (-1, 0)."""
+    seen = ({s: 0}, {t: 0})
+    count = ({s: 1}, {t: 1})
+    frontier = ([s], [t])
+    depth = [0, 0]
+    while depth[0] + depth[1] < cap and frontier[0] and frontier[1]:
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        mine, other = seen[side], seen[1 - side]
+        layer = {}
+        for u in frontier[side]:
+            cu = count[side][u]
+            for v, m in steps(u).items():
+                if v not in mine:
+                    layer[v] = layer.get(v, 0) + cu * m
+        depth[side] += 1
+        for v, c in layer.items():
+            mine[v] = depth[side]
+            count[side][v] = c
+        frontier = (list(layer), frontier[1]) if side == 0 else (frontier[0], list(layer))
+        meet = [v for v in layer if v in other]
+        if meet:
+            return depth[0] + depth[1], sum(count[0][v] * count[1][v] for v in meet)
+    return -1, 0
+
+
+def nx_pattern(g):
+    kind = dict(g.nodes(data="kind"))
+    n = 0
+    for c, k in kind.items():
+        if k != "company":
+            continue
+        for h, keyed in g.succ[c].items():
+            if kind[h] != "company" or not any(d["type"] == "hosts_on" for d in keyed.values()):
+                continue
+            for a, keyed2 in g.succ[h].items():
+                if a != c and kind[a] == "agency" and any(d["type"] == "contracts_with" for d in keyed2.values()):
+                    n += 1
+    return n
+
+
+def ig_pattern(g):
+    kind = g.vs["kind"]
+    hosted = {(e.source, e.target) for e in g.es.select(type_eq="hosts_on")}
+    hosted = [(c, h) for c, h in hosted if kind[c] == "company" and kind[h] == "company"]
+    agencies = {}
+    for h, a in {(e.source, e.target) for e in g.es.select(type_eq="contracts_with")}:
+        if kind[a] == "agency":
+            agencies.setdefault(h, []).append(a)
+    return sum(sum(1 for a in agencies.get(h, ()) if a != c) for c, h in hosted)
+
+
+def nx_ego(g, center):
+    seen = {center}
+    frontier = [center]
+    for _ in range(2):
+        nxt = []
+        for u in frontier:
+            for v in g.succ[u]:
+                if v not in seen:
+                    seen.add(v)
+                    nxt.append(v)
+            for v in g.pred[u]:
+                if v not in seen:
+                    seen.add(v)
+                    nxt.append(v)
+        frontier = nxt
+    return len(seen)
+
+
+def best(repeat, fn):
+    """The fastest run in CPU time of the process (as TechTies measures), so other work on the machine does not count."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.process_time()
+        result = fn()
+        times.append(time.process_time() - start)
+    return min(times), result
+
+
+def run(args):
+    need_peers()
+    import tracemalloc
+    work = json.load(open(args.workload, encoding="utf-8"))
+    pairs, centers = work["pairs"], work["entities"]
+    out = {}
+
+    def load():
+        return build_networkx(*derive(read_docs(args.graph)))
+    out["load"], g = best(args.repeat, load)
+    nodes, ties = derive(read_docs(args.graph))
+    out["entities"], out["ties"] = g.number_of_nodes(), g.number_of_edges()
+
+    # Memory held by the graph object: the Python allocations made while building it from the derived lists.
+    del g
+    gc.collect()
+    tracemalloc.start()
+    g = build_networkx(nodes, ties)
+    out["memory_bytes"] = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+
+    # igraph keeps its structure in C, which tracemalloc does not see (and the resident set is no help: the build
+    # reuses memory freed by the YAML load). The C side is counted from igraph's layout instead: per edge its two ends
+    # and two index vectors (four igraph_integer_t of 8 bytes), per vertex two start offsets; the attribute lists and
+    # the id-to-vertex map a user needs are Python objects that tracemalloc sees.
+    gc.collect()
+    tracemalloc.start()
+    ig_graph, index = build_igraph(nodes, ties)
+    python_side = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    out["memory_igraph_bytes"] = python_side + 32 * ig_graph.ecount() + 16 * (ig_graph.vcount() + 1)
+
+    out["pattern"], out["pattern_matches"] = best(args.repeat, lambda: nx_pattern(g))
+    out["pattern_igraph"], out["pattern_igraph_matches"] = best(args.repeat, lambda: ig_pattern(ig_graph))
+
+    def connect(steps, ids):
+        return [shortest(steps, ids(a), ids(b), MAX_HOPS) for a, b in pairs]
+    out["connect"], nx_paths = best(args.repeat, lambda: connect(nx_steps(g), lambda x: x))
+    out["connect_distances"] = [d for d, _ in nx_paths]
+    out["connect_paths"] = [c for _, c in nx_paths]
+    out["connect_igraph"], ig_paths = best(args.repeat, lambda: connect(ig_steps(ig_graph), index.__getitem__))
+    out["connect_igraph_distances"] = [d for d, _ in ig_paths]
+    out["connect_igraph_paths"] = [c for _, c in ig_paths]
+
+    out["neighbors"], out["neighbors_nodes"] = best(args.repeat, lambda: [nx_ego(g, c) for c in centers])
+    out["neighbors_igraph"], sizes = best(
+        args.repeat, lambda: [len(h) for h in ig_graph.neighborhood([index[c] for c in centers], order=2, mode="all")])
+    out["neighbors_igraph_nodes"] = sizes
+    print(json.dumps(out))
+
+
+def report(args):
+    tt = json.load(open(args.techties, encoding="utf-8"))
+    cold = {name: tt[name]["cold_seconds"] for name in ("load", "pattern", "connect", "neighbors")}
+    for name in cold:
+        tt[name] = tt[name]["seconds"]
+    peer = json.load(open(args.peers, encoding="utf-8"))
+    problems = []
+
+    def same(what, ours, theirs, who):
+        if ours != theirs:
+            if isinstance(ours, list):
+                bad = [i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b]
+                problems.append(f"{what}: TechTies and {who} disagree at {len(bad)} of {len(ours)} items, first at "
+                                f"#{bad[0] if bad else '?'}: {ours[bad[0]] if bad else ours} vs {theirs[bad[0]] if bad else theirs}")
+            else:
+                problems.append(f"{what}: TechTies {ours}, {who} {theirs}")
+
+    same("entities", tt["entities"], peer["entities"], "NetworkX")
+    same("ties", tt["ties"], peer["ties"], "NetworkX")
+    same("pattern matches", tt["pattern_matches"], peer["pattern_matches"], "NetworkX")
+    same("pattern matches", tt["pattern_matches"], peer["pattern_igraph_matches"], "igraph")
+    same("connect distances", tt["connect_distances"], peer["connect_distances"], "NetworkX")
+    same("connect distances", tt["connect_distances"], peer["connect_igraph_distances"], "igraph")
+    same("connect shortest-path counts", tt["connect_paths"], peer["connect_paths"], "NetworkX")
+    same("connect shortest-path counts", tt["connect_paths"], peer["connect_igraph_paths"], "igraph")
+    same("neighbors node counts", tt["neighbors_nodes"], peer["neighbors_nodes"], "NetworkX")
+    same("neighbors node counts", tt["neighbors_nodes"], peer["neighbors_igraph_nodes"], "igraph")
+    if tt["warnings"]:
+        problems.append(f"TechTies loaded the graph with {tt['warnings']} warnings")
+    if tt["connect_truncated"]:
+        problems.append(f"TechTies truncated {tt['connect_truncated']} connect searches")
+    if problems:
+        print("compare: the answers differ, so no time is reported:", file=sys.stderr)
+        for p in problems:
+            print("  " + p, file=sys.stderr)
+        sys.exit(1)
+
+    ties = tt["ties"]
+    found = sum(1 for d in tt["connect_distances"] if d >= 0)
+    print(f"graph: {tt['entities']} entities, {ties} ties; pattern {PATTERN}: {tt['pattern_matches']} matches; "
+          f"connect: {found}/{len(tt['connect_distances'])} pairs within {MAX_HOPS} hops, "
+          f"{sum(tt['connect_paths'])} shortest connections; neighbors: {sum(tt['neighbors_nodes'])} nodes in all")
+    rows = [
+        ("load", "s", tt["load"], peer["load"], None),
+        ("memory", "B/tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties, peer["memory_igraph_bytes"] / ties),
+        ("pattern", "s", tt["pattern"], peer["pattern"], peer["pattern_igraph"]),
+        ("connect", "s", tt["connect"], peer["connect"], peer["connect_igraph"]),
+        ("neighbors", "s", tt["neighbors"], peer["neighbors"], peer["neighbors_igraph"]),
+    ]
+    print(f"{'workload':<10} {'unit':<6} {'TechTies':>12} {'NetworkX':>12} {'igraph':>12} {'NX/TT':>9} {'ig/TT':>9}")
+    for name, unit, ours, nx_value, ig_value in rows:
+        ig_text = f"{ig_value:12.4g}" if ig_value is not None else f"{'-':>12}"
+        ig_ratio = f"{ig_value / ours:9.2f}" if ig_value is not None else f"{'-':>9}"
+        print(f"{name:<10} {unit:<6} {ours:12.4g} {nx_value:12.4g} {ig_text} {nx_value / ours:9.2f} {ig_ratio}")
+    print("times are CPU seconds of each process; TechTies' are after JIT warm-up, and its first, cold runs took "
+          + ", ".join(f"{name} {seconds:.4g} s" for name, seconds in cold.items()))
+    for name, _, ours, nx_value, ig_value in rows:
+        print(f"ratio {name} {nx_value / ours:.3f}")
+        if ig_value is not None:
+            print(f"ratio {name}-igraph {ig_value / ours:.3f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    p = verbs.add_parser("pick")
+    p.add_argument("--graph", required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--count", type=int, default=100)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=pick)
+    r = verbs.add_parser("run")
+    r.add_argument("--graph", required=True)
+    r.add_argument("--workload", required=True)
+    r.add_argument("--repeat", type=int, default=3)
+    r.set_defaults(func=run)
+    c = verbs.add_parser("report")
+    c.add_argument("--techties", required=True)
+    c.add_argument("--peers", required=True)
+    c.set_defaults(func=report)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
