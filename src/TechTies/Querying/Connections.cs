@@ -557,22 +557,7 @@ internal sealed class ConnectionSearch
         }
     }
 
-    private void Emit()
-    {
-        var builder = ImmutableArray.CreateBuilder<PathStep>(steps.Count);
-        foreach (var (from, to, type, backward, tieStart, tieCount) in steps)
-        {
-            var ties = ImmutableArray.CreateBuilder<Tie>(tieCount);
-            for (var k = tieStart; k < tieStart + tieCount; k++)
-            {
-                ties.Add(index.Edges[stepTies[k]]);
-            }
-
-            builder.Add(new PathStep(index.Nodes[from], index.Nodes[to], graph.Schema.RelationshipTypes[type], backward ? StepDirection.Backward : StepDirection.Forward, ties.MoveToImmutable()));
-        }
-
-        found.Add(new GraphPath(builder.MoveToImmutable()));
-    }
+    private void Emit() => found.Add(PathSteps.ToPath(graph, index, steps, stepTies));
 
     private bool IsContractDetour(GraphPath path)
     {

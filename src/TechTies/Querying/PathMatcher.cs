@@ -326,20 +326,5 @@ internal sealed class PathMatcher
         }
     }
 
-    private void Emit()
-    {
-        var builder = ImmutableArray.CreateBuilder<PathStep>(steps.Count);
-        foreach (var (from, to, type, backward, tieStart, tieCount) in steps)
-        {
-            var ties = ImmutableArray.CreateBuilder<Tie>(tieCount);
-            for (var k = tieStart; k < tieStart + tieCount; k++)
-            {
-                ties.Add(index.Edges[stepTies[k]]);
-            }
-
-            builder.Add(new PathStep(index.Nodes[from], index.Nodes[to], graph.Schema.RelationshipTypes[type], backward ? StepDirection.Backward : StepDirection.Forward, ties.MoveToImmutable()));
-        }
-
-        found.Add(new GraphPath(builder.MoveToImmutable()));
-    }
+    private void Emit() => found.Add(PathSteps.ToPath(graph, index, steps, stepTies));
 }
