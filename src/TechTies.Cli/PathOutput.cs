@@ -36,7 +36,8 @@ internal static class PathOutput
             o.WriteLine();
         }
 
-        if (paths.TruncationReason is not null)
+        // The sentences already say when a limit cut the paths; with no sentences, say it here.
+        if (paths.IsEmpty && paths.TruncationReason is not null)
         {
             o.WriteLine();
             o.WriteLine($"Not all results are shown: {paths.TruncationReason}");
@@ -56,7 +57,8 @@ internal static class PathOutput
         w.WriteString("semantics", paths.Semantics);
         w.WriteNumber("count", paths.Count);
         w.WriteBoolean("truncated", paths.IsTruncated);
-        if (paths.TruncationReason is not null)
+        // The sentences already say when a limit cut the paths; with no sentences, say it here.
+        if (paths.IsEmpty && paths.TruncationReason is not null)
         {
             w.WriteString("truncationReason", paths.TruncationReason);
         }

@@ -64,7 +64,7 @@ internal static class ConnectCommand
             return context.Ask(() =>
             {
                 var paths = graph.Connect(parse.GetValue(a)!, parse.GetValue(b)!, connectOptions);
-                var why = paths.IsEmpty ? $"No connection within {connectOptions.MaxHops} steps{(connectOptions.Directed ? " following the direction of ties" : string.Empty)}{(date is { } d ? $" as of {d}" : string.Empty)}. Try a larger --max-hops." : null;
+                var why = paths.IsEmpty ? $"No connection within {connectOptions.MaxHops} {(connectOptions.MaxHops == 1 ? "step" : "steps")}{(connectOptions.Directed ? " following the direction of ties" : string.Empty)}{(date is { } d ? $" as of {d}" : string.Empty)}. Try a larger --max-hops." : null;
                 PathOutput.Write(context, graph, "connect", paths, why);
                 return ExitCodes.Success;
             });

@@ -162,7 +162,7 @@ public sealed class QueryCommandTests : IDisposable
     {
         var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1", "--directed");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("No connection within 1 steps following the direction of ties. Try a larger --max-hops.", result.Out);
+        Assert.Contains("No connection within 1 step following the direction of ties. Try a larger --max-hops.", result.Out);
     }
 
     [Fact]
