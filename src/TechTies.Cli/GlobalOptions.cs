@@ -7,7 +7,7 @@ internal sealed class GlobalOptions
 {
     public Option<string[]> Data { get; } = new("--data")
     {
-        Description = "A YAML file or folder to load instead of the built-in graph (repeatable; folders are read recursively)",
+        Description = "A YAML or JSON file, or a folder, to load instead of the built-in graph (repeatable; folders are read recursively)",
         Recursive = true,
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,

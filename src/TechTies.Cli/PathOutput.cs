@@ -7,6 +7,11 @@ internal static class PathOutput
 {
     public static void Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
     {
+        foreach (var warning in paths.Warnings)
+        {
+            context.WriteWarning(warning);
+        }
+
         if (context.Json)
         {
             context.WriteJson(w => WriteJson(w, graph, command, paths, whyEmpty));
@@ -41,11 +46,6 @@ internal static class PathOutput
         {
             o.WriteLine();
             o.WriteLine($"Not all results are shown: {paths.TruncationReason}");
-        }
-
-        foreach (var warning in paths.Warnings)
-        {
-            context.WriteWarning(warning);
         }
     }
 

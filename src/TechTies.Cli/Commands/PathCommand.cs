@@ -11,7 +11,7 @@ internal static class PathCommand
         var from = new Argument<string>("from") { Description = "Where paths start: an id, name or alias" };
         var to = new Argument<string>("to") { Description = "Where paths end: an id, name or alias" };
         var via = new Option<string[]>("--via") { Description = "Walk only these relationship types (comma-separated or repeated), such as hosts_on,contracts_with", CustomParser = Lists.Parse };
-        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a path takes (1 to {PathQuery.MaxHopsLimit}; default 4)", DefaultValueFactory = _ => 4 };
+        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a path takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => 4 };
         var asOf = new Option<string>("--asof") { Description = "Only ties that held on this date (2018, 2018-08 or 2018-08-01)" };
         var command = new Command("path", $"""
             Find the paths that follow ties in their direction from <from> to <to>, 1 to --max-hops steps, shortest

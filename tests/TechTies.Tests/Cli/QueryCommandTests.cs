@@ -158,6 +158,28 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Query_warnings_in_json_mode_are_json_objects_on_stderr_and_quiet_drops_them()
+    {
+        var loud = CliRunner.Run("connect", "salesforce", "ice", "--format", "json");
+        var line = Assert.Single(loud.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("warning", JsonDocument.Parse(line).RootElement.GetProperty("severity").GetString());
+        Assert.Equal("valid", CliSchema.Check(line, "diagnostic"));
+        var quiet = CliRunner.Run("connect", "salesforce", "ice", "--format", "json", "--quiet");
+        Assert.Equal(string.Empty, quiet.Error);
+        Assert.Equal(loud.Out, quiet.Out);
+    }
+
+    [Fact]
+    public void Quiet_export_to_a_file_prints_nothing()
+    {
+        var file = Path.Combine(folder, "ties.dot");
+        var result = CliRunner.Run("export", "--format", "dot", "--out", file, "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out + result.Error);
+        Assert.StartsWith("digraph", File.ReadAllText(file));
+    }
+
+    [Fact]
     public void Connect_with_too_few_hops_finds_nothing_says_so_and_exits_0()
     {
         var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1", "--directed");
