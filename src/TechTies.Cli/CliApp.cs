@@ -13,17 +13,27 @@ internal static class CliApp
             Every command works on the built-in graph unless --data names YAML files or folders.
 
             Examples:
-              techties stats
+              techties connect salesforce ice
+              techties query 'palantir -[hosts_on]-> amazon'
               techties show palantir
+              techties neighbors ice --hops 2
+              techties export --format graphml --out palantir-ice.graphml
               techties validate --data my-graphs/ --strict
+
+            {ExitCodes.Quoting}
 
             {ExitCodes.Help}
             """);
         options.AddTo(root);
-        root.Subcommands.Add(ValidateCommand.Create(options));
-        root.Subcommands.Add(StatsCommand.Create(options));
-        root.Subcommands.Add(ShowCommand.Create(options));
-        root.Subcommands.Add(ImportCommand.Create(options));
+        options.Add(root, ValidateCommand.Create(options));
+        options.Add(root, StatsCommand.Create(options));
+        options.Add(root, ShowCommand.Create(options));
+        options.Add(root, QueryCommand.Create(options));
+        options.Add(root, PathCommand.Create(options));
+        options.Add(root, ConnectCommand.Create(options));
+        options.Add(root, NeighborsCommand.Create(options));
+        options.Add(root, ExportCommand.Create(options));
+        options.Add(root, ImportCommand.Create(options));
 
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };

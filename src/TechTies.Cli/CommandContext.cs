@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TechTies.Querying;
 
 namespace TechTies.Cli;
 
@@ -21,7 +22,18 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
         exitCode = ExitCodes.Success;
         try
         {
+            var progress = data.Length > 0 && !quiet && !Console.IsErrorRedirected ? System.Diagnostics.Stopwatch.StartNew() : null;
+            if (progress is not null)
+            {
+                stderr.Write($"loading {DataDescription}...");
+            }
+
             var graph = data.Length == 0 ? TechTiesGraph.LoadBuiltIn(options ?? LoadOptions.Default) : TechTiesGraph.Load(options ?? LoadOptions.Default, data);
+            if (progress is not null)
+            {
+                stderr.WriteLine($" {graph.Entities.Length} entities, {graph.Ties.Length} ties in {progress.Elapsed.TotalSeconds:0.0} s");
+            }
+
             if (!quiet)
             {
                 WriteDiagnostics(graph.Warnings);
@@ -92,6 +104,117 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
             {
                 stderr.WriteLine(Colors.Diagnostic(d.ToString(), d.Severity == DiagnosticSeverity.Error));
             }
+        }
+    }
+
+    /// <summary>Runs a question on the graph; a name that finds no entity exits 3 with suggestions, a malformed pattern exits 1 with its column.</summary>
+    public int Ask(Func<int> question)
+    {
+        try
+        {
+            return question();
+        }
+        catch (EntityLookupException e)
+        {
+            WriteError(e.Failure == LookupFailure.Ambiguous ? "ambiguous" : "not-found", e.Message);
+            return ExitCodes.NotFound;
+        }
+        catch (QueryParseException e)
+        {
+            WritePatternError(e);
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>Checks relationship type names given on the command line; an unknown one is a usage error.</summary>
+    public bool CheckTypes(TechTiesGraph graph, IEnumerable<string> types)
+    {
+        var known = graph.Schema.RelationshipTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = types.Where(t => !known.Contains(t)).ToList();
+        foreach (var type in unknown)
+        {
+            WriteError("usage", $"'{type}' is not a relationship type. Known types: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        }
+
+        return unknown.Count == 0;
+    }
+
+    /// <summary>Checks a number of hops given on the command line (1 to <see cref="PathQuery.MaxHopsLimit"/>).</summary>
+    public bool CheckHops(string option, int hops)
+    {
+        if (hops is >= 1 and <= PathQuery.MaxHopsLimit)
+        {
+            return true;
+        }
+
+        WriteError("usage", $"{option} is {hops}; it must be between 1 and {PathQuery.MaxHopsLimit}.");
+        return false;
+    }
+
+    /// <summary>Parses an --asof date (2018, 2018-08 or 2018-08-01).</summary>
+    public bool TryParseDate(string? text, out PartialDate? date)
+    {
+        date = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (PartialDate.TryParse(text, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        WriteError("usage", $"--asof is '{text}'; it must be a date such as 2018, 2018-08 or 2018-08-01.");
+        return false;
+    }
+
+    public void WritePatternError(QueryParseException e)
+    {
+        if (json)
+        {
+            stderr.WriteLine(CliJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("file", "<pattern>");
+                w.WriteNumber("line", 1);
+                w.WriteNumber("column", e.Column);
+                w.WriteString("code", "query-syntax");
+                w.WriteString("severity", "error");
+                w.WriteString("message", e.Problem);
+                w.WriteString("pattern", e.Query);
+                w.WriteEndObject();
+            }, indented: false));
+            return;
+        }
+
+        stderr.WriteLine(Colors.Diagnostic($"<pattern>:1:{e.Column}: error query-syntax: {e.Problem}", isError: true));
+        stderr.WriteLine($"  {e.Query}");
+        stderr.WriteLine($"  {new string(' ', Math.Max(0, e.Column - 1))}^");
+    }
+
+    public void WriteWarning(string message)
+    {
+        if (quiet)
+        {
+            return;
+        }
+
+        if (json)
+        {
+            stderr.WriteLine(CliJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("code", "query");
+                w.WriteString("severity", "warning");
+                w.WriteString("message", message);
+                w.WriteEndObject();
+            }, indented: false));
+        }
+        else
+        {
+            stderr.WriteLine(Colors.Diagnostic($"techties: warning: {message}", isError: false));
         }
     }
 

@@ -9,6 +9,12 @@ internal static class ExitCodes
     public const int NotFound = 3;
     public const int Internal = 70;
 
+    public const string Quoting = """
+        Quoting patterns: patterns contain >, |, * and ?, which shells treat specially. Quote the whole pattern:
+        single quotes in sh, bash and zsh ('palantir -[hosts_on]-> ?'), double quotes in PowerShell and cmd
+        ("palantir -[hosts_on]-> ?").
+        """;
+
     public const string Help = """
         Exit codes:
           0   success (an empty result too)

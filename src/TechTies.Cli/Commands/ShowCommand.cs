@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 
 namespace TechTies.Cli;
 
@@ -9,13 +8,15 @@ internal static class ShowCommand
     public static Command Create(GlobalOptions options)
     {
         var name = new Argument<string>("entity") { Description = "An id, name or alias, in any case and with or without accents (quote names with spaces)" };
-        var command = new Command("show", """
+        var command = new Command("show", $"""
             Show one entity: its fields, its ties in both directions and the sources for each, as footnotes.
 
             Examples:
               techties show palantir
               techties show "U.S. Immigration and Customs Enforcement"
               techties show ice --format json
+
+            {ExitCodes.Help}
             """);
         command.Arguments.Add(name);
         command.SetAction(parse =>
@@ -38,12 +39,13 @@ internal static class ShowCommand
             context.WriteJson(w =>
             {
                 w.WriteStartObject();
+                w.WriteString("command", "show");
                 w.WritePropertyName("entity");
-                WriteEntity(w, card);
+                graph.WriteCanonicalJson(entity, w);
                 w.WriteStartArray("ties");
                 foreach (var tie in card.Outgoing.Concat(card.Incoming))
                 {
-                    WriteTie(w, tie);
+                    tie.WriteCanonicalJson(w);
                 }
 
                 w.WriteEndArray();
@@ -52,90 +54,5 @@ internal static class ShowCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static void WriteEntity(Utf8JsonWriter w, EntityCard card)
-    {
-        var entity = card.Entity;
-        w.WriteStartObject();
-        w.WriteString("kind", entity.Kind.ToName());
-        w.WriteString("id", entity.Id);
-        w.WriteString("name", entity.Name);
-        w.WriteStartArray("aliases");
-        foreach (var alias in entity.Aliases)
-        {
-            w.WriteStringValue(alias);
-        }
-
-        w.WriteEndArray();
-        if (entity.Description is not null)
-        {
-            w.WriteString("description", entity.Description);
-        }
-
-        w.WriteStartObject("properties");
-        foreach (var (field, value) in card.Fields)
-        {
-            w.WriteString(field, value);
-        }
-
-        w.WriteEndObject();
-        WriteCitations(w, entity.Citations);
-        w.WriteEndObject();
-    }
-
-    private static void WriteTie(Utf8JsonWriter w, Tie tie)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", tie.Id);
-        w.WriteString("type", tie.Type.Name);
-        w.WriteString("from", tie.From.Id);
-        w.WriteString("to", tie.To.Id);
-        if (tie.Since is { } since)
-        {
-            w.WriteString("since", since.ToString());
-        }
-
-        if (tie.Until is { } until)
-        {
-            w.WriteString("until", until.ToString());
-        }
-
-        if (tie.Amount is { } amount)
-        {
-            w.WriteString("amount", amount.ToString());
-        }
-
-        w.WriteString("status", tie.Status.ToString().ToLowerInvariant());
-        if (tie.Contract is { } contract)
-        {
-            w.WriteString("contract", contract.Id);
-        }
-
-        WriteCitations(w, tie.Citations);
-        w.WriteEndObject();
-    }
-
-    private static void WriteCitations(Utf8JsonWriter w, System.Collections.Immutable.ImmutableArray<Citation> citations)
-    {
-        w.WriteStartArray("citations");
-        foreach (var c in citations)
-        {
-            w.WriteStartObject();
-            w.WriteString("source", c.Source);
-            if (c.Quote is not null)
-            {
-                w.WriteString("quote", c.Quote);
-            }
-
-            if (c.Page is not null)
-            {
-                w.WriteString("page", c.Page);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
     }
 }

@@ -7,12 +7,14 @@ internal static class StatsCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var command = new Command("stats", """
+        var command = new Command("stats", $"""
             Count the entities by kind and the ties by relationship type.
 
             Examples:
               techties stats
               techties stats --data my-graphs/ --format json
+
+            {ExitCodes.Help}
             """);
         command.SetAction(parse =>
         {

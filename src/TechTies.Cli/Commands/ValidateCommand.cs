@@ -8,7 +8,7 @@ internal static class ValidateCommand
     public static Command Create(GlobalOptions options)
     {
         var strict = new Option<bool>("--strict") { Description = "Treat warnings that strict validation forbids (a tie without a source) as errors" };
-        var command = new Command("validate", """
+        var command = new Command("validate", $"""
             Check graph files: syntax, fields, ids, references, dates, amounts and citations. Every problem is listed
             on stderr as file:line:col: error CODE: message; the codes are documented in docs/format.md.
 
@@ -16,6 +16,8 @@ internal static class ValidateCommand
               techties validate
               techties validate --data graphs/ --data my-reporting.yaml --strict
               techties validate --data my-graphs/ --format json
+
+            {ExitCodes.Help}
             """);
         command.Options.Add(strict);
         command.SetAction(parse =>

@@ -26,6 +26,19 @@ internal static class CanonicalJsonWriter
         stream.WriteByte((byte)'\n');
     }
 
+    public static void WriteEntity(TechTiesGraph graph, Entity entity, Utf8JsonWriter writer)
+    {
+        var contractStatus = new Dictionary<string, TieStatus>(StringComparer.Ordinal);
+        if (entity is Contract && graph.Ties.FirstOrDefault(t => ReferenceEquals(t.Contract, entity)) is { } tie)
+        {
+            contractStatus[entity.Id] = tie.Status;
+        }
+
+        JsonSerializer.Serialize(writer, Entity(entity, contractStatus), CanonicalJsonContext.Default.JsonEntity);
+    }
+
+    public static void WriteTie(Tie tie, Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Tie(tie), CanonicalJsonContext.Default.JsonTie);
+
     internal static JsonGraph ToRecords(TechTiesGraph graph)
     {
         var contractStatus = graph.Ties.Where(t => t.Contract is not null).GroupBy(t => t.Contract!.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);

@@ -75,6 +75,35 @@ public static class GraphExport
     }
 
     /// <summary>
+    /// Writes <paramref name="entity"/> as one canonical JSON entity object (<c>docs/json.md</c>; an item of
+    /// <c>entities</c> in <c>schemas/techties-graph-1.0.schema.json</c>), so that other JSON documents, such as the
+    /// command line's, can embed entities in the one documented shape. The writer is neither flushed nor closed.
+    /// </summary>
+    /// <param name="graph">The graph the entity belongs to (a contract's status comes from the tie it makes).</param>
+    /// <param name="entity">An entity of <paramref name="graph"/>.</param>
+    /// <param name="writer">The writer, positioned where a value may be written.</param>
+    public static void WriteCanonicalJson(this TechTiesGraph graph, Entity entity, System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(writer);
+        CanonicalJsonWriter.WriteEntity(graph, entity, writer);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="tie"/> as one canonical JSON tie object (<c>docs/json.md</c>; an item of <c>ties</c> in
+    /// <c>schemas/techties-graph-1.0.schema.json</c>). The writer is neither flushed nor closed.
+    /// </summary>
+    /// <param name="tie">The tie.</param>
+    /// <param name="writer">The writer, positioned where a value may be written.</param>
+    public static void WriteCanonicalJson(this Tie tie, System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(tie);
+        ArgumentNullException.ThrowIfNull(writer);
+        CanonicalJsonWriter.WriteTie(tie, writer);
+    }
+
+    /// <summary>
     /// A smaller immutable graph made of <paramref name="entities"/> and <paramref name="ties"/> of
     /// <paramref name="graph"/> (a query's result, say), closed so that it is valid by itself: it also holds the ends
     /// of every tie, the sources every entity, tie and claim cites, and for every contract its vendor, agency, office,

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using TechTies.Querying;
+
+namespace TechTies.Cli;
+
+/// <summary><c>techties connect &lt;a&gt; &lt;b&gt;</c>: how two entities are connected, shortest first.</summary>
+internal static class ConnectCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var a = new Argument<string>("a") { Description = "An id, name or alias" };
+        var b = new Argument<string>("b") { Description = "An id, name or alias" };
+        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a connection takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => ConnectOptions.Default.MaxHops };
+        var count = new Option<int>("--count") { Description = "The most connections to list; a cut is always reported", DefaultValueFactory = _ => ConnectOptions.Default.Count };
+        var allShortest = new Option<bool>("--all-shortest") { Description = "List every shortest connection and nothing longer" };
+        var directed = new Option<bool>("--directed") { Description = "Follow ties only in their direction (from a towards b)" };
+        var asOf = new Option<string>("--asof") { Description = "Only ties that held on this date (2018, 2018-08 or 2018-08-01)" };
+        var command = new Command("connect", $"""
+            How is <a> connected to <b>? The shortest connections first, whichever way the ties point unless --directed,
+            as arrows and as sentences with footnoted sources.
+
+            Examples:
+              techties connect salesforce ice
+              techties connect palantir cbp --max-hops 3 --count 5
+              techties connect palantir-open-letter-2018 dhs --all-shortest --format json
+
+            {ExitCodes.Help}
+            """);
+        command.Arguments.Add(a);
+        command.Arguments.Add(b);
+        command.Options.Add(maxHops);
+        command.Options.Add(count);
+        command.Options.Add(allShortest);
+        command.Options.Add(directed);
+        command.Options.Add(asOf);
+        command.SetAction(parse =>
+        {
+            var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (!context.CheckHops("--max-hops", parse.GetValue(maxHops)) || !context.TryParseDate(parse.GetValue(asOf), out var date))
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(count) < 1)
+            {
+                context.WriteError("usage", $"--count is {parse.GetValue(count)}; it must be at least 1.");
+                return ExitCodes.Usage;
+            }
+
+            var graph = context.Load(out var exit);
+            if (graph is null)
+            {
+                return exit;
+            }
+
+            var connectOptions = new ConnectOptions
+            {
+                MaxHops = parse.GetValue(maxHops),
+                Count = parse.GetValue(count),
+                AllShortest = parse.GetValue(allShortest),
+                Directed = parse.GetValue(directed),
+                AsOf = date,
+            };
+            return context.Ask(() =>
+            {
+                var paths = graph.Connect(parse.GetValue(a)!, parse.GetValue(b)!, connectOptions);
+                var why = paths.IsEmpty ? $"No connection within {connectOptions.MaxHops} {(connectOptions.MaxHops == 1 ? "step" : "steps")}{(connectOptions.Directed ? " following the direction of ties" : string.Empty)}{(date is { } d ? $" as of {d}" : string.Empty)}. Try a larger --max-hops." : null;
+                PathOutput.Write(context, graph, "connect", paths, why);
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+}

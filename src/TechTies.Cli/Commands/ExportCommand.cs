@@ -1,0 +1,108 @@
+using System.CommandLine;
+
+namespace TechTies.Cli;
+
+/// <summary><c>techties export --format &lt;f&gt;</c>: the whole graph, or a query's result, in one of the export formats.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var format = new Option<string>("--format") { Description = $"The export format: {string.Join(", ", ExportFormatNames.All)} (docs/export.md)", Required = true };
+        format.AcceptOnlyFromAmong([.. ExportFormatNames.All]);
+        var output = new Option<string>("--out", "-o") { Description = "The file to write (replaced only once it is complete); without it, text formats go to stdout" };
+        var query = new Option<string>("--query") { Description = "Export only what this pattern matches (its paths' entities and ties, with their sources)" };
+        var command = new Command("export", $"""
+            Write the graph, or the part of it a pattern matches, as json (the canonical format), yaml, graphml, gexf,
+            node-link, cytoscape, dot, mermaid, csv or neo4j. csv and neo4j are zip archives of several files and need
+            --out; the others are one text document each and go to stdout without --out. A file is written whole or
+            not at all (to a temporary file next to it, then moved into place). Here --format names the export format;
+            messages on stderr are text.
+
+            Examples:
+              techties export --format graphml --out ties.graphml
+              techties export --format mermaid --query 'palantir -[hosts_on]-> ? -[contracts_with]-> ?'
+              techties export --format csv --out ties.zip
+              techties export --format json --data my-graphs/ > graph.json
+
+            {ExitCodes.Quoting}
+
+            {ExitCodes.Help}
+            """);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(query);
+        command.SetAction(parse =>
+        {
+            var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            ExportFormatNames.TryParse(parse.GetValue(format)!, out var exportFormat);
+            var path = parse.GetValue(output);
+            if (path is null && exportFormat is ExportFormat.Csv or ExportFormat.Neo4j)
+            {
+                context.WriteError("usage", $"{exportFormat.ToName()} writes a zip archive of several files; name it with --out, such as --out ties{exportFormat.FileExtension()}.");
+                return ExitCodes.Usage;
+            }
+
+            var graph = context.Load(out var exit);
+            if (graph is null)
+            {
+                return exit;
+            }
+
+            return context.Ask(() =>
+            {
+                var part = graph;
+                if (parse.GetValue(query) is { } pattern)
+                {
+                    var paths = graph.Query(pattern);
+                    part = graph.Subgraph(paths.SelectMany(p => p.Nodes), paths.SelectMany(p => p.Steps.SelectMany(s => s.Ties)));
+                }
+
+                if (path is null)
+                {
+                    using var buffer = new MemoryStream();
+                    part.Export(exportFormat, buffer);
+                    context.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    context.Out.Flush();
+                    return ExitCodes.Success;
+                }
+
+                return WriteFile(context, part, exportFormat, Path.GetFullPath(path));
+            });
+        });
+        return command;
+    }
+
+    private static int WriteFile(CommandContext context, TechTiesGraph graph, ExportFormat format, string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder))
+        {
+            context.WriteError("not-found", $"The folder '{folder}' does not exist.");
+            return ExitCodes.NotFound;
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                graph.Export(format, stream);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            context.WriteError("io", $"Could not write '{path}': {e.Message}");
+            return ExitCodes.NotFound;
+        }
+
+        if (!context.Quiet)
+        {
+            context.Error.WriteLine($"wrote {path}: {format.ToName()}, {graph.Entities.Length} entities, {graph.Ties.Length} ties");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using TechTies.Querying;
+
+namespace TechTies.Cli;
+
+/// <summary><c>techties path &lt;from&gt; &lt;to&gt;</c>: directed paths from one entity to another.</summary>
+internal static class PathCommand
+{
+    public static Command Create(GlobalOptions options)
+    {
+        var from = new Argument<string>("from") { Description = "Where paths start: an id, name or alias" };
+        var to = new Argument<string>("to") { Description = "Where paths end: an id, name or alias" };
+        var via = new Option<string[]>("--via") { Description = "Walk only these relationship types (comma-separated or repeated), such as hosts_on,contracts_with", CustomParser = Lists.Parse };
+        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a path takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => 4 };
+        var asOf = new Option<string>("--asof") { Description = "Only ties that held on this date (2018, 2018-08 or 2018-08-01)" };
+        var command = new Command("path", $"""
+            Find the paths that follow ties in their direction from <from> to <to>, 1 to --max-hops steps, shortest
+            first. (connect ignores direction; this is the pattern '<from> -[via*1..N]-> <to>'.)
+
+            Examples:
+              techties path palantir ice
+              techties path palantir ice --via hosts_on,contracts_with --max-hops 2
+              techties path ice dhs --asof 2018-08-01 --format json
+
+            {ExitCodes.Help}
+            """);
+        command.Arguments.Add(from);
+        command.Arguments.Add(to);
+        command.Options.Add(via);
+        command.Options.Add(maxHops);
+        command.Options.Add(asOf);
+        command.SetAction(parse =>
+        {
+            var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var types = parse.GetValue(via) ?? [];
+            if (!context.CheckHops("--max-hops", parse.GetValue(maxHops)) || !context.TryParseDate(parse.GetValue(asOf), out var date))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var graph = context.Load(out var exit);
+            if (graph is null)
+            {
+                return exit;
+            }
+
+            if (!context.CheckTypes(graph, types))
+            {
+                return ExitCodes.Usage;
+            }
+
+            return context.Ask(() =>
+            {
+                var query = graph.From(parse.GetValue(from)!).Out(types).Hops(1, parse.GetValue(maxHops)).To(parse.GetValue(to)!);
+                if (date is { } d)
+                {
+                    query = query.AsOf(d);
+                }
+
+                var paths = query.Paths();
+                PathOutput.Write(context, graph, "path", paths, paths.IsEmpty ? paths.Explain().ToString() : null);
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+}
+
+/// <summary>Option values given as comma-separated lists, repeated options, or both.</summary>
+internal static class Lists
+{
+    public static string[] Parse(System.CommandLine.Parsing.ArgumentResult result) =>
+        [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+
+namespace TechTies.Cli;
+
+/// <summary>How query, path and connect print a <see cref="PathSet"/>: arrows and sentences for people, one documented JSON object for programs.</summary>
+internal static class PathOutput
+{
+    public static void Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
+    {
+        foreach (var warning in paths.Warnings)
+        {
+            context.WriteWarning(warning);
+        }
+
+        if (context.Json)
+        {
+            context.WriteJson(w => WriteJson(w, graph, command, paths, whyEmpty));
+            return;
+        }
+
+        var o = context.Out;
+        if (paths.IsEmpty)
+        {
+            o.WriteLine($"No paths: {paths.Query}");
+            if (whyEmpty is not null)
+            {
+                o.WriteLine();
+                o.WriteLine(whyEmpty);
+            }
+        }
+        else
+        {
+            o.WriteLine(paths.Count == 1 ? "1 path" : $"{paths.Count} paths");
+            for (var i = 0; i < paths.Count; i++)
+            {
+                o.WriteLine($"  {i + 1}. {paths[i]}");
+            }
+
+            o.WriteLine();
+            o.Write(paths.ToSentences().TrimEnd('\n'));
+            o.WriteLine();
+        }
+
+        // The sentences already say when a limit cut the paths; with no sentences, say it here.
+        if (paths.IsEmpty && paths.TruncationReason is not null)
+        {
+            o.WriteLine();
+            o.WriteLine($"Not all results are shown: {paths.TruncationReason}");
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter w, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
+    {
+        w.WriteStartObject();
+        w.WriteString("command", command);
+        w.WriteString("query", paths.Query);
+        w.WriteString("semantics", paths.Semantics);
+        w.WriteNumber("count", paths.Count);
+        w.WriteBoolean("truncated", paths.IsTruncated);
+        // The sentences already say when a limit cut the paths; with no sentences, say it here.
+        if (paths.IsEmpty && paths.TruncationReason is not null)
+        {
+            w.WriteString("truncationReason", paths.TruncationReason);
+        }
+
+        w.WriteStartArray("warnings");
+        foreach (var warning in paths.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("paths");
+        foreach (var path in paths)
+        {
+            w.WriteStartObject();
+            w.WriteString("text", path.ToString());
+            w.WriteStartArray("nodes");
+            foreach (var node in path.Nodes)
+            {
+                w.WriteStringValue(node.Id);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("steps");
+            foreach (var step in path.Steps)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", step.From.Id);
+                w.WriteString("to", step.To.Id);
+                w.WriteString("type", step.Type.Name);
+                w.WriteString("direction", step.Direction == StepDirection.Forward ? "forward" : "backward");
+                w.WriteString("label", step.Label);
+                WriteIds(w, "ties", step.Ties.Select(t => t.Id));
+                WriteIds(w, "contracts", step.Contracts.Select(c => c.Id));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        var entities = paths.SelectMany(p => p.Nodes.Concat(p.Steps.SelectMany(s => s.Contracts))).Distinct().OrderBy(e => e.Id, StringComparer.Ordinal);
+        var ties = paths.SelectMany(p => p.Steps.SelectMany(s => s.Ties)).Distinct().OrderBy(t => t.Id, StringComparer.Ordinal);
+        WriteGraphPart(w, graph, entities, ties);
+        if (whyEmpty is not null)
+        {
+            w.WriteString("explanation", whyEmpty);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>entities</c> and <c>ties</c> members: canonical JSON objects, as in the graph format.</summary>
+    public static void WriteGraphPart(Utf8JsonWriter w, TechTiesGraph graph, IEnumerable<Entity> entities, IEnumerable<Tie> ties)
+    {
+        w.WriteStartArray("entities");
+        foreach (var entity in entities)
+        {
+            graph.WriteCanonicalJson(entity, w);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("ties");
+        foreach (var tie in ties)
+        {
+            tie.WriteCanonicalJson(w);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteIds(Utf8JsonWriter w, string name, IEnumerable<string> ids)
+    {
+        w.WriteStartArray(name);
+        foreach (var id in ids)
+        {
+            w.WriteStringValue(id);
+        }
+
+        w.WriteEndArray();
+    }
+}

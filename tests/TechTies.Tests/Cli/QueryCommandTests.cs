@@ -1,0 +1,305 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TechTies.Tests.Cli;
+
+public sealed class QueryCommandTests : IDisposable
+{
+    private const string EmptyPattern = "palantir -[hosts_on]-> ? -[contracts_with]-> ice";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("techties-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Query_prints_arrows_and_sentences_with_their_sources()
+    {
+        var result = CliRunner.Run("query", "palantir -[hosts_on]-> amazon");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("1 path\n  1. Palantir Technologies -> hosts on -> Amazon\n", result.Out);
+        Assert.Contains("1. Palantir Technologies hosts on Amazon [1]", result.Out);
+        Assert.Contains("Sources:\n[1] ", result.Out);
+    }
+
+    [Fact]
+    public void An_empty_query_result_exits_0_and_explains_the_nearest_miss()
+    {
+        var result = CliRunner.Run("query", EmptyPattern);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith($"No paths: {EmptyPattern}\n", result.Out);
+        Assert.Contains("Nearest miss: Palantir Technologies -> hosts on -> Amazon", result.Out);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public void An_empty_query_result_in_json_mode_has_no_paths_and_the_explanation()
+    {
+        var result = CliRunner.Run("query", EmptyPattern, "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(0, root.GetProperty("count").GetInt32());
+        Assert.Empty(root.GetProperty("paths").EnumerateArray());
+        Assert.Contains("Nearest miss", root.GetProperty("explanation").GetString());
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+    }
+
+    [Fact]
+    public void A_malformed_pattern_exits_1_with_the_column_and_a_caret_under_it()
+    {
+        var result = CliRunner.Run("query", "palantir -[hosts_on> ice");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("<pattern>:1:20: error query-syntax: expected ']' but found '>'\n  palantir -[hosts_on> ice\n                     ^\n", result.Error);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void A_malformed_pattern_in_json_mode_is_one_json_object_with_the_column_on_stderr()
+    {
+        var result = CliRunner.Run("query", "palantir -[hosts_on> ice", "--format", "json");
+        Assert.Equal(1, result.ExitCode);
+        var error = JsonDocument.Parse(result.Error).RootElement;
+        Assert.Equal(20, error.GetProperty("column").GetInt32());
+        Assert.Equal("query-syntax", error.GetProperty("code").GetString());
+        Assert.Equal("valid", CliSchema.Check(result.Error, "diagnostic"));
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void An_unknown_entity_in_a_pattern_exits_3_with_suggestions()
+    {
+        var result = CliRunner.Run("query", "palantr -[hosts_on]-> ?");
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("Did you mean: palantir (Palantir Technologies, company)?", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public void Query_in_json_mode_gives_paths_steps_and_canonical_entities_and_ties()
+    {
+        var result = CliRunner.Run("query", "palantir -[hosts_on]-> amazon", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        var step = root.GetProperty("paths")[0].GetProperty("steps")[0];
+        Assert.Equal("hosts_on", step.GetProperty("type").GetString());
+        Assert.Equal("forward", step.GetProperty("direction").GetString());
+        Assert.Equal(["amazon", "palantir"], root.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        var tie = root.GetProperty("ties")[0];
+        Assert.Equal(step.GetProperty("ties")[0].GetString(), tie.GetProperty("id").GetString());
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+    }
+
+    [Fact]
+    public void The_schema_checks_the_embedded_entities_against_the_graph_schema()
+    {
+        var result = CliRunner.Run("query", "palantir -[hosts_on]-> amazon", "--format", "json");
+        var root = JsonNode.Parse(result.Out)!;
+        root["entities"]![0]!["nmae"] = "Amazon";
+        Assert.StartsWith("invalid: ", CliSchema.Check(root.ToJsonString()));
+    }
+
+    [Fact]
+    public void Path_follows_directed_ties_over_the_given_types()
+    {
+        var result = CliRunner.Run("path", "palantir", "ice", "--via", "hosts_on,contracts_with", "--max-hops", "2", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal("path", root.GetProperty("command").GetString());
+        Assert.All(root.GetProperty("paths").EnumerateArray(), p => Assert.All(p.GetProperty("steps").EnumerateArray(), s =>
+        {
+            Assert.Equal("forward", s.GetProperty("direction").GetString());
+            Assert.Contains(s.GetProperty("type").GetString(), new[] { "hosts_on", "contracts_with" });
+        }));
+        Assert.Contains(root.GetProperty("paths").EnumerateArray(), p => p.GetProperty("text").GetString() == "Palantir Technologies -> contracts with -> U.S. Immigration and Customs Enforcement");
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+    }
+
+    [Fact]
+    public void Path_as_of_a_year_keeps_only_the_contracts_that_held_then()
+    {
+        string[] Ties(string year) =>
+        [
+            .. JsonDocument.Parse(CliRunner.Run("path", "palantir", "ice", "--via", "contracts_with", "--max-hops", "1", "--asof", year, "--format", "json", "--quiet").Out)
+                .RootElement.GetProperty("paths")[0].GetProperty("steps")[0].GetProperty("ties").EnumerateArray().Select(t => t.GetString()!),
+        ];
+        Assert.DoesNotContain("palantir/contracts_with/ice/palantir-ice-falcon-om", Ties("2010"));
+        Assert.Contains("palantir/contracts_with/ice/palantir-ice-falcon-om", Ties("2016"));
+    }
+
+    [Fact]
+    public void Path_with_an_unknown_type_or_a_bad_date_or_hops_is_a_usage_error()
+    {
+        var type = CliRunner.Run("path", "palantir", "ice", "--via", "hosts");
+        Assert.Equal(1, type.ExitCode);
+        Assert.Contains("'hosts' is not a relationship type. Known types: ", type.Error);
+        Assert.Equal(1, CliRunner.Run("path", "palantir", "ice", "--asof", "August").ExitCode);
+        Assert.Contains("--max-hops is 0; it must be between 1 and 10.", CliRunner.Run("path", "palantir", "ice", "--max-hops", "0").Error);
+    }
+
+    [Fact]
+    public void Connect_salesforce_ice_lists_the_shortest_connections_first_with_sources()
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("7 paths\n  1. Salesforce -> contracts with -> U.S. Customs and Border Protection -> part of -> U.S. Department of Homeland Security -> includes -> U.S. Immigration and Customs Enforcement\n", result.Out);
+        Assert.Contains("\nSources:\n[1] Protestors Are Asking Palantir", result.Out);
+    }
+
+    [Fact]
+    public void Connect_options_reach_the_search_and_the_json_validates()
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--count", "2", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(2, root.GetProperty("count").GetInt32());
+        Assert.True(root.GetProperty("truncated").GetBoolean());
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+        var shortest = JsonDocument.Parse(CliRunner.Run("connect", "salesforce", "ice", "--all-shortest", "--format", "json").Out).RootElement;
+        Assert.All(shortest.GetProperty("paths").EnumerateArray(), p => Assert.Equal(3, p.GetProperty("steps").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Query_warnings_in_json_mode_are_json_objects_on_stderr_and_quiet_drops_them()
+    {
+        var loud = CliRunner.Run("connect", "salesforce", "ice", "--format", "json");
+        var line = Assert.Single(loud.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("warning", JsonDocument.Parse(line).RootElement.GetProperty("severity").GetString());
+        Assert.Equal("valid", CliSchema.Check(line, "diagnostic"));
+        var quiet = CliRunner.Run("connect", "salesforce", "ice", "--format", "json", "--quiet");
+        Assert.Equal(string.Empty, quiet.Error);
+        Assert.Equal(loud.Out, quiet.Out);
+    }
+
+    [Fact]
+    public void Quiet_export_to_a_file_prints_nothing()
+    {
+        var file = Path.Combine(folder, "ties.dot");
+        var result = CliRunner.Run("export", "--format", "dot", "--out", file, "--quiet");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out + result.Error);
+        Assert.StartsWith("digraph", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Connect_with_too_few_hops_finds_nothing_says_so_and_exits_0()
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1", "--directed");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("No connection within 1 step following the direction of ties. Try a larger --max-hops.", result.Out);
+    }
+
+    [Fact]
+    public void Connect_an_unknown_entity_exits_3()
+    {
+        var result = CliRunner.Run("connect", "salesforse", "ice", "--format", "json");
+        Assert.Equal(3, result.ExitCode);
+        var error = JsonDocument.Parse(result.Error).RootElement;
+        Assert.Equal("not-found", error.GetProperty("code").GetString());
+        Assert.Contains("salesforce", error.GetProperty("message").GetString());
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
+    public void Neighbors_prints_a_table_nearest_first_and_the_ties()
+    {
+        var result = CliRunner.Run("neighbors", "ice", "--types", "part_of");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Out.Split('\n');
+        Assert.StartsWith("U.S. Immigration and Customs Enforcement (ice): ", lines[0]);
+        Assert.Contains(lines, l => l.Contains("1  agency    dhs") && l.EndsWith("U.S. Department of Homeland Security"));
+        Assert.Contains("  ice -> part of -> dhs", result.Out);
+    }
+
+    [Fact]
+    public void Neighbors_in_json_mode_gives_members_with_distances_and_validates()
+    {
+        var result = CliRunner.Run("neighbors", "palantir", "--hops", "2", "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        var members = root.GetProperty("members").EnumerateArray().ToList();
+        Assert.Equal(("palantir", 0), (members[0].GetProperty("id").GetString(), members[0].GetProperty("distance").GetInt32()));
+        Assert.Contains(members, m => m.GetProperty("distance").GetInt32() == 2);
+        Assert.Equal(members.Count, root.GetProperty("entities").GetArrayLength());
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+    }
+
+    [Fact]
+    public void Neighbors_of_an_unknown_entity_exits_3_and_bad_hops_exit_1()
+    {
+        Assert.Equal(3, CliRunner.Run("neighbors", "nobody-at-all").ExitCode);
+        Assert.Equal(1, CliRunner.Run("neighbors", "ice", "--hops", "11").ExitCode);
+    }
+
+    [Fact]
+    public void Show_and_stats_and_validate_json_validate_against_the_cli_schema()
+    {
+        Assert.Equal("valid", CliSchema.Check(CliRunner.Run("show", "palantir-ice-falcon-om", "--format", "json").Out));
+        Assert.Equal("valid", CliSchema.Check(CliRunner.Run("stats", "--format", "json").Out));
+        Assert.Equal("valid", CliSchema.Check(CliRunner.Run("validate", "--format", "json").Out));
+    }
+
+    [Fact]
+    public void Export_writes_a_query_result_to_stdout_as_one_text_document()
+    {
+        var result = CliRunner.Run("export", "--format", "json", "--query", "palantir -[hosts_on]-> amazon");
+        Assert.Equal(0, result.ExitCode);
+        var file = Path.Combine(folder, "part.json");
+        File.WriteAllText(file, result.Out);
+        var part = TechTiesGraph.Load(file);
+        Assert.True(part.TryGet("amazon", out _));
+        Assert.False(part.TryGet("salesforce", out _));
+    }
+
+    [Fact]
+    public void Export_to_a_file_writes_it_whole_and_leaves_no_temporary_file()
+    {
+        var file = Path.Combine(folder, "ties.zip");
+        var result = CliRunner.Run("export", "--format", "csv", "--out", file);
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith($"wrote {file}: csv, ", result.Error);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(file);
+        Assert.Contains(zip.Entries, e => e.Name == "ties.csv");
+        Assert.Equal([file], Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void Export_of_a_zip_format_without_out_is_a_usage_error_and_an_unknown_format_too()
+    {
+        var zip = CliRunner.Run("export", "--format", "neo4j");
+        Assert.Equal(1, zip.ExitCode);
+        Assert.Contains("neo4j writes a zip archive of several files; name it with --out", zip.Error);
+        Assert.Equal(string.Empty, zip.Out);
+        Assert.Equal(1, CliRunner.Run("export", "--format", "pdf").ExitCode);
+    }
+
+    [Fact]
+    public void Export_with_invalid_data_exits_2_and_writes_no_file()
+    {
+        var bad = Path.Combine(folder, "bad.yaml");
+        File.WriteAllText(bad, "techties: 1\ncompanies:\n  acme:\n    nme: Acme\n");
+        var file = Path.Combine(folder, "out.graphml");
+        Assert.Equal(2, CliRunner.Run("export", "--format", "graphml", "--out", file, "--data", bad).ExitCode);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void Every_command_has_help_with_examples_and_the_exit_codes()
+    {
+        foreach (var command in new[] { "query", "path", "connect", "neighbors", "export", "show", "stats", "validate" })
+        {
+            var result = CliRunner.Run(command, "--help");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains($"techties {command}", result.Out);
+            Assert.Contains("3   not found", result.Out);
+        }
+
+        Assert.Contains("single quotes in sh, bash and zsh", CliRunner.Run("query", "--help").Out);
+    }
+
+    [Fact]
+    public void Version_prints_the_version()
+    {
+        var result = CliRunner.Run("--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", result.Out);
+    }
+}
