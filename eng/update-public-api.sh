@@ -12,4 +12,13 @@ for tfm in net8.0 net10.0; do
     | sed "s/error RS0016: Symbol '//; s/'\$//" \
     | sort -u >> "PublicAPI/$tfm/PublicAPI.Unshipped.txt" || true
 done
+# Symbols both frameworks declare the same way are ordinary API: keep them in the common file.
+common=$(comm -12 <(tail -n +2 PublicAPI/net8.0/PublicAPI.Unshipped.txt | sort) <(tail -n +2 PublicAPI/net10.0/PublicAPI.Unshipped.txt | sort))
+if [ -n "$common" ]; then
+  for tfm in net8.0 net10.0; do
+    grep -vxF "$common" "PublicAPI/$tfm/PublicAPI.Unshipped.txt" > "PublicAPI/$tfm/PublicAPI.Unshipped.txt.new" || true
+    mv "PublicAPI/$tfm/PublicAPI.Unshipped.txt.new" "PublicAPI/$tfm/PublicAPI.Unshipped.txt"
+  done
+  echo "$common" >> PublicAPI.Unshipped.txt
+fi
 dotnet build
