@@ -30,6 +30,12 @@ public sealed record ConnectOptions
 
     /// <summary>How many steps the search may try before it stops and reports truncation.</summary>
     public int MaxExpansions { get; init; } = PathQuery.DefaultMaxExpansions;
+
+    /// <summary>
+    /// How long the search may run before it stops and reports truncation; <see langword="null"/> (the default) for
+    /// no time limit. What a search cut by time found depends on the machine.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
 }
 
 /// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable.</summary>
@@ -325,6 +331,11 @@ public static class GraphConnections
             problems.Add($"MaxExpansions must be at least 1, not {o.MaxExpansions}.");
         }
 
+        if (o.TimeLimit is { } limit && limit <= TimeSpan.Zero)
+        {
+            problems.Add($"TimeLimit must be more than zero, not {limit}.");
+        }
+
         return problems.Count == 0 ? o : throw new ArgumentException("Invalid connect options:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)), nameof(options));
     }
 }
@@ -349,6 +360,8 @@ internal sealed class ConnectionSearch
     private int[] toTarget = [];
     private long expansions;
     private bool budgetHit;
+    private bool timeHit;
+    private readonly SearchClock clock;
 
     public ConnectionSearch(TechTiesGraph graph, Entity source, Entity target, ConnectOptions options)
     {
@@ -357,6 +370,7 @@ internal sealed class ConnectionSearch
         this.source = source;
         this.target = target;
         this.options = options;
+        clock = new SearchClock(options.TimeLimit);
         time = new PathQuery { AsOf = options.AsOf };
         mask = PathMatcher.TypeMask(index, options.Types);
         onPath = new bool[index.Nodes.Length];
@@ -456,7 +470,11 @@ internal sealed class ConnectionSearch
             }
         }
 
-        if (budgetHit)
+        if (timeHit)
+        {
+            truncation = (truncation is null ? string.Empty : truncation + "; ") + $"the time limit of {options.TimeLimit!.Value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms ran out; more connections may exist";
+        }
+        else if (budgetHit)
         {
             truncation = (truncation is null ? string.Empty : truncation + "; ") + $"the expansion budget of {options.MaxExpansions.ToString(CultureInfo.InvariantCulture)} steps ran out; more connections may exist";
         }
@@ -539,6 +557,10 @@ internal sealed class ConnectionSearch
                     if (++expansions > options.MaxExpansions)
                     {
                         budgetHit = true;
+                    }
+                    else if (clock.IsOver(expansions))
+                    {
+                        budgetHit = timeHit = true;
                     }
                     else
                     {

@@ -21,6 +21,8 @@ internal sealed class PathMatcher
     private readonly List<GraphPath> found = [];
     private long expansions;
     private bool budgetHit;
+    private bool timeHit;
+    private readonly SearchClock clock;
 
     private PathMatcher(TechTiesGraph graph, PathQuery query)
     {
@@ -30,6 +32,7 @@ internal sealed class PathMatcher
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
         typeAllowed = [.. query.Edges.Select(e => TypeMask(index, e.Types))];
         onPath = new bool[index.Nodes.Length];
+        clock = new SearchClock(query.TimeLimit);
         tieUsed = query.Mode == TraversalMode.Trail ? new bool[index.Edges.Length] : [];
     }
 
@@ -47,7 +50,11 @@ internal sealed class PathMatcher
         paths.Sort(GraphPath.Compare);
 
         string? truncation = null;
-        if (matcher.budgetHit)
+        if (matcher.timeHit)
+        {
+            truncation = $"the time limit of {query.TimeLimit!.Value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms ran out; more paths may exist";
+        }
+        else if (matcher.budgetHit)
         {
             truncation = $"the expansion budget of {query.MaxExpansions.ToString(CultureInfo.InvariantCulture)} steps ran out; more paths may exist";
         }
@@ -154,6 +161,11 @@ internal sealed class PathMatcher
         if (query.Limit < 1 || query.MaxExpansions < 1)
         {
             throw new ArgumentException("The limit and the expansion budget must be at least 1.", nameof(query));
+        }
+
+        if (query.TimeLimit is { } limit && limit <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"The time limit must be more than zero, not {limit}.", nameof(query));
         }
     }
 
@@ -300,6 +312,13 @@ internal sealed class PathMatcher
         if (++expansions > query.MaxExpansions)
         {
             budgetHit = true;
+            return;
+        }
+
+        if (clock.IsOver(expansions))
+        {
+            // Stopping through the budget flag ends every loop of the search the same way.
+            budgetHit = timeHit = true;
             return;
         }
 

@@ -189,6 +189,13 @@ public sealed record PathQuery
     /// <summary>How many steps the matcher may try before it stops and reports truncation.</summary>
     public int MaxExpansions { get; init; } = DefaultMaxExpansions;
 
+    /// <summary>
+    /// How long the matcher may search before it stops and reports truncation; <see langword="null"/> (the default)
+    /// for no time limit. A run cut by time is reported in <see cref="PathSet.TruncationReason"/>; which paths it
+    /// found then depends on the machine, so only the other limits give repeatable results. Not part of the text form.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     /// <summary>Warnings about the query itself, such as a capped <c>*</c>; not part of equality.</summary>
     public ImmutableArray<string> Warnings { get; init; } = [];
 
@@ -226,7 +233,7 @@ public sealed record PathQuery
     public bool Equals(PathQuery? other) =>
         other is not null && Nodes.SequenceEqual(other.Nodes) && Edges.SequenceEqual(other.Edges) && AsOf == other.AsOf
         && DuringFrom == other.DuringFrom && DuringTo == other.DuringTo && Mode == other.Mode && Limit == other.Limit
-        && ExpandParallel == other.ExpandParallel && MaxExpansions == other.MaxExpansions;
+        && ExpandParallel == other.ExpandParallel && MaxExpansions == other.MaxExpansions && TimeLimit == other.TimeLimit;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Nodes.Length, Edges.Length, AsOf, DuringFrom, Mode, Limit);

@@ -136,6 +136,15 @@ public sealed class PathQueryBuilder
         return With(q => q with { Limit = count });
     }
 
+    /// <summary>Stops the search after <paramref name="limit"/> and reports the cut in <see cref="PathSet.TruncationReason"/>.</summary>
+    /// <param name="limit">The longest the search may run, more than zero.</param>
+    /// <returns>The extended builder.</returns>
+    public PathQueryBuilder TimeLimit(TimeSpan limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero);
+        return With(q => q with { TimeLimit = limit });
+    }
+
     /// <summary>Runs the query.</summary>
     /// <returns>The paths, in the documented order.</returns>
     public PathSet Paths() => PathMatcher.Run(graph, Query);

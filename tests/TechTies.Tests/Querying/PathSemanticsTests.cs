@@ -171,4 +171,30 @@ public class PathSemanticsTests
         Assert.Single(paths);
         Assert.Equal(["1 tie(s) start or end in the month or year of 2018-08-01 and hold on it only at that precision: acme/hosts_on/cloudco."], paths.Warnings.ToArray());
     }
+
+    [Fact]
+    public void A_time_limit_that_runs_out_truncates_the_result_and_says_so()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+
+        var paths = graph.FromAny().Both().Hops(1, 4).ToAny().TimeLimit(TimeSpan.FromTicks(1)).Paths();
+        var connections = graph.Connect("salesforce", "ice", new ConnectOptions { TimeLimit = TimeSpan.FromTicks(1) });
+
+        Assert.True(paths.IsTruncated);
+        Assert.Equal("the time limit of 0.0001 ms ran out; more paths may exist", paths.TruncationReason);
+        Assert.True(connections.IsTruncated);
+        Assert.Contains("the time limit of 0.0001 ms ran out; more connections may exist", connections.TruncationReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_generous_time_limit_changes_nothing()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+
+        var limited = graph.From("palantir").Out("contracts_with").To("ice").TimeLimit(TimeSpan.FromMinutes(5)).Paths();
+        var unlimited = graph.From("palantir").Out("contracts_with").To("ice").Paths();
+
+        Assert.False(limited.IsTruncated);
+        Assert.Equal(unlimited.Select(p => p.ToString()), limited.Select(p => p.ToString()));
+    }
 }
