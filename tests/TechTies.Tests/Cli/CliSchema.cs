@@ -24,6 +24,25 @@ internal static class CliSchema
         print('valid' if not errors else 'invalid: ' + errors[0].message[:300])
         """;
 
+    private static readonly string GraphSchemaPath = Path.Combine(RepoRoot.Path, "schemas", "techties-graph-1.0.schema.json");
+    private static readonly string CliSchemaPath = Path.Combine(RepoRoot.Path, "schemas", "cli-output-1.0.schema.json");
+
+    /// <summary>Validates one JSON document against the whole schema with ajv (Node), the graph schema added by its $id; gives "valid" or ajv's errors.</summary>
+    public static string CheckWithAjv(string json)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"techties-cli-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, json);
+        try
+        {
+            var script = Path.Combine(ConsumerSupport.NodeFolder, "validate-schema.js");
+            return ConsumerSupport.Run("node", [script, CliSchemaPath, file, GraphSchemaPath], ConsumerSupport.NodeHint, ConsumerSupport.NodeFolder).Trim();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Validates one JSON document, against the whole schema or one of its <c>$defs</c>; gives "valid" or "invalid: why".</summary>
     public static string Check(string json, string definition = "")
     {
@@ -31,9 +50,7 @@ internal static class CliSchema
         File.WriteAllText(file, json);
         try
         {
-            var graphSchema = Path.Combine(RepoRoot.Path, "schemas", "techties-graph-1.0.schema.json");
-            var cliSchema = Path.Combine(RepoRoot.Path, "schemas", "cli-output-1.0.schema.json");
-            return ConsumerSupport.Run("/usr/bin/python3", ["-c", Script, graphSchema, cliSchema, definition, file], ConsumerSupport.AptHint).Trim();
+            return ConsumerSupport.Run("/usr/bin/python3", ["-c", Script, GraphSchemaPath, CliSchemaPath, definition, file], ConsumerSupport.AptHint).Trim();
         }
         finally
         {

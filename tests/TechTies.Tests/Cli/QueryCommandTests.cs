@@ -237,6 +237,21 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("validate", "--format", "json").Out));
     }
 
+    [Theory]
+    [InlineData("query", "palantir -[hosts_on]-> amazon")]
+    [InlineData("path", "palantir", "ice")]
+    [InlineData("connect", "salesforce", "ice")]
+    [InlineData("neighbors", "ice")]
+    [InlineData("show", "palantir-ice-icm")]
+    [InlineData("stats")]
+    [InlineData("validate")]
+    public void Every_command_json_validates_with_ajv_too(params string[] args)
+    {
+        var result = CliRunner.Run([.. args, "--format", "json", "--quiet"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("valid", CliSchema.CheckWithAjv(result.Out));
+    }
+
     [Fact]
     public void Export_writes_a_query_result_to_stdout_as_one_text_document()
     {
