@@ -196,21 +196,19 @@ public sealed class EntityCard
     private IEnumerable<(string Label, Entity Other, Tie Tie)> TieRows() =>
         Outgoing.Select(t => (t.Type.Label, t.To, t)).Concat(Incoming.Select(t => (t.Type.InverseLabel, t.From, t)));
 
+    // The same date and money wording as the path sentences: "(2015–2018-07)", "$39 million".
     private static string Details(Tie tie)
     {
         var parts = new List<string>();
-        if (tie.Since is not null && tie.Since == tie.Until)
+        var span = Rendering.PathRenderer.Span(tie.Since, tie.Until).Trim().Trim('(', ')');
+        if (span.Length > 0)
         {
-            parts.Add($"on {tie.Since}");
-        }
-        else if (tie.Since is not null || tie.Until is not null)
-        {
-            parts.Add($"{tie.Since?.ToString() ?? "?"} to {tie.Until?.ToString() ?? "?"}");
+            parts.Add(span);
         }
 
         if (tie.Amount is { } amount)
         {
-            parts.Add(amount.ToString());
+            parts.Add(Rendering.MoneyText.Format(amount));
         }
 
         if (tie.Contract is { } contract && !ReferenceEquals(contract, tie.From))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace TechTies.Rendering;
@@ -71,7 +70,7 @@ internal static class PathRenderer
             foreach (var path in set)
             {
                 var sentences = path.Steps.SelectMany(step => StepSentences(step, notes, today));
-                text.Append("<li>").Append(WebUtility.HtmlEncode(string.Join(' ', sentences))).Append("</li>\n");
+                text.Append("<li>").Append(Markup.Html(string.Join(' ', sentences))).Append("</li>\n");
             }
 
             text.Append("</ol>\n").Append(PathPicture.Svg(set)).Append('\n');
@@ -82,7 +81,7 @@ internal static class PathRenderer
             text.Append("<p>Sources:</p>\n<ol class=\"techties-sources\">\n");
             foreach (var (source, reference) in notes.Sources())
             {
-                text.Append("<li>").Append(source?.Url is { } url ? $"<a href=\"{WebUtility.HtmlEncode(url)}\">{WebUtility.HtmlEncode(reference)}</a>" : WebUtility.HtmlEncode(reference)).Append("</li>\n");
+                text.Append("<li>").Append(Markup.HtmlLink(reference, source?.Url)).Append("</li>\n");
             }
 
             text.Append("</ol>\n");
@@ -107,7 +106,7 @@ internal static class PathRenderer
 
         return text.ToString();
 
-        static string E(string value) => WebUtility.HtmlEncode(value);
+        static string E(string value) => Markup.Html(value);
     }
 
     // Each entity once, as n0, n1… in order of first appearance; each tie once, drawn in its own direction.
@@ -221,7 +220,7 @@ internal static class PathRenderer
 
     private static bool IsPast(Tie tie, DateOnly today) => tie.Status == TieStatus.Ended || (tie.Until is { } until && until.End < today);
 
-    private static string Span(PartialDate? since, PartialDate? until) => (since, until) switch
+    internal static string Span(PartialDate? since, PartialDate? until) => (since, until) switch
     {
         ({ } s, { } u) when s == u => $" ({s})",
         ({ } s, { } u) => $" ({s}{Dash}{u})",
