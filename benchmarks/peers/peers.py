@@ -84,42 +84,56 @@ def pick(args):
         json.dump({"pattern": PATTERN, "max_hops": MAX_HOPS, "pairs": pairs, "entities": entities}, out)
 
 
-def derive(docs):
-    """Entities (id, kind) and ties (from, to, type) exactly as the TechTies loader derives them."""
+def derive(docs, details=False):
+    """Entities and ties exactly as the TechTies loader derives them: (id, kind) and (from, to, type), or with
+    details=True (id, kind, fields) and (from, to, type, attributes), where the fields are the entity's YAML mapping
+    and the attributes what the tie itself says (its own mapping, or the contract it was made from)."""
     nodes, ties = [], []
     types = set()
     for doc in docs:
         types.update((doc.get("relationship_types") or {}).keys())
     types.update(BUILT_IN_TYPES)
+
+    def node(eid, kind, fields):
+        nodes.append((eid, kind, fields) if details else (eid, kind))
+
+    def tie(a, b, t, attrs):
+        ties.append((a, b, t, attrs) if details else (a, b, t))
+
     for doc in docs:
         for section, kind in SECTIONS.items():
             for eid, fields in (doc.get(section) or {}).items():
-                nodes.append((eid, kind))
+                node(eid, kind, fields)
                 if kind == "contract":
                     vendor, agency, office = fields.get("vendor"), fields.get("agency"), fields.get("office")
                     products = fields.get("product") or []
                     products = products if isinstance(products, list) else [products]
+                    made = {"contract": eid}
                     if vendor is not None:
-                        ties.append((eid, vendor, "awarded_to"))
+                        tie(eid, vendor, "awarded_to", made)
                         if agency is not None:
-                            ties.append((vendor, agency, "contracts_with"))
+                            tie(vendor, agency, "contracts_with", made)
                     for target in (agency, office):
                         if target is not None:
-                            ties.append((eid, target, "awarded_by"))
+                            tie(eid, target, "awarded_by", made)
                     for product in products:
-                        ties.append((eid, product, "covers"))
+                        tie(eid, product, "covers", made)
                 elif kind == "protest":
+                    made = {"protest": eid}
                     for field, tie_type in (("organizers", "organized"), ("signatories", "signed")):
                         who = fields.get(field) or []
                         for w in (who if isinstance(who, list) else [who]):
-                            ties.append((w, eid, tie_type))
+                            tie(w, eid, tie_type, made)
                 for key, value in fields.items():
                     if key in FIELDS[kind] or key not in types:
                         continue
                     for item in (value if isinstance(value, list) else [value]):
-                        ties.append((eid, item["to"] if isinstance(item, dict) else item, key))
-        for tie in doc.get("ties") or []:
-            ties.append((tie["from"], tie["to"], tie["type"]))
+                        if isinstance(item, dict):
+                            tie(eid, item["to"], key, item)
+                        else:
+                            tie(eid, item, key, {})
+        for t in doc.get("ties") or []:
+            tie(t["from"], t["to"], t["type"], t)
     return nodes, ties
 
 
@@ -142,6 +156,15 @@ def build_networkx(nodes, ties):
     return g
 
 
+def build_networkx_full(nodes, ties):
+    """The graph a NetworkX user keeps to answer with evidence: every entity's fields and every tie's own fields."""
+    import networkx as nx
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((eid, {"kind": kind, **fields}) for eid, kind, fields in nodes)
+    g.add_edges_from((a, b, {"type": t, **attrs}) for a, b, t, attrs in ties)
+    return g
+
+
 def build_igraph(nodes, ties):
     import igraph as ig
     index = {eid: i for i, (eid, _) in enumerate(nodes)}
@@ -149,6 +172,44 @@ def build_igraph(nodes, ties):
                  vertex_attrs={"name": [eid for eid, _ in nodes], "kind": [k for _, k in nodes]},
                  edge_attrs={"type": [t for _, _, t in ties]})
     return g, index
+
+
+def build_igraph_full(nodes, ties):
+    """igraph with the same information, the igraph way: one attribute list per field name (None where absent)."""
+    import igraph as ig
+    index = {eid: i for i, (eid, _, _) in enumerate(nodes)}
+    vertex_attrs = {"name": [eid for eid, _, _ in nodes], "kind": [k for _, k, _ in nodes]}
+    for i, (_, _, fields) in enumerate(nodes):
+        for key, value in fields.items():
+            vertex_attrs.setdefault("f_" + key, [None] * len(nodes))[i] = value
+    edge_attrs = {"type": [t for _, _, t, _ in ties]}
+    for i, (_, _, _, attrs) in enumerate(ties):
+        for key, value in attrs.items():
+            if key not in ("from", "to", "type"):
+                edge_attrs.setdefault("f_" + key, [None] * len(ties))[i] = value
+    g = ig.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b, _, _ in ties], directed=True,
+                 vertex_attrs=vertex_attrs, edge_attrs=edge_attrs)
+    return g, index
+
+
+def held(build):
+    """Bytes still allocated (tracemalloc) after reading the file and building a graph from it, once everything but
+    the graph is dropped: what the loaded graph holds, its ids and field values included."""
+    import tracemalloc
+    gc.collect()
+    tracemalloc.start()
+    graph = build()
+    gc.collect()
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return graph, size
+
+
+def igraph_c_bytes(g):
+    """igraph keeps its structure in C, which tracemalloc does not see (and the resident set is no help: the build
+    reuses memory freed by the YAML load). Counted from igraph's layout: per edge its two ends and two index vectors
+    (four igraph_integer_t of 8 bytes), per vertex two start offsets."""
+    return 32 * g.ecount() + 16 * (g.vcount() + 1)
 
 
 # Workloads. Connect counts shortest connections as TechTies groups them: between two neighbours, one step per
@@ -268,7 +329,6 @@ def best(repeat, fn):
 
 def run(args):
     need_peers()
-    import tracemalloc
     work = json.load(open(args.workload, encoding="utf-8"))
     pairs, centers = work["pairs"], work["entities"]
     out = {}
@@ -276,27 +336,20 @@ def run(args):
     def load():
         return build_networkx(*derive(read_docs(args.graph)))
     out["load"], g = best(args.repeat, load)
-    nodes, ties = derive(read_docs(args.graph))
     out["entities"], out["ties"] = g.number_of_nodes(), g.number_of_edges()
 
-    # Memory held by the graph object: the Python allocations made while building it from the derived lists.
+    # Memory held by the loaded graph, per tie: everything allocated from reading the file to the finished graph
+    # that is still alive once only the graph is kept. "memory" keeps what TechTies keeps (every field of every entity
+    # and tie, as the file gives it); "memory-skeleton" only ids, kinds and types, as the load workload builds it.
     del g
-    gc.collect()
-    tracemalloc.start()
-    g = build_networkx(nodes, ties)
-    out["memory_bytes"] = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-
-    # igraph keeps its structure in C, which tracemalloc does not see (and the resident set is no help: the build
-    # reuses memory freed by the YAML load). The C side is counted from igraph's layout instead: per edge its two ends
-    # and two index vectors (four igraph_integer_t of 8 bytes), per vertex two start offsets; the attribute lists and
-    # the id-to-vertex map a user needs are Python objects that tracemalloc sees.
-    gc.collect()
-    tracemalloc.start()
-    ig_graph, index = build_igraph(nodes, ties)
-    python_side = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    out["memory_igraph_bytes"] = python_side + 32 * ig_graph.ecount() + 16 * (ig_graph.vcount() + 1)
+    g, out["memory_bytes"] = held(lambda: build_networkx_full(*derive(read_docs(args.graph), details=True)))
+    del g
+    (ig_full, _), python_side = held(lambda: build_igraph_full(*derive(read_docs(args.graph), details=True)))
+    out["memory_igraph_bytes"] = python_side + igraph_c_bytes(ig_full)
+    del ig_full
+    g, out["memory_skeleton_bytes"] = held(lambda: build_networkx(*derive(read_docs(args.graph))))
+    (ig_graph, index), python_side = held(lambda: build_igraph(*derive(read_docs(args.graph))))
+    out["memory_igraph_skeleton_bytes"] = python_side + igraph_c_bytes(ig_graph)
 
     out["pattern"], out["pattern_matches"] = best(args.repeat, lambda: nx_pattern(g))
     out["pattern_igraph"], out["pattern_igraph_matches"] = best(args.repeat, lambda: ig_pattern(ig_graph))
@@ -362,6 +415,8 @@ def report(args):
     rows = [
         ("load", "s", tt["load"], peer["load"], None),
         ("memory", "B/tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties, peer["memory_igraph_bytes"] / ties),
+        ("memory-skeleton", "B/tie", tt["memory_bytes"] / ties, peer["memory_skeleton_bytes"] / ties,
+         peer["memory_igraph_skeleton_bytes"] / ties),
         ("pattern", "s", tt["pattern"], peer["pattern"], peer["pattern_igraph"]),
         ("connect", "s", tt["connect"], peer["connect"], peer["connect_igraph"]),
         ("neighbors", "s", tt["neighbors"], peer["neighbors"], peer["neighbors_igraph"]),
