@@ -15,32 +15,65 @@ public static class Measurement
     /// <summary>The pattern both sides count.</summary>
     public const string Pattern = "(:company) -[hosts_on]-> (:company) -[contracts_with]-> (:agency)";
 
+    /// <summary>The workloads, in the order they run.</summary>
+    public static readonly string[] Workloads = ["load", "memory", "pattern", "connect", "neighbors"];
+
     /// <summary>Runs the workloads and returns the JSON report.</summary>
     /// <param name="graphFile">The YAML graph.</param>
     /// <param name="workloadFile">The JSON workload: <c>pairs</c> (for connect) and <c>entities</c> (for neighbors).</param>
     /// <param name="repeat">Runs per workload.</param>
+    /// <param name="only">The workloads to run (all of <see cref="Workloads"/> for a report compare can read).</param>
     /// <returns>The JSON text.</returns>
-    public static string Run(string graphFile, string workloadFile, int repeat)
+    public static string Run(string graphFile, string workloadFile, int repeat, IReadOnlyCollection<string> only)
     {
         var work = JsonNode.Parse(File.ReadAllText(workloadFile))!;
         var pairs = work["pairs"]!.AsArray().Select(p => (p![0]!.GetValue<string>(), p[1]!.GetValue<string>())).ToArray();
         var centers = work["entities"]!.AsArray().Select(e => e!.GetValue<string>()).ToArray();
 
+        var report = new JsonObject();
         TechTiesGraph graph = null!;
-        var load = Time(repeat, () =>
+        // Memory is measured on every run: the other workloads need a loaded graph anyway.
+        if (only.Contains("load"))
         {
-            graph = null!;
-            graph = Load(graphFile, centers[0]);
-        });
-        GC.KeepAlive(graph);
+            report["load"] = Time(repeat, () =>
+            {
+                graph = null!;
+                graph = Load(graphFile, centers[0]);
+            });
+            GC.KeepAlive(graph);
+        }
+
         graph = null!;
         var before = GC.GetTotalMemory(forceFullCollection: true);
         graph = Load(graphFile, centers[0]);
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        report["entities"] = graph.Entities.Length;
+        report["ties"] = graph.Ties.Length;
+        report["warnings"] = graph.Warnings.Length;
+        report["memory_bytes"] = held;
 
-        var matches = 0;
-        var pattern = Time(repeat, () => matches = CountMatches(graph));
+        if (only.Contains("pattern"))
+        {
+            var matches = 0;
+            report["pattern"] = Time(repeat, () => matches = CountMatches(graph));
+            report["pattern_matches"] = matches;
+        }
 
+        if (only.Contains("connect"))
+        {
+            Connect(graph, pairs, repeat, report);
+        }
+
+        if (only.Contains("neighbors"))
+        {
+            Neighbors(graph, centers, repeat, report);
+        }
+
+        return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static void Connect(TechTiesGraph graph, (string, string)[] pairs, int repeat, JsonObject report)
+    {
         var distances = new int[pairs.Length];
         var pathCounts = new int[pairs.Length];
         var truncated = 0;
@@ -56,7 +89,14 @@ public static class Measurement
                 truncated += paths.IsTruncated ? 1 : 0;
             }
         });
+        report["connect"] = connect;
+        report["connect_distances"] = new JsonArray([.. distances.Select(d => (JsonNode)d)]);
+        report["connect_paths"] = new JsonArray([.. pathCounts.Select(c => (JsonNode)c)]);
+        report["connect_truncated"] = truncated;
+    }
 
+    private static void Neighbors(TechTiesGraph graph, string[] centers, int repeat, JsonObject report)
+    {
         var sizes = new int[centers.Length];
         var neighbors = Time(repeat, () =>
         {
@@ -66,23 +106,8 @@ public static class Measurement
             }
         });
 
-        var report = new JsonObject
-        {
-            ["entities"] = graph.Entities.Length,
-            ["ties"] = graph.Ties.Length,
-            ["warnings"] = graph.Warnings.Length,
-            ["load"] = load,
-            ["memory_bytes"] = held,
-            ["pattern"] = pattern,
-            ["pattern_matches"] = matches,
-            ["connect"] = connect,
-            ["connect_distances"] = new JsonArray([.. distances.Select(d => (JsonNode)d)]),
-            ["connect_paths"] = new JsonArray([.. pathCounts.Select(c => (JsonNode)c)]),
-            ["connect_truncated"] = truncated,
-            ["neighbors"] = neighbors,
-            ["neighbors_nodes"] = new JsonArray([.. sizes.Select(s => (JsonNode)s)]),
-        };
-        return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        report["neighbors"] = neighbors;
+        report["neighbors_nodes"] = new JsonArray([.. sizes.Select(s => (JsonNode)s)]);
     }
 
     /// <summary>Counts the matches of <see cref="Pattern"/>, with no limit on the paths kept.</summary>

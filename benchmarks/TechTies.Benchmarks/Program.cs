@@ -41,10 +41,13 @@ public static class Program
         var graph = new Option<FileInfo>("--graph") { Description = "The YAML graph to load.", Required = true };
         var workload = new Option<FileInfo>("--workload") { Description = "JSON with the pairs and entities to use (written by peers.py pick).", Required = true };
         var repeat = new Option<int>("--repeat") { Description = "How many times each workload runs; the fastest run counts.", DefaultValueFactory = _ => 3 };
-        var measure = new Command("measure", "Time the side-by-side workloads on one graph and print JSON.") { graph, workload, repeat };
+        var only = new Option<string[]>("--only") { Description = "Run only these workloads (load, memory, pattern, connect, neighbors); the report then lacks the others, so compare cannot read it.", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong(Measurement.Workloads);
+        var measure = new Command("measure", "Time the side-by-side workloads on one graph and print JSON.") { graph, workload, repeat, only };
         measure.SetAction(result =>
         {
-            Console.WriteLine(Measurement.Run(result.GetRequiredValue(graph).FullName, result.GetRequiredValue(workload).FullName, result.GetValue(repeat)));
+            var chosen = result.GetValue(only) is { Length: > 0 } some ? some : Measurement.Workloads;
+            Console.WriteLine(Measurement.Run(result.GetRequiredValue(graph).FullName, result.GetRequiredValue(workload).FullName, result.GetValue(repeat), chosen));
             return 0;
         });
 

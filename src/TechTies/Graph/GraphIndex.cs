@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace TechTies;
 
@@ -9,10 +11,13 @@ namespace TechTies;
 /// </summary>
 internal sealed class GraphIndex
 {
+    private int[]? typeRankByName;
+
     public GraphIndex(TechTiesGraph graph)
     {
-        Nodes = [.. graph.Entities];
-        Edges = [.. graph.Ties];
+        // The graph's own arrays, not copies.
+        Nodes = ImmutableCollectionsMarshal.AsArray(graph.Entities)!;
+        Edges = ImmutableCollectionsMarshal.AsArray(graph.Ties)!;
         NodeOf = Nodes.Select((e, i) => (e.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         TypeNames = [.. graph.Schema.RelationshipTypes.Select(t => t.Name)];
         var typeOf = TypeNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
@@ -61,6 +66,50 @@ internal sealed class GraphIndex
     public ReadOnlySpan<int> Out(int node) => OutEdges.AsSpan(OutStart[node], OutStart[node + 1] - OutStart[node]);
 
     public ReadOnlySpan<int> In(int node) => InEdges.AsSpan(InStart[node], InStart[node + 1] - InStart[node]);
+
+    /// <summary>
+    /// The ties of a row as <see cref="TechTiesGraph.TiesFrom"/> and <see cref="TechTiesGraph.TiesTo"/> list them: by
+    /// type name, then the other end's id, then tie id (rows are by type number, then other end, then tie).
+    /// </summary>
+    public ImmutableArray<Tie> TiesOf(int node, bool outgoing)
+    {
+        var row = (outgoing ? Out(node) : In(node)).ToArray();
+        var others = outgoing ? EdgeTo : EdgeFrom;
+        var rank = TypeRankByName;
+        Array.Sort(row, (a, b) =>
+        {
+            var c = rank[EdgeType[a]].CompareTo(rank[EdgeType[b]]);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = others[a].CompareTo(others[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var ties = new Tie[row.Length];
+        for (var i = 0; i < row.Length; i++)
+        {
+            ties[i] = Edges[row[i]];
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(ties);
+    }
+
+    /// <summary>Each type number's place in ordinal order of type name.</summary>
+    private int[] TypeRankByName => typeRankByName ??= RankByName(TypeNames);
+
+    private static int[] RankByName(string[] names)
+    {
+        var order = Enumerable.Range(0, names.Length).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[names.Length];
+        for (var r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        return rank;
+    }
 
     private (int[] Start, int[] Edges) Rows(int[] key, int[] other)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
@@ -81,4 +82,87 @@ internal static class Lookup
 
         return builder.ToString();
     }
+}
+
+/// <summary>
+/// Entities by normalized id, name and alias, kept as numbers: the hash of each normalized name beside the entity's
+/// position, sorted by hash. A lookup normalizes the name, finds its hash and checks each candidate's names again,
+/// so no normalized string is kept per entity.
+/// </summary>
+internal sealed class NameIndex
+{
+    private readonly ImmutableArray<Entity> entities;
+    private readonly int[] hashes;
+    private readonly int[] positions;
+
+    public NameIndex(ImmutableArray<Entity> entities)
+    {
+        this.entities = entities;
+        var pairs = new List<(int Hash, int Position)>(entities.Length * 2);
+        for (var i = 0; i < entities.Length; i++)
+        {
+            foreach (var name in NamesOf(entities[i]).Distinct(StringComparer.Ordinal))
+            {
+                pairs.Add((HashOf(name), i));
+            }
+        }
+
+        pairs.Sort();
+        hashes = [.. pairs.Select(p => p.Hash)];
+        positions = [.. pairs.Select(p => p.Position)];
+    }
+
+    /// <summary>The entities that <paramref name="name"/> names, ignoring case, accents and spacing, in ordinal order of id.</summary>
+    public List<Entity> Find(string name)
+    {
+        var key = Lookup.Normalize(name);
+        var hash = HashOf(key);
+        var found = new List<Entity>();
+        var at = Array.BinarySearch(hashes, hash);
+        if (at < 0)
+        {
+            return found;
+        }
+
+        while (at > 0 && hashes[at - 1] == hash)
+        {
+            at--;
+        }
+
+        // Positions of one hash are in entity order, which is ordinal id order.
+        for (; at < hashes.Length && hashes[at] == hash; at++)
+        {
+            var entity = entities[positions[at]];
+            if ((found.Count == 0 || !ReferenceEquals(found[^1], entity)) && NamesOf(entity).Any(n => n == key))
+            {
+                found.Add(entity);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Every normalized name with the entities it names (for suggestions after a failed lookup).</summary>
+    public Dictionary<string, List<Entity>> AllNames()
+    {
+        var all = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        foreach (var entity in entities)
+        {
+            foreach (var name in NamesOf(entity).Distinct(StringComparer.Ordinal))
+            {
+                if (!all.TryGetValue(name, out var list))
+                {
+                    all[name] = list = [];
+                }
+
+                list.Add(entity);
+            }
+        }
+
+        return all;
+    }
+
+    private static IEnumerable<string> NamesOf(Entity entity) => entity.Aliases.Append(entity.Name).Append(entity.Id).Select(Lookup.Normalize);
+
+    private static int HashOf(string normalized) => string.GetHashCode(normalized, StringComparison.Ordinal);
 }

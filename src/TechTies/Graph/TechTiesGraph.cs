@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using QuikGraph;
 using TechTies.Loading;
 
@@ -14,27 +14,25 @@ public sealed class TechTiesGraph
 {
     private static readonly Lazy<TechTiesGraph> BuiltIn = new(() => BuiltInGraph.Load(LoadOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, Entity> byId;
-    private readonly FrozenDictionary<string, ImmutableArray<Entity>> byName;
-    private readonly FrozenDictionary<Entity, ImmutableArray<Tie>> outgoing;
-    private readonly FrozenDictionary<Entity, ImmutableArray<Tie>> incoming;
-    private readonly Lazy<GraphIndex> index;
+    // A graph holds its entities and ties once: the compact index (ids to numbers, adjacency rows) serves lookups
+    // by id, TiesFrom and TiesTo, and the name index keeps numbers, not strings.
+    private readonly GraphIndex index;
+    private readonly NameIndex names;
 
-    internal TechTiesGraph(GraphSchema schema, IEnumerable<Entity> entities, IEnumerable<Tie> ties, IEnumerable<Diagnostic> diagnostics, ImmutableArray<DatasetInfo> datasets)
+    // tieKeys: the ties' ids when the caller has made them, to sort by without making them again.
+    internal TechTiesGraph(GraphSchema schema, IEnumerable<Entity> entities, IEnumerable<Tie> ties, IEnumerable<Diagnostic> diagnostics, ImmutableArray<DatasetInfo> datasets, string[]? tieKeys = null)
     {
         Schema = schema;
-        Entities = [.. entities.OrderBy(e => e.Id, StringComparer.Ordinal)];
-        Ties = [.. ties.OrderBy(t => t.Id, StringComparer.Ordinal)];
+        var entityArray = entities.ToArray();
+        Array.Sort(entityArray.Select(e => e.Id).ToArray(), entityArray, StringComparer.Ordinal);
+        Entities = ImmutableCollectionsMarshal.AsImmutableArray(entityArray);
+        var tieArray = ties.ToArray();
+        Array.Sort(tieKeys ?? tieArray.Select(t => t.PeekId()).ToArray(), tieArray, StringComparer.Ordinal);
+        Ties = ImmutableCollectionsMarshal.AsImmutableArray(tieArray);
         Warnings = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)];
         Datasets = datasets;
-        byId = Entities.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
-        byName = Entities
-            .SelectMany(e => e.Aliases.Append(e.Name).Append(e.Id).Select(n => (Key: Lookup.Normalize(n), Entity: e)))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entity).Distinct().OrderBy(e => e.Id, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        outgoing = Group(Ties, t => t.From, t => t.To);
-        incoming = Group(Ties, t => t.To, t => t.From);
-        index = new Lazy<GraphIndex>(() => new GraphIndex(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        index = new GraphIndex(this);
+        names = new NameIndex(Entities);
     }
 
     /// <summary>All entities, in ordinal order of id.</summary>
@@ -52,7 +50,7 @@ public sealed class TechTiesGraph
     /// <summary>The <c>dataset:</c> blocks of the loaded files.</summary>
     public ImmutableArray<DatasetInfo> Datasets { get; }
 
-    internal GraphIndex Index => index.Value;
+    internal GraphIndex Index => index;
 
     /// <summary>
     /// Loads a graph from YAML and JSON files and folders (folders recursively, files in ordinal path order). A load either
@@ -131,13 +129,18 @@ public sealed class TechTiesGraph
     /// <param name="id">The id (exact, ordinal).</param>
     /// <returns>The entity.</returns>
     /// <exception cref="EntityLookupException">No entity has that id.</exception>
-    public Entity this[string id] => byId.TryGetValue(id, out var entity) ? entity : throw NotFound(id);
+    public Entity this[string id] => TryGet(id, out var entity) ? entity : throw NotFound(id);
 
     /// <summary>Finds the entity with id <paramref name="id"/>.</summary>
     /// <param name="id">The id (exact, ordinal).</param>
     /// <param name="entity">The entity when found.</param>
     /// <returns><see langword="true"/> when an entity has that id.</returns>
-    public bool TryGet(string id, [NotNullWhen(true)] out Entity? entity) => byId.TryGetValue(id, out entity);
+    public bool TryGet(string id, [NotNullWhen(true)] out Entity? entity)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        entity = index.NodeOf.TryGetValue(id, out var node) ? index.Nodes[node] : null;
+        return entity is not null;
+    }
 
     /// <summary>
     /// Finds the one entity that <paramref name="name"/> identifies: an id, a name or an alias, ignoring case,
@@ -149,17 +152,18 @@ public sealed class TechTiesGraph
     public Entity Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (byId.TryGetValue(name, out var exact))
+        if (TryGet(name, out var exact))
         {
             return exact;
         }
 
-        if (byName.TryGetValue(Lookup.Normalize(name), out var matches))
+        var matches = names.Find(name);
+        return matches.Count switch
         {
-            return matches.Length == 1 ? matches[0] : throw new EntityLookupException(name, LookupFailure.Ambiguous, matches);
-        }
-
-        throw NotFound(name);
+            1 => matches[0],
+            0 => throw NotFound(name),
+            _ => throw new EntityLookupException(name, LookupFailure.Ambiguous, matches),
+        };
     }
 
     /// <summary>Finds the one entity <paramref name="name"/> identifies, as <see cref="Find"/>, without throwing.</summary>
@@ -169,12 +173,13 @@ public sealed class TechTiesGraph
     public bool TryFind(string name, [NotNullWhen(true)] out Entity? entity)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (byId.TryGetValue(name, out entity))
+        if (TryGet(name, out entity))
         {
             return true;
         }
 
-        entity = byName.TryGetValue(Lookup.Normalize(name), out var matches) && matches.Length == 1 ? matches[0] : null;
+        var matches = names.Find(name);
+        entity = matches.Count == 1 ? matches[0] : null;
         return entity is not null;
     }
 
@@ -192,12 +197,12 @@ public sealed class TechTiesGraph
     /// <summary>The ties that start at <paramref name="entity"/>, ordered by type, then the other end's id.</summary>
     /// <param name="entity">An entity of this graph.</param>
     /// <returns>The ties.</returns>
-    public ImmutableArray<Tie> TiesFrom(Entity entity) => outgoing.TryGetValue(Own(entity), out var ties) ? ties : [];
+    public ImmutableArray<Tie> TiesFrom(Entity entity) => index.TiesOf(index.NodeOf[Own(entity).Id], outgoing: true);
 
     /// <summary>The ties that end at <paramref name="entity"/>, ordered by type, then the other end's id.</summary>
     /// <param name="entity">An entity of this graph.</param>
     /// <returns>The ties.</returns>
-    public ImmutableArray<Tie> TiesTo(Entity entity) => incoming.TryGetValue(Own(entity), out var ties) ? ties : [];
+    public ImmutableArray<Tie> TiesTo(Entity entity) => index.TiesOf(index.NodeOf[Own(entity).Id], outgoing: false);
 
     /// <summary>
     /// The graph as a read-only QuikGraph <see cref="IBidirectionalGraph{TVertex, TEdge}"/> (directed, parallel edges
@@ -219,22 +224,19 @@ public sealed class TechTiesGraph
     /// <returns>The text.</returns>
     public override string ToString() => $"TechTiesGraph: {Entities.Length} entities, {Ties.Length} ties";
 
-    private static FrozenDictionary<Entity, ImmutableArray<Tie>> Group(ImmutableArray<Tie> ties, Func<Tie, Entity> key, Func<Tie, Entity> other) =>
-        ties.GroupBy(key).ToFrozenDictionary(
-            g => g.Key,
-            g => g.OrderBy(t => t.Type.Name, StringComparer.Ordinal).ThenBy(t => other(t).Id, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToImmutableArray());
-
     private Entity Own(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return byId.TryGetValue(entity.Id, out var own) && ReferenceEquals(own, entity)
+        return TryGet(entity.Id, out var own) && ReferenceEquals(own, entity)
             ? own
             : throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
     }
 
     private EntityLookupException NotFound(string name)
     {
+        // Only for a failed lookup: every name is normalized again to find the nearest.
         var normalized = Lookup.Normalize(name);
+        var byName = names.AllNames();
         var keys = byName.Keys.ToList();
         var close = Suggest.Closest(normalized, keys, 5)
             .Concat(keys.Where(k => normalized.Length >= 3 && k.Contains(normalized, StringComparison.Ordinal)))

@@ -40,6 +40,7 @@ internal sealed partial class GraphReader
     private readonly Dictionary<string, RawEntity> raw = new(StringComparer.Ordinal);
     private readonly List<RawEntity> rawOrder = [];
     private readonly List<RawTie> rawTies = [];
+    private string[] tieKeys = [];
     private readonly List<(string File, YNode Section)> typeSections = [];
     private readonly List<(string File, YMap Map)> datasets = [];
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ internal sealed partial class GraphReader
             throw new GraphLoadException(all);
         }
 
-        return new TechTiesGraph(schema, entities.Values, ties, all, BuildDatasets());
+        return new TechTiesGraph(schema, entities.Values, ties, all, BuildDatasets(), tieKeys);
     }
 
     // Phase 1: files, sections, ids.
@@ -445,32 +446,32 @@ internal sealed partial class GraphReader
     // Phase 4: ties.
     private ImmutableArray<Tie> BuildTies()
     {
-        var ties = new List<Tie>();
+        var ties = new List<Tie>(rawTies.Count);
+        var keys = new List<string>(rawTies.Count);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in rawTies)
         {
             // The relationship fields of a contract or protest take its dates and sources once it is built.
             var defaults = t.Defaults ?? t.Owner?.Defaults;
-            var tie = BuildTie(t, defaults);
-            if (tie is null)
+            if (BuildTie(t, defaults) is not { } tie)
             {
                 continue;
             }
 
-            var id = $"{tie.From.Id}/{tie.Type.Name}/{tie.To.Id}" + (tie.Type.Name == "contracts_with" && tie.Contract is not null ? "/" + tie.Contract.Id : string.Empty);
+            // Ids are made again when asked for, so the graph does not hold a string per tie; they are made here only
+            // to number parallel ties and to sort.
+            var id = Tie.MakeId(tie.From, tie.Type, tie.To, tie.Contract, 1);
             var count = ids.TryGetValue(id, out var seen) ? seen + 1 : 1;
             ids[id] = count;
-            ties.Add(count == 1 ? tie : new TieBuilder(tie).WithId(id + "#" + count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            if (count == 1)
-            {
-                ties[^1] = new TieBuilder(tie).WithId(id);
-            }
+            ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.Type.Line, t.Type.Column, count));
+            keys.Add(count == 1 ? id : Tie.MakeId(tie.From, tie.Type, tie.To, tie.Contract, count));
         }
 
-        return [.. ties.OrderBy(t => t.Id, StringComparer.Ordinal)];
+        tieKeys = [.. keys];
+        return [.. ties];
     }
 
-    private Tie? BuildTie(RawTie t, TieDefaults? defaults)
+    private (RelationshipType Type, Entity From, Entity To, TieFacts Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)
     {
         if (!schema.TryGet(t.Type.Value, out var type))
         {
@@ -498,50 +499,28 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        var since = defaults?.Since;
-        var until = defaults?.Until;
-        var amount = defaults?.Amount;
-        var status = defaults?.Status ?? TieStatus.Reported;
-        var citations = defaults?.Citations ?? [];
-        var claims = ImmutableArray<FieldClaims>.Empty;
-        string? description = null;
+        var facts = defaults?.Facts ?? TieFacts.None;
         if (t.Details is { } details)
         {
             var fields = new FieldReader(this, t.File, details);
-            since = fields.Date("since") ?? since;
-            until = fields.Date("until") ?? until;
+            var since = fields.Date("since") ?? facts.Since;
+            var until = fields.Date("until") ?? facts.Until;
             fields.CheckOrder("since", since, "until", until);
             fields.CheckCurrency();
-            amount = fields.Money("amount") ?? amount;
-            status = fields.Enum("status", StatusWords, required: false, status);
-            description = fields.Text("description");
+            var amount = fields.Money("amount") ?? facts.Amount;
+            var status = fields.Enum("status", StatusWords, required: false, facts.Status);
+            var description = fields.Text("description");
             var own = fields.Citations("sources");
-            citations = own.IsEmpty ? citations : own;
-            claims = fields.Claims;
+            facts = new TieFacts(since, until, amount, status, description, own.IsEmpty ? facts.Citations : own, fields.Claims);
         }
 
-        if (citations.IsEmpty)
+        if (facts.Citations.IsEmpty)
         {
             var severity = options.Strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
             diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.Type.Line, t.Type.Column, $"the {type.Name} tie from '{from.Id}' to '{to.Id}' cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
         }
 
-        return new Tie
-        {
-            Id = string.Empty,
-            Type = type,
-            From = from,
-            To = to,
-            Since = since,
-            Until = until,
-            Amount = amount,
-            Status = status,
-            Description = description,
-            Citations = citations,
-            FieldClaims = claims,
-            Contract = defaults?.Contract,
-            Location = new SourceLocation { File = t.File, Line = t.Type.Line, Column = t.Type.Column },
-        };
+        return (type, from, to, facts, defaults?.Contract);
     }
 
     private Entity? Resolve(string file, YScalar reference, ImmutableArray<Kind> kinds, string role)
@@ -727,14 +706,9 @@ internal sealed partial class GraphReader
     }
 
     /// <summary>What a tie made from a contract's or protest's fields takes from it unless it says otherwise.</summary>
-    private sealed record TieDefaults(PartialDate? Since, PartialDate? Until, Money? Amount, TieStatus Status, ImmutableArray<Citation> Citations, Contract? Contract);
-
-    private readonly struct TieBuilder(Tie tie)
+    private sealed record TieDefaults(PartialDate? Since, PartialDate? Until, Money? Amount, TieStatus Status, ImmutableArray<Citation> Citations, Contract? Contract)
     {
-        public Tie WithId(string id) => new()
-        {
-            Id = id, Type = tie.Type, From = tie.From, To = tie.To, Since = tie.Since, Until = tie.Until, Amount = tie.Amount, Status = tie.Status,
-            Description = tie.Description, Citations = tie.Citations, FieldClaims = tie.FieldClaims, Contract = tie.Contract, Location = tie.Location,
-        };
+        /// <summary>The facts every tie made from the contract or protest shares unless it gives its own.</summary>
+        public TieFacts Facts { get; } = new(Since, Until, Amount, Status, null, Citations, []);
     }
 }

@@ -16,4 +16,7 @@ internal static class Currencies
         StringComparer.Ordinal);
 
     public static bool IsKnown(string code) => Codes.Contains(code);
+
+    /// <summary>The list's own instance of a known code.</summary>
+    public static bool TryGetShared(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? shared) => Codes.TryGetValue(code, out shared);
 }

@@ -23,6 +23,10 @@ namespace TechTies;
 [JsonDerivedType(typeof(Source), "source")]
 public abstract class Entity
 {
+    private readonly string? file;
+    private readonly int line;
+    private readonly int column;
+
     private protected Entity()
     {
     }
@@ -50,7 +54,15 @@ public abstract class Entity
     public ImmutableArray<FieldClaims> FieldClaims { get; init; } = [];
 
     /// <summary>Where the entity was defined; <see langword="null"/> for entities made in code.</summary>
-    public SourceLocation? Location { get; init; }
+    public SourceLocation? Location
+    {
+        // Kept as its parts: a graph holds many entities, and the file name is one string for all of a file's.
+        get => file is null ? null : new SourceLocation { File = file, Line = line, Column = column };
+        init => (file, line, column) = value is null ? (null, 0, 0) : (value.File, value.Line, value.Column);
+    }
+
+    /// <summary>The empty identifier map every company or agency without identifiers shares.</summary>
+    private protected static ImmutableSortedDictionary<string, string> NoIdentifiers { get; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>The claims given for <paramref name="field"/>, or <see langword="null"/> when it has none.</summary>
     /// <param name="field">The field name as in the YAML format, such as <c>amount</c>.</param>
@@ -76,7 +88,7 @@ public sealed class Company : Entity
     public PartialDate? Founded { get; init; }
 
     /// <summary>External identifiers by scheme, such as <c>uei</c> → <c>ABC123DEF456</c>.</summary>
-    public ImmutableSortedDictionary<string, string> Identifiers { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, string> Identifiers { get; init; } = NoIdentifiers;
 }
 
 /// <summary>A government agency, department, sub-agency or office.</summary>
@@ -93,7 +105,7 @@ public sealed class Agency : Entity
     public PartialDate? Founded { get; init; }
 
     /// <summary>External identifiers by scheme, such as a spending-data agency code.</summary>
-    public ImmutableSortedDictionary<string, string> Identifiers { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+    public ImmutableSortedDictionary<string, string> Identifiers { get; init; } = NoIdentifiers;
 }
 
 /// <summary>An activist group, coalition, union or employee group.</summary>
@@ -135,6 +147,9 @@ public sealed class Product : Entity
 /// </summary>
 public sealed class Contract : Entity
 {
+    // Spending data gives these three; most contracts have none, so they are kept aside only when given.
+    private SpendingValues? values;
+
     /// <inheritdoc/>
     [JsonIgnore]
     public override Kind Kind => Kind.Contract;
@@ -162,19 +177,32 @@ public sealed class Contract : Entity
     public Money? Amount { get; init; }
 
     /// <summary>The amount obligated so far, as spending data gives it.</summary>
-    public Money? Obligated { get; init; }
+    public Money? Obligated { get => values?.Obligated; init => SetValues(v => v with { Obligated = value }, value); }
 
     /// <summary>The current total value of the award, as spending data gives it.</summary>
-    public Money? CurrentValue { get; init; }
+    public Money? CurrentValue { get => values?.CurrentValue; init => SetValues(v => v with { CurrentValue = value }, value); }
 
     /// <summary>The potential total value of the award, options included, as spending data gives it.</summary>
-    public Money? PotentialValue { get; init; }
+    public Money? PotentialValue { get => values?.PotentialValue; init => SetValues(v => v with { PotentialValue = value }, value); }
 
     /// <summary>When the contract started; <see langword="null"/> when not given.</summary>
     public PartialDate? Start { get; init; }
 
     /// <summary>When the contract ended or ends; <see langword="null"/> when not given.</summary>
     public PartialDate? End { get; init; }
+
+    private void SetValues(Func<SpendingValues, SpendingValues> set, Money? value)
+    {
+        if (value is not null || values is not null)
+        {
+            values = set(values ?? SpendingValues.None);
+        }
+    }
+
+    private sealed record SpendingValues(Money? Obligated, Money? CurrentValue, Money? PotentialValue)
+    {
+        public static SpendingValues None { get; } = new(null, null, null);
+    }
 }
 
 /// <summary>What form a protest took.</summary>

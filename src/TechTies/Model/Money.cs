@@ -30,13 +30,14 @@ public readonly struct Money : IEquatable<Money>
     public Money(decimal amount, string currency)
     {
         ArgumentNullException.ThrowIfNull(currency);
-        if (!Currencies.IsKnown(currency))
+        // The code list's own string, so that many amounts share one.
+        if (!Currencies.TryGetShared(currency, out var shared))
         {
             throw new ArgumentException($"'{currency}' is not an ISO 4217 currency code such as USD or EUR.", nameof(currency));
         }
 
         Amount = amount;
-        this.currency = currency;
+        this.currency = shared;
     }
 
     /// <summary>The amount, in units of <see cref="Currency"/>.</summary>

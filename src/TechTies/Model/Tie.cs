@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json.Serialization;
 using QuikGraph;
 
@@ -34,8 +36,43 @@ public enum TieStatus
 /// </remarks>
 public sealed class Tie : IEdge<Entity>
 {
-    /// <summary>The stable id: <c>from/type/to</c>, with the contract id appended for ties a contract makes, and <c>#2</c>, <c>#3</c>… for further parallel ties.</summary>
-    public required string Id { get; init; }
+    // A graph holds hundreds of thousands of ties, so a tie keeps only what is its own: its ends, type and place
+    // in the file, and one reference to its facts (dates, amount, status, description, sources), which the ties
+    // a contract or protest makes share. Its id is made from its ends when first asked for.
+    private string? id;
+    private TieFacts facts = TieFacts.None;
+    private string? file;
+    private int line;
+    private int column;
+
+    /// <summary>Creates a tie; set <see cref="Type"/>, <see cref="From"/> and <see cref="To"/>, and any other property.</summary>
+    public Tie()
+    {
+    }
+
+    [SetsRequiredMembers]
+    internal Tie(RelationshipType type, Entity from, Entity to, TieFacts facts, Contract? contract, string? file, int line, int column, int parallel)
+    {
+        Type = type;
+        From = from;
+        To = to;
+        this.facts = facts;
+        Contract = contract;
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        Parallel = parallel;
+    }
+
+    /// <summary>
+    /// The stable id: <c>from/type/to</c>, with the contract id appended for the <c>contracts_with</c> tie a contract
+    /// makes, and <c>#2</c>, <c>#3</c>… for further parallel ties. Made from the ends unless given.
+    /// </summary>
+    public string Id
+    {
+        get => id ??= MakeId(From, Type, To, Contract, Parallel);
+        init => id = value;
+    }
 
     /// <summary>The relationship type (in JSON, its name).</summary>
     [JsonConverter(typeof(Serialization.RelationshipTypeNameJsonConverter))]
@@ -50,32 +87,45 @@ public sealed class Tie : IEdge<Entity>
     public required Entity To { get; init; }
 
     /// <summary>When the tie began; <see langword="null"/> when not known.</summary>
-    public PartialDate? Since { get; init; }
+    public PartialDate? Since { get => facts.Since; init => facts = facts with { Since = value }; }
 
     /// <summary>When the tie ended or ends; <see langword="null"/> when not known or still holding.</summary>
-    public PartialDate? Until { get; init; }
+    public PartialDate? Until { get => facts.Until; init => facts = facts with { Until = value }; }
 
     /// <summary>An amount of money the tie involves, such as a contract value or a donation.</summary>
-    public Money? Amount { get; init; }
+    public Money? Amount { get => facts.Amount; init => facts = facts with { Amount = value }; }
 
     /// <summary>How well established the tie is.</summary>
-    public TieStatus Status { get; init; } = TieStatus.Reported;
+    public TieStatus Status { get => facts.Status; init => facts = facts with { Status = value }; }
 
     /// <summary>A free-text description; <see langword="null"/> when none was given.</summary>
-    public string? Description { get; init; }
+    public string? Description { get => facts.Description; init => facts = facts with { Description = value }; }
 
     /// <summary>The sources that state the tie.</summary>
-    public ImmutableArray<Citation> Citations { get; init; } = [];
+    public ImmutableArray<Citation> Citations { get => facts.Citations; init => facts = facts with { Citations = value }; }
 
     /// <summary>Fields of the tie given with their own sources, disputed or not.</summary>
-    public ImmutableArray<FieldClaims> FieldClaims { get; init; } = [];
+    public ImmutableArray<FieldClaims> FieldClaims { get => facts.FieldClaims; init => facts = facts with { FieldClaims = value }; }
 
     /// <summary>The contract this tie was made from, or <see langword="null"/> (in JSON, its id).</summary>
     [JsonConverter(typeof(Serialization.EntityIdJsonConverter<Contract>))]
     public Contract? Contract { get; init; }
 
     /// <summary>Where the tie was written; <see langword="null"/> for ties made in code.</summary>
-    public SourceLocation? Location { get; init; }
+    public SourceLocation? Location
+    {
+        get => file is null ? null : new SourceLocation { File = file, Line = line, Column = column };
+        init => (file, line, column) = value is null ? (null, 0, 0) : (value.File, value.Line, value.Column);
+    }
+
+    /// <summary>Which of the parallel ties with the same ends, type and contract this is, from 1; the id ends in <c>#n</c> from 2 on.</summary>
+    internal int Parallel { get; init; } = 1;
+
+    /// <summary>The id, without keeping it when it was not given or asked for yet.</summary>
+    internal string PeekId() => id ?? MakeId(From, Type, To, Contract, Parallel);
+
+    /// <summary>The facts, for ties that share them.</summary>
+    internal TieFacts Facts => facts;
 
     /// <summary>Whether the tie has no date at all, so date filters cannot tell whether it holds.</summary>
     public bool IsUndated => Since is null && Until is null;
@@ -97,4 +147,20 @@ public sealed class Tie : IEdge<Entity>
     /// <summary>The arrow form, such as <c>Palantir Technologies -> hosts on -> Amazon</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{From.Name} -> {Type.Label} -> {To.Name}";
+
+    /// <summary>The id a tie with these ends gets (see <see cref="Id"/>).</summary>
+    internal static string MakeId(Entity from, RelationshipType type, Entity to, Contract? contract, int parallel)
+    {
+        var id = contract is not null && type.Name == "contracts_with"
+            ? string.Concat(from.Id, "/", type.Name, "/", to.Id, "/" + contract.Id)
+            : string.Concat(from.Id, "/", type.Name, "/", to.Id);
+        return parallel > 1 ? id + "#" + parallel.ToString(CultureInfo.InvariantCulture) : id;
+    }
+}
+
+/// <summary>What a tie states besides its ends: shared by the ties a contract or protest makes. Immutable.</summary>
+internal sealed record TieFacts(PartialDate? Since, PartialDate? Until, Money? Amount, TieStatus Status, string? Description, ImmutableArray<Citation> Citations, ImmutableArray<FieldClaims> FieldClaims)
+{
+    /// <summary>No dates, amount, description or sources; reported.</summary>
+    public static TieFacts None { get; } = new(null, null, null, TieStatus.Reported, null, [], []);
 }
