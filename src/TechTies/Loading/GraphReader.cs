@@ -361,6 +361,7 @@ internal sealed partial class GraphReader
             Start = start,
             End = end,
             FieldClaims = fields.Claims,
+            TieStatus = status,
         };
 
         var tieFields = new TieDefaults(start, end, contract.Amount, status, citations, contract);
@@ -471,7 +472,7 @@ internal sealed partial class GraphReader
         return [.. ties];
     }
 
-    private (RelationshipType Type, Entity From, Entity To, TieFacts Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)
+    private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)
     {
         if (!schema.TryGet(t.Type.Value, out var type))
         {
@@ -500,6 +501,7 @@ internal sealed partial class GraphReader
         }
 
         var facts = defaults?.Facts ?? TieFacts.None;
+        var own = t.Details is not null;
         if (t.Details is { } details)
         {
             var fields = new FieldReader(this, t.File, details);
@@ -510,8 +512,8 @@ internal sealed partial class GraphReader
             var amount = fields.Money("amount") ?? facts.Amount;
             var status = fields.Enum("status", StatusWords, required: false, facts.Status);
             var description = fields.Text("description");
-            var own = fields.Citations("sources");
-            facts = new TieFacts(since, until, amount, status, description, own.IsEmpty ? facts.Citations : own, fields.Claims);
+            var cited = fields.Citations("sources");
+            facts = new TieFacts(since, until, amount, status, description, cited.IsEmpty ? facts.Citations : cited, fields.Claims);
         }
 
         if (facts.Citations.IsEmpty)
@@ -520,7 +522,8 @@ internal sealed partial class GraphReader
             diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.Type.Line, t.Type.Column, $"the {type.Name} tie from '{from.Id}' to '{to.Id}' cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
         }
 
-        return (type, from, to, facts, defaults?.Contract);
+        // A tie a contract makes with nothing of its own reads the contract's facts rather than holding them.
+        return (type, from, to, own || defaults?.Contract is null ? facts : null, defaults?.Contract);
     }
 
     private Entity? Resolve(string file, YScalar reference, ImmutableArray<Kind> kinds, string role)

@@ -188,6 +188,9 @@ public sealed class Contract : Entity
     /// <summary>When the contract started; <see langword="null"/> when not given.</summary>
     public PartialDate? Start { get; init; }
 
+    /// <summary>The status of the ties the contract makes (its <c>status:</c> field).</summary>
+    internal TieStatus TieStatus { get; init; }
+
     /// <summary>When the contract ended or ends; <see langword="null"/> when not given.</summary>
     public PartialDate? End { get; init; }
 

@@ -40,7 +40,9 @@ public sealed class Tie : IEdge<Entity>
     // in the file, and one reference to its facts (dates, amount, status, description, sources), which the ties
     // a contract or protest makes share. Its id is made from its ends when first asked for.
     private string? id;
-    private TieFacts facts = TieFacts.None;
+    // Null for a tie a contract makes that says nothing of its own: it takes the contract's dates, amount, status and
+    // sources, read from the contract, so the many ties of spending data hold nothing twice.
+    private TieFacts? facts = TieFacts.None;
     private string? file;
     private int line;
     private int column;
@@ -51,7 +53,7 @@ public sealed class Tie : IEdge<Entity>
     }
 
     [SetsRequiredMembers]
-    internal Tie(RelationshipType type, Entity from, Entity to, TieFacts facts, Contract? contract, string? file, int line, int column, int parallel)
+    internal Tie(RelationshipType type, Entity from, Entity to, TieFacts? facts, Contract? contract, string? file, int line, int column, int parallel)
     {
         Type = type;
         From = from;
@@ -87,25 +89,25 @@ public sealed class Tie : IEdge<Entity>
     public required Entity To { get; init; }
 
     /// <summary>When the tie began; <see langword="null"/> when not known.</summary>
-    public PartialDate? Since { get => facts.Since; init => facts = facts with { Since = value }; }
+    public PartialDate? Since { get => facts is null ? Contract!.Start : facts.Since; init => facts = Facts with { Since = value }; }
 
     /// <summary>When the tie ended or ends; <see langword="null"/> when not known or still holding.</summary>
-    public PartialDate? Until { get => facts.Until; init => facts = facts with { Until = value }; }
+    public PartialDate? Until { get => facts is null ? Contract!.End : facts.Until; init => facts = Facts with { Until = value }; }
 
     /// <summary>An amount of money the tie involves, such as a contract value or a donation.</summary>
-    public Money? Amount { get => facts.Amount; init => facts = facts with { Amount = value }; }
+    public Money? Amount { get => facts is null ? Contract!.Amount : facts.Amount; init => facts = Facts with { Amount = value }; }
 
     /// <summary>How well established the tie is.</summary>
-    public TieStatus Status { get => facts.Status; init => facts = facts with { Status = value }; }
+    public TieStatus Status { get => facts is null ? Contract!.TieStatus : facts.Status; init => facts = Facts with { Status = value }; }
 
     /// <summary>A free-text description; <see langword="null"/> when none was given.</summary>
-    public string? Description { get => facts.Description; init => facts = facts with { Description = value }; }
+    public string? Description { get => facts?.Description; init => facts = Facts with { Description = value }; }
 
     /// <summary>The sources that state the tie.</summary>
-    public ImmutableArray<Citation> Citations { get => facts.Citations; init => facts = facts with { Citations = value }; }
+    public ImmutableArray<Citation> Citations { get => facts is null ? Contract!.Citations : facts.Citations; init => facts = Facts with { Citations = value }; }
 
     /// <summary>Fields of the tie given with their own sources, disputed or not.</summary>
-    public ImmutableArray<FieldClaims> FieldClaims { get => facts.FieldClaims; init => facts = facts with { FieldClaims = value }; }
+    public ImmutableArray<FieldClaims> FieldClaims { get => facts is null ? [] : facts.FieldClaims; init => facts = Facts with { FieldClaims = value }; }
 
     /// <summary>The contract this tie was made from, or <see langword="null"/> (in JSON, its id).</summary>
     [JsonConverter(typeof(Serialization.EntityIdJsonConverter<Contract>))]
@@ -125,7 +127,7 @@ public sealed class Tie : IEdge<Entity>
     internal string PeekId() => id ?? MakeId(From, Type, To, Contract, Parallel);
 
     /// <summary>The facts, for ties that share them.</summary>
-    internal TieFacts Facts => facts;
+    internal TieFacts Facts => facts ?? TieFacts.Of(Contract!);
 
     /// <summary>Whether the tie has no date at all, so date filters cannot tell whether it holds.</summary>
     public bool IsUndated => Since is null && Until is null;
@@ -163,4 +165,7 @@ internal sealed record TieFacts(PartialDate? Since, PartialDate? Until, Money? A
 {
     /// <summary>No dates, amount, description or sources; reported.</summary>
     public static TieFacts None { get; } = new(null, null, null, TieStatus.Reported, null, [], []);
+
+    /// <summary>What the ties a contract makes state unless they give their own.</summary>
+    public static TieFacts Of(Contract contract) => new(contract.Start, contract.End, contract.Amount, contract.TieStatus, null, contract.Citations, []);
 }
