@@ -128,6 +128,12 @@ internal static class YamlTreeReader
             return null;
         }
 
+        return SimpleYamlReader.TryRead(text) ?? ReadWithYamlDotNet(text, file, diagnostics);
+    }
+
+    /// <summary>Reads decoded text with YamlDotNet's parser, which reads all of YAML and reports every syntax problem.</summary>
+    internal static YNode? ReadWithYamlDotNet(string text, string file, DiagnosticBag diagnostics)
+    {
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {
