@@ -10,10 +10,10 @@ internal sealed partial class GraphReader
     /// </summary>
     private sealed class FieldReader(GraphReader reader, string file, YMap map)
     {
-        private readonly List<FieldClaims> claims = [];
+        private List<FieldClaims>? claims;
         private bool currencyChecked;
 
-        public ImmutableArray<FieldClaims> Claims => [.. claims];
+        public ImmutableArray<FieldClaims> Claims => claims is null ? [] : [.. claims];
 
         private DiagnosticBag Diagnostics => reader.diagnostics;
 
@@ -96,7 +96,19 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseDate) : node is YScalar scalar ? Check(scalar, ParseDate) : Shape(node, field, "a date such as 2018, 2018-07 or 2018-07-31");
+            if (node is YScalar scalar)
+            {
+                // A partial date parses to the same value from its text as from its canonical form.
+                if (PartialDate.TryParse(scalar.Value, out var date))
+                {
+                    return date;
+                }
+
+                ReportBadValue(scalar, ParseDate(scalar.Value).Error);
+                return null;
+            }
+
+            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseDate) : Shape(node, field, "a date such as 2018, 2018-07 or 2018-07-31");
             return text is null ? null : PartialDate.Parse(text);
         }
 
@@ -108,7 +120,25 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseMoney) : node is YScalar scalar ? Check(scalar, ParseMoney) : Shape(node, field, "an amount such as USD 39 million");
+            if (node is YScalar scalar)
+            {
+                var currency = Currency();
+                if (!Currencies.IsKnown(currency))
+                {
+                    ReportBadValue(scalar, null);
+                    return null;
+                }
+
+                if (TechTies.Money.TryParse(scalar.Value, out var money, out var error, currency))
+                {
+                    return money.Canonical();
+                }
+
+                ReportBadValue(scalar, error);
+                return null;
+            }
+
+            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseMoney) : Shape(node, field, "an amount such as USD 39 million");
             return text is null ? null : TechTies.Money.Parse(text);
         }
 
@@ -245,18 +275,37 @@ internal sealed partial class GraphReader
             }
         }
 
-        private YNode? Find(string field) => map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
+        private YNode? Find(string field) => map.ValueOf(field);
 
-        private static bool IsClaimForm(YNode node) =>
-            node is YMap m ? m.Entries.Any(e => e.Key.Value == "value")
-            : node is YSeq s && s.Items.Count > 0 && s.Items.All(i => i is YMap);
+        private static bool IsClaimForm(YNode node)
+        {
+            if (node is YMap m)
+            {
+                return m.ValueOf("value") is not null;
+            }
+
+            if (node is not YSeq { Items.Count: > 0 } s)
+            {
+                return false;
+            }
+
+            foreach (var item in s.Items)
+            {
+                if (item is not YMap)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private (string? Value, string? Error) ParseDate(string text) =>
             PartialDate.TryParse(text, out var date) ? (date.ToString(), null) : (null, $"'{text}' is not a partial date");
 
         private (string? Value, string? Error) ParseMoney(string text)
         {
-            var currency = Find("currency") is YScalar { IsNull: false } c ? c.Value : "USD";
+            var currency = Currency();
             if (!Currencies.IsKnown(currency))
             {
                 return (null, null);
@@ -264,6 +313,8 @@ internal sealed partial class GraphReader
 
             return TechTies.Money.TryParse(text, out var money, out var error, currency) ? (money.ToString(), null) : (null, error);
         }
+
+        private string Currency() => Find("currency") is YScalar { IsNull: false } c ? c.Value : "USD";
 
         private string? Check(YScalar scalar, Func<string, (string? Value, string? Error)> parse)
         {
@@ -315,7 +366,7 @@ internal sealed partial class GraphReader
                     continue;
                 }
 
-                var valueNode = claimMap.Entries.FirstOrDefault(e => e.Key.Value == "value").Value;
+                var valueNode = claimMap.ValueOf("value");
                 if (valueNode is not YScalar { IsNull: false } valueScalar)
                 {
                     var at = valueNode ?? claimMap;
@@ -325,7 +376,7 @@ internal sealed partial class GraphReader
                 }
 
                 var value = Check(valueScalar, parse);
-                var preferredNode = claimMap.Entries.FirstOrDefault(e => e.Key.Value == "preferred").Value;
+                var preferredNode = claimMap.ValueOf("preferred");
                 var preferred = false;
                 if (preferredNode is YScalar { Value: "true" or "false" } flag)
                 {
@@ -337,7 +388,7 @@ internal sealed partial class GraphReader
                     ok = false;
                 }
 
-                var citations = ReadCitations(claimMap.Entries.FirstOrDefault(e => e.Key.Value == "sources").Value, "sources");
+                var citations = ReadCitations(claimMap.ValueOf("sources"), "sources");
                 if (value is null)
                 {
                     ok = false;
@@ -359,7 +410,7 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            claims.Add(new FieldClaims { Field = field, Claims = list.ToImmutable() });
+            (claims ??= []).Add(new FieldClaims { Field = field, Claims = list.ToImmutable() });
             return list.First(c => c.Preferred).Value;
         }
 
@@ -370,6 +421,15 @@ internal sealed partial class GraphReader
                 return [];
             }
 
+            // The common form, one source id alone such as sources: [src-1], gives one shared list per source.
+            if ((node as YSeq)?.Items is [YScalar { IsNull: false } single] || node is YScalar { IsNull: false })
+            {
+                var only = node as YScalar ?? (YScalar)((YSeq)node).Items[0];
+                var shared = reader.CitationsOf(only.Value);
+                reader.citationsToCheck.Add((shared[0], file, only));
+                return shared;
+            }
+
             var result = ImmutableArray.CreateBuilder<Citation>();
             foreach (var item in node is YSeq seq ? seq.Items : [node])
             {
@@ -377,7 +437,7 @@ internal sealed partial class GraphReader
                 YNode at = item;
                 if (item is YScalar { IsNull: false } id)
                 {
-                    citation = new Citation { Source = id.Value };
+                    citation = reader.CitationsOf(id.Value)[0];
                 }
                 else if (item is YMap cite && reader.CheckFields(file, cite, ["source", "quote", "page"], "a citation"))
                 {

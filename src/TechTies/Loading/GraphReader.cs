@@ -46,6 +46,7 @@ internal sealed partial class GraphReader
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
+    private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
     private GraphSchema schema = GraphSchema.BuiltIn;
 
     private GraphReader(LoadOptions options)
@@ -350,10 +351,10 @@ internal sealed partial class GraphReader
         {
             Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location,
             AwardId = fields.Text("award_id"),
-            VendorId = vendor?.Value ?? string.Empty,
-            AgencyId = agency?.Value ?? string.Empty,
-            OfficeId = office?.Value,
-            ProductIds = [.. products.Select(p => p.Value)],
+            VendorId = vendor is null ? string.Empty : IdOf(vendor),
+            AgencyId = agency is null ? string.Empty : IdOf(agency),
+            OfficeId = office is null ? null : IdOf(office),
+            ProductIds = [.. products.Select(IdOf)],
             Amount = fields.Money("amount"),
             Obligated = fields.Money("obligated"),
             CurrentValue = fields.Money("current_value"),
@@ -546,6 +547,22 @@ internal sealed partial class GraphReader
         return null;
     }
 
+    // A reference to a defined entity holds that entity's own id string, not a copy of it per reference.
+    private string IdOf(YScalar reference) => raw.TryGetValue(reference.Value, out var target) ? target.Key.Value : reference.Value;
+
+    // The citations of sources: [id] with nothing but the id, one list per source and graph however often it is cited.
+    private ImmutableArray<Citation> CitationsOf(string source)
+    {
+        if (!sharedCitations.TryGetValue(source, out var citations))
+        {
+            var id = raw.TryGetValue(source, out var target) ? target.Key.Value : source;
+            citations = [new Citation { Source = id }];
+            sharedCitations.Add(id, citations);
+        }
+
+        return citations;
+    }
+
     private void CheckCitations()
     {
         var sourceIds = entities.Values.OfType<Source>().Select(s => s.Id).ToList();
@@ -636,8 +653,13 @@ internal sealed partial class GraphReader
     private bool CheckFields(string file, YMap map, string[] allowed, string what)
     {
         var ok = true;
-        foreach (var (key, _) in map.Entries.Where(e => !allowed.Contains(e.Key.Value)))
+        foreach (var (key, _) in map.Entries)
         {
+            if (Array.IndexOf(allowed, key.Value) >= 0)
+            {
+                continue;
+            }
+
             diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"'{key.Value}' is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
             ok = false;
         }
@@ -647,7 +669,7 @@ internal sealed partial class GraphReader
 
     private YScalar? Required(string file, YMap map, string field, string what)
     {
-        var node = map.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
+        var node = map.ValueOf(field);
         if (node is YScalar { IsNull: false } scalar)
         {
             return scalar;

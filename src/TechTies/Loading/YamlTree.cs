@@ -29,20 +29,67 @@ internal sealed class YScalar : YNode
 
 internal sealed class YMap : YNode
 {
-    // Keys by text, so that building a mapping of many entries stays linear.
-    private readonly Dictionary<string, YScalar> keys = new(StringComparer.Ordinal);
+    // Most mappings hold a few fields, where a scan beats hashing; a mapping of many entries (a section of
+    // thousands of ids) gets an index of its keys, so that building it stays linear.
+    private const int IndexFrom = 16;
+
+    private Dictionary<string, YScalar>? keys;
 
     public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
 
     /// <summary>The key with this text already in the mapping, or <see langword="null"/>.</summary>
-    public YScalar? KeyNamed(string key) => keys.GetValueOrDefault(key);
+    public YScalar? KeyNamed(string key)
+    {
+        if (keys is not null)
+        {
+            return keys.GetValueOrDefault(key);
+        }
+
+        foreach (var entry in Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value of the first entry whose key has this text, or <see langword="null"/>.</summary>
+    public YNode? ValueOf(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Adds an entry unless its key is already there (the first of duplicate keys wins).</summary>
     public void Add(YScalar key, YNode value)
     {
-        if (keys.TryAdd(key.Value, key))
+        if (KeyNamed(key.Value) is not null)
         {
-            Entries.Add(new(key, value));
+            return;
+        }
+
+        Entries.Add(new(key, value));
+        if (keys is not null)
+        {
+            keys.Add(key.Value, key);
+        }
+        else if (Entries.Count >= IndexFrom)
+        {
+            keys = new Dictionary<string, YScalar>(Entries.Count * 2, StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                keys.Add(entry.Key.Value, entry.Key);
+            }
         }
     }
 
@@ -81,6 +128,12 @@ internal static class YamlTreeReader
             return null;
         }
 
+        return SimpleYamlReader.TryRead(text) ?? ReadWithYamlDotNet(text, file, diagnostics);
+    }
+
+    /// <summary>Reads decoded text with YamlDotNet's parser, which reads all of YAML and reports every syntax problem.</summary>
+    internal static YNode? ReadWithYamlDotNet(string text, string file, DiagnosticBag diagnostics)
+    {
         var scanner = new Scanner(new StringReader(text), skipComments: true);
         try
         {

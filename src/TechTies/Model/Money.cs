@@ -65,10 +65,10 @@ public readonly struct Money : IEquatable<Money>
     internal static bool TryParse(string? text, out Money money, out string error, string defaultCurrency = "USD")
     {
         money = default;
-        error = $"'{text}' is not an amount of money: expected forms such as 39000000, USD 39 million, $39M or 39.3 million.";
+        error = string.Empty;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return false;
+            return NotMoney(text, out error);
         }
 
         var rest = text.Trim();
@@ -119,7 +119,7 @@ public readonly struct Money : IEquatable<Money>
         var scaleWord = rest[end..].Trim();
         if (!IsGroupedNumber(number) || !decimal.TryParse(number.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            return false;
+            return NotMoney(text, out error);
         }
 
         decimal scale = scaleWord.ToLowerInvariant() switch
@@ -132,7 +132,7 @@ public readonly struct Money : IEquatable<Money>
         };
         if (scale == 0m)
         {
-            return false;
+            return NotMoney(text, out error);
         }
 
         try
@@ -146,6 +146,30 @@ public readonly struct Money : IEquatable<Money>
             error = $"'{text}' is too large an amount of money.";
             return false;
         }
+    }
+
+    /// <summary>
+    /// This amount as <see cref="Parse(string)"/> reads it back from <see cref="ToString"/>: the same value without
+    /// trailing zeros in its scale (39.30 million is stored as 39300000, as from its canonical text).
+    /// </summary>
+    internal Money Canonical()
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(Amount, bits);
+        var mantissa = (uint)bits[0] | ((UInt128)(uint)bits[1] << 32) | ((UInt128)(uint)bits[2] << 64);
+        var scale = Amount.Scale;
+        if (mantissa == 0)
+        {
+            return new Money(0m, Currency);
+        }
+
+        while (scale > 0 && mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            scale--;
+        }
+
+        return new Money(new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), (int)(uint)(mantissa >> 64), bits[3] < 0, scale), Currency);
     }
 
     /// <summary>The canonical form, <c>USD 39340900.82</c>: the code, a space, the amount without grouping or trailing zeros.</summary>
@@ -176,6 +200,12 @@ public readonly struct Money : IEquatable<Money>
     private static bool IsCodeShape(ReadOnlySpan<char> span) => span.Length == 3 && char.IsAsciiLetterUpper(span[0]) && char.IsAsciiLetterUpper(span[1]) && char.IsAsciiLetterUpper(span[2]);
 
     private static bool IsNumberStart(char c) => char.IsAsciiDigit(c) || c == '-';
+
+    private static bool NotMoney(string? text, out string error)
+    {
+        error = $"'{text}' is not an amount of money: expected forms such as 39000000, USD 39 million, $39M or 39.3 million.";
+        return false;
+    }
 
     // Digits with an optional decimal part; commas only as thousands separators (1,234,567.89).
     private static bool IsGroupedNumber(string number)

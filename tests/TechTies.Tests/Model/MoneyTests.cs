@@ -18,6 +18,34 @@ public class MoneyTests
     }
 
     [Property]
+    public bool The_canonical_amount_is_the_one_read_back_from_the_canonical_text(int low, int mid, bool negative, byte scale, bool scaled)
+    {
+        // Amounts with trailing zeros in their scale, as "39.30 million" or "USD 1000.00" parse to, and zeros of any sign.
+        var amount = new decimal(low, mid % 1000, 0, negative, (byte)(scale % 29));
+        if (scaled)
+        {
+            amount *= 1_000_000m;
+        }
+
+        var money = new Money(amount, "EUR");
+        var canonical = money.Canonical();
+        var readBack = Money.Parse(money.ToString());
+        return decimal.GetBits(canonical.Amount).SequenceEqual(decimal.GetBits(readBack.Amount)) && canonical.Currency == readBack.Currency;
+    }
+
+    [Theory]
+    [InlineData("-0")]
+    [InlineData("USD -0.00")]
+    [InlineData("0.000 million")]
+    [InlineData("39.30 million")]
+    [InlineData("$1,000.50")]
+    public void Canonical_amounts_of_written_forms_match_their_canonical_text(string text)
+    {
+        var money = Money.Parse(text);
+        Assert.Equal(decimal.GetBits(Money.Parse(money.ToString()).Amount), decimal.GetBits(money.Canonical().Amount));
+    }
+
+    [Property]
     public bool A_scale_word_multiplies_the_number(ushort whole, byte tenths)
     {
         var number = whole + ((tenths % 10) / 10m);
