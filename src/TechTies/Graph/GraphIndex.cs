@@ -9,6 +9,8 @@ namespace TechTies;
 /// </summary>
 internal sealed class GraphIndex
 {
+    private NeighborRows? neighbors;
+
     public GraphIndex(TechTiesGraph graph)
     {
         Nodes = [.. graph.Entities];
@@ -57,6 +59,9 @@ internal sealed class GraphIndex
     public int[] InStart { get; }
 
     public int[] InEdges { get; }
+
+    /// <summary>Each node's neighbours in either direction over ties of any type, built on first use (only untyped searches need them).</summary>
+    public NeighborRows Neighbors => LazyInitializer.EnsureInitialized(ref neighbors, () => new NeighborRows(this));
 
     public ReadOnlySpan<int> Out(int node) => OutEdges.AsSpan(OutStart[node], OutStart[node + 1] - OutStart[node]);
 

@@ -29,8 +29,17 @@ public sealed class PathStep
         Type = type;
         Direction = direction;
         Ties = ties;
-        Contracts = [.. ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
-        Citations = [.. ties.SelectMany(t => t.Citations).Distinct()];
+        // Most steps are one tie with at most one citation: nothing to gather or deduplicate.
+        if (ties.Length == 1)
+        {
+            Contracts = ties[0].Contract is { } contract ? [contract] : [];
+            Citations = ties[0].Citations.Length <= 1 ? ties[0].Citations : [.. ties[0].Citations.Distinct()];
+        }
+        else
+        {
+            Contracts = [.. ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
+            Citations = [.. ties.SelectMany(t => t.Citations).Distinct()];
+        }
     }
 
     /// <summary>The entity the step leaves (in the order the path is walked, not the tie's direction).</summary>
