@@ -12,6 +12,7 @@ namespace TechTies;
 internal sealed class GraphIndex
 {
     private int[]? typeRankByName;
+    private NeighborRows? neighbors;
 
     public GraphIndex(TechTiesGraph graph)
     {
@@ -62,6 +63,9 @@ internal sealed class GraphIndex
     public int[] InStart { get; }
 
     public int[] InEdges { get; }
+
+    /// <summary>Each node's neighbours in either direction over ties of any type, built on first use (only untyped searches need them).</summary>
+    public NeighborRows Neighbors => LazyInitializer.EnsureInitialized(ref neighbors, () => new NeighborRows(this));
 
     public ReadOnlySpan<int> Out(int node) => OutEdges.AsSpan(OutStart[node], OutStart[node + 1] - OutStart[node]);
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using TechTies.Querying;
 
 namespace TechTies;
@@ -38,36 +39,40 @@ public sealed record ConnectOptions
     public TimeSpan? TimeLimit { get; init; }
 }
 
-/// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable.</summary>
+/// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable and thread-safe.</summary>
 public sealed class Neighborhood
 {
-    private readonly ImmutableArray<int> distances;
+    private readonly GraphIndex index;
+    private readonly int[] members;
+    private readonly int[] layerStarts;
+    private readonly bool[] mask;
     private readonly Lazy<ImmutableArray<Tie>> ties;
-    private Dictionary<Entity, int>? positions;
+    private (int[] Nodes, ImmutableArray<Entity> Entities) ordered;
+    private bool isOrdered;
+    private object? orderLock;
 
-    internal Neighborhood(Entity center, ImmutableArray<(Entity Entity, int Distance)> entities, Func<ImmutableArray<Tie>> ties)
+    // The members are node numbers layer by layer (layer h is members[layerStarts[h]..layerStarts[h + 1]]), each
+    // layer in the order the search reached it: ordering waits until someone lists them.
+    internal Neighborhood(GraphIndex index, int[] members, int[] layerStarts, bool[] mask)
     {
-        Center = center;
-        var members = ImmutableArray.CreateBuilder<Entity>(entities.Length);
-        var hops = ImmutableArray.CreateBuilder<int>(entities.Length);
-        foreach (var (entity, distance) in entities)
-        {
-            members.Add(entity);
-            hops.Add(distance);
-        }
-
-        Entities = members.MoveToImmutable();
-        distances = hops.MoveToImmutable();
+        this.index = index;
+        this.members = members;
+        this.layerStarts = layerStarts;
+        this.mask = mask;
+        Center = index.Nodes[members[0]];
 
         // Found on first use: many callers only list or count the members.
-        this.ties = new Lazy<ImmutableArray<Tie>>(ties, LazyThreadSafetyMode.ExecutionAndPublication);
+        ties = new Lazy<ImmutableArray<Tie>>(FindTies, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The entity at the center.</summary>
     public Entity Center { get; }
 
-    /// <summary>The entities within the hops, the center first, then by distance, then by ordinal id.</summary>
-    public ImmutableArray<Entity> Entities { get; }
+    /// <summary>How many entities are within the hops, the center included: the length of <see cref="Entities"/>, without listing them.</summary>
+    public int Count => members.Length;
+
+    /// <summary>The entities within the hops, the center first, then by distance, then by ordinal id. Ordered on first use.</summary>
+    public ImmutableArray<Entity> Entities => Ordered().Entities;
 
     /// <summary>Every tie of the walked types whose two ends are both in <see cref="Entities"/>, in ordinal order of id.</summary>
     public ImmutableArray<Tie> Ties => ties.Value;
@@ -77,14 +82,78 @@ public sealed class Neighborhood
     /// <returns>The distance (0 for the center).</returns>
     public int? DistanceOf(Entity entity)
     {
-        // Built on first use: most callers only list the members.
-        var map = LazyInitializer.EnsureInitialized(ref positions, () => Entities.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i));
-        return map.TryGetValue(entity, out var at) ? distances[at] : null;
+        ArgumentNullException.ThrowIfNull(entity);
+        if (!index.NodeOf.TryGetValue(entity.Id, out var node) || !ReferenceEquals(index.Nodes[node], entity))
+        {
+            return null;
+        }
+
+        var nodes = Ordered().Nodes;
+        for (var hop = 0; hop + 1 < layerStarts.Length; hop++)
+        {
+            if (Array.BinarySearch(nodes, layerStarts[hop], layerStarts[hop + 1] - layerStarts[hop], node) >= 0)
+            {
+                return hop;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{Center.Name}: {Entities.Length - 1} neighbours, {Ties.Length} ties";
+    public override string ToString() => $"{Center.Name}: {Count - 1} neighbours, {Ties.Length} ties";
+
+    // Node numbers follow ordinal ids, so sorting each layer's numbers orders it by id. The members stay as they are
+    // (the ties read them meanwhile); the sorted copy is made once, whichever thread asks first.
+    private (int[] Nodes, ImmutableArray<Entity> Entities) Ordered() =>
+        LazyInitializer.EnsureInitialized(ref ordered, ref isOrdered, ref orderLock, () =>
+        {
+            var nodes = (int[])members.Clone();
+            for (var hop = 0; hop + 1 < layerStarts.Length; hop++)
+            {
+                Array.Sort(nodes, layerStarts[hop], layerStarts[hop + 1] - layerStarts[hop]);
+            }
+
+            var entities = new Entity[nodes.Length];
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                entities[i] = index.Nodes[nodes[i]];
+            }
+
+            return (nodes, ImmutableCollectionsMarshal.AsImmutableArray(entities));
+        });
+
+    // Each tie of the walked types among the members once, from its start's row; tie numbers follow ordinal tie ids.
+    private ImmutableArray<Tie> FindTies()
+    {
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        foreach (var node in members)
+        {
+            marks.Mark(node);
+        }
+
+        var tieNumbers = new List<int>();
+        foreach (var node in members)
+        {
+            foreach (var e in index.Out(node))
+            {
+                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
+                {
+                    tieNumbers.Add(e);
+                }
+            }
+        }
+
+        tieNumbers.Sort();
+        var found = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
+        foreach (var e in tieNumbers)
+        {
+            found.Add(index.Edges[e]);
+        }
+
+        return found.MoveToImmutable();
+    }
 }
 
 /// <summary>A second-degree entity and the first-degree entities it shares with the center.</summary>
@@ -141,11 +210,8 @@ public static class GraphConnections
     public static int? Distance(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var o = Validate(options);
-        var index = graph.Index;
-        var target = index.NodeOf[graph.Find(to).Id];
-        var distance = ConnectionSearch.Distances(graph, index.NodeOf[graph.Find(from).Id], o, reverse: false, stopAt: target);
-        return distance[target] is var d and >= 0 && d <= o.MaxHops ? d : null;
+        var distance = new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(options)).Distance();
+        return distance >= 0 ? distance : null;
     }
 
     /// <summary>Whether <paramref name="to"/> can be reached from <paramref name="from"/> within the options' hops, without listing paths.</summary>
@@ -177,40 +243,42 @@ public static class GraphConnections
         var mask = PathMatcher.TypeMask(index, [.. types]);
         var center = index.NodeOf[graph.Find(entity).Id];
 
-        // Breadth-first layers over the compact index; node numbers follow ordinal ids, so sorting a layer's
-        // numbers orders it by id. Only the nodes reached are touched: the marks are reused per thread.
+        // Breadth-first layers over the compact index; only the nodes reached are touched: the marks are reused per
+        // thread. Without types, each node's neighbours are one row of one array.
         var marks = VisitMarks.Start(index.Nodes.Length);
         var members = new List<int> { center };
-        var layerSizes = new List<int> { 1 };
+        var layerStarts = new int[hops + 2];
+        layerStarts[1] = 1;
         marks.Mark(center);
-        var layerStart = 0;
+        var rows = types.Length == 0 ? index.Neighbors : null;
         for (var hop = 1; hop <= hops; hop++)
         {
             var layerEnd = members.Count;
-            for (var i = layerStart; i < layerEnd; i++)
+            for (var i = layerStarts[hop - 1]; i < layerEnd; i++)
             {
                 var node = members[i];
-                Reach(index.Out(node), index.EdgeTo);
-                Reach(index.In(node), index.EdgeFrom);
+                if (rows is not null)
+                {
+                    foreach (var other in rows.Of(node))
+                    {
+                        if (!marks.IsMarked(other))
+                        {
+                            marks.Mark(other);
+                            members.Add(other);
+                        }
+                    }
+                }
+                else
+                {
+                    Reach(index.Out(node), index.EdgeTo);
+                    Reach(index.In(node), index.EdgeFrom);
+                }
             }
 
-            members.Sort(layerEnd, members.Count - layerEnd, Comparer<int>.Default);
-            layerSizes.Add(members.Count - layerEnd);
-            layerStart = layerEnd;
+            layerStarts[hop + 1] = members.Count;
         }
 
-        var entities = ImmutableArray.CreateBuilder<(Entity, int)>(members.Count);
-        var at = 0;
-        for (var hop = 0; hop < layerSizes.Count; hop++)
-        {
-            for (var k = 0; k < layerSizes[hop]; k++)
-            {
-                entities.Add((index.Nodes[members[at++]], hop));
-            }
-        }
-
-        var memberNodes = members.ToArray();
-        return new Neighborhood(index.Nodes[center], entities.MoveToImmutable(), () => TiesAmong(index, memberNodes, mask));
+        return new Neighborhood(index, [.. members], layerStarts, mask);
 
         void Reach(ReadOnlySpan<int> row, int[] others)
         {
@@ -268,37 +336,6 @@ public static class GraphConnections
             .ThenBy(i => i.Entity.Id, StringComparer.Ordinal)];
     }
 
-    // Each tie of the walked types among the members once, from its start's row; tie numbers follow ordinal tie ids.
-    private static ImmutableArray<Tie> TiesAmong(GraphIndex index, int[] members, bool[] mask)
-    {
-        var marks = VisitMarks.Start(index.Nodes.Length);
-        foreach (var node in members)
-        {
-            marks.Mark(node);
-        }
-
-        var tieNumbers = new List<int>();
-        foreach (var node in members)
-        {
-            foreach (var e in index.Out(node))
-            {
-                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
-                {
-                    tieNumbers.Add(e);
-                }
-            }
-        }
-
-        tieNumbers.Sort();
-        var ties = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
-        foreach (var e in tieNumbers)
-        {
-            ties.Add(index.Edges[e]);
-        }
-
-        return ties.MoveToImmutable();
-    }
-
     private static void AddNeighbours(GraphIndex index, int node, SortedSet<int> into)
     {
         foreach (var e in index.Out(node))
@@ -341,8 +378,11 @@ public static class GraphConnections
 }
 
 /// <summary>
-/// One connection search: breadth-first distances to the target bound an iterative-deepening depth-first search,
-/// so every path listed can still reach the target in the steps left.
+/// One connection search. Breadth-first layers from both ends, always widening the cheaper frontier, meet at the
+/// fewest steps; the nodes on shortest connections are then marked with their place, and a depth-first search lists
+/// the shortest connections over marked nodes only, reading each node's steps once and making each step's
+/// <see cref="PathStep"/> once. Longer connections (when more are wanted) are listed by iterative deepening bounded by
+/// the distances to the target, so every path listed can still reach the target in the steps left.
 /// </summary>
 internal sealed class ConnectionSearch
 {
@@ -350,18 +390,33 @@ internal sealed class ConnectionSearch
     private readonly GraphIndex index;
     private readonly Entity source;
     private readonly Entity target;
+    private readonly int sourceNode;
+    private readonly int targetNode;
     private readonly ConnectOptions options;
     private readonly PathQuery time;
+    private readonly bool timed;
     private readonly bool[] mask;
-    private readonly bool[] onPath;
+    private readonly SearchClock clock;
+    private readonly Side fromSource;
+    private readonly Side toTarget;
+    private readonly List<int> meeting = [];
     private readonly List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> steps = [];
     private readonly List<int> stepTies = [];
     private readonly List<GraphPath> found = [];
-    private int[] toTarget = [];
+    private readonly List<int> path = [];
+    private readonly List<int> shortestPaths = [];
+    private readonly List<(int Node, int First, int Count)> stepsOf = [];
+    private readonly List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> dagSteps = [];
+    private readonly List<int> dagTies = [];
+    private readonly List<PathStep?> dagPathSteps = [];
+    private readonly List<(int From, int To, int Edge, bool Backward)> dagEdges = [];
+    [ThreadStatic]
+    private static int[]? stepsOfNode;
+    private HopLabels places = null!;
+    private int shortest = -1;
     private long expansions;
     private bool budgetHit;
     private bool timeHit;
-    private readonly SearchClock clock;
 
     public ConnectionSearch(TechTiesGraph graph, Entity source, Entity target, ConnectOptions options)
     {
@@ -369,80 +424,77 @@ internal sealed class ConnectionSearch
         index = graph.Index;
         this.source = source;
         this.target = target;
+        sourceNode = index.NodeOf[source.Id];
+        targetNode = index.NodeOf[target.Id];
         this.options = options;
         clock = new SearchClock(options.TimeLimit);
         time = new PathQuery { AsOf = options.AsOf };
+
+        // Without a date filter every tie holds: the tie records need not be read at all.
+        timed = time.HasTimeFilter;
         mask = PathMatcher.TypeMask(index, options.Types);
-        onPath = new bool[index.Nodes.Length];
+
+        // Directed, the source's side walks ties forward and the target's side backward; otherwise both walk both.
+        fromSource = new Side(HopLabels.Start(index.Nodes.Length, 0), forward: true, backward: !options.Directed);
+        toTarget = new Side(HopLabels.Start(index.Nodes.Length, 1), forward: !options.Directed, backward: true);
     }
 
-    /// <summary>Breadth-first distances from <paramref name="start"/> (walking ties backwards when <paramref name="reverse"/>), -1 when unreached.</summary>
-    public static int[] Distances(TechTiesGraph graph, int start, ConnectOptions options, bool reverse, int stopAt)
+    /// <summary>The fewest steps from the source to the target within the hops, or -1 when there is no connection.</summary>
+    public int Distance()
     {
-        var index = graph.Index;
-        var time = new PathQuery { AsOf = options.AsOf };
-        var mask = PathMatcher.TypeMask(index, options.Types);
-        // Without a date filter every tie holds: the tie records need not be read at all.
-        var timed = time.HasTimeFilter;
-        var distance = new int[index.Nodes.Length];
-        Array.Fill(distance, -1);
-        distance[start] = 0;
-        var queue = new Queue<int>();
-        queue.Enqueue(start);
-        while (queue.Count > 0)
+        if (sourceNode == targetNode)
         {
-            var node = queue.Dequeue();
-            if (node == stopAt || distance[node] == options.MaxHops)
-            {
-                continue;
-            }
+            return 0;
+        }
 
-            var forward = !options.Directed || !reverse;
-            var backward = !options.Directed || reverse;
-            if (forward)
-            {
-                Visit(index.Out(node), index.EdgeTo);
-            }
+        fromSource.Begin(sourceNode);
+        toTarget.Begin(targetNode);
 
-            if (backward)
+        // While no node has been reached from both ends, every connection is longer than the two depths together;
+        // the first layer that reaches the other side's nodes meets it at exactly the fewest steps.
+        while (fromSource.Depth + toTarget.Depth < options.MaxHops && !fromSource.IsExhausted && !toTarget.IsExhausted)
+        {
+            var sourceFirst = fromSource.FrontierCost(index) <= toTarget.FrontierCost(index);
+            Widen(sourceFirst ? fromSource : toTarget, sourceFirst ? toTarget : fromSource);
+            if (meeting.Count > 0)
             {
-                Visit(index.In(node), index.EdgeFrom);
-            }
-
-            void Visit(ReadOnlySpan<int> row, int[] others)
-            {
-                foreach (var e in row)
-                {
-                    var other = others[e];
-                    if (distance[other] < 0 && mask[index.EdgeType[e]] && (!timed || time.HoldsInTime(index.Edges[e])))
-                    {
-                        distance[other] = distance[node] + 1;
-                        queue.Enqueue(other);
-                    }
-                }
+                return fromSource.Depth + toTarget.Depth;
             }
         }
 
-        return distance;
+        return -1;
     }
 
     public PathSet Run()
     {
-        var s = index.NodeOf[source.Id];
-        var t = index.NodeOf[target.Id];
-        toTarget = Distances(graph, t, options, reverse: true, stopAt: -1);
         var kept = new List<GraphPath>();
         string? truncation = null;
         var dropped = 0;
-        if (s != t && toTarget[s] > 0)
+        if (sourceNode != targetNode && Distance() is var distance and > 0)
         {
-            for (var length = toTarget[s]; length <= options.MaxHops && !budgetHit; length++)
+            shortest = distance;
+            for (var length = distance; length <= options.MaxHops && !budgetHit; length++)
             {
                 found.Clear();
-                onPath[s] = true;
-                Search(s, t, length);
-                onPath[s] = false;
-                found.Sort(GraphPath.Compare);
+                if (length == distance)
+                {
+                    ListShortest();
+                }
+                else
+                {
+                    if (length == distance + 1)
+                    {
+                        // Longer connections are listed with every distance to the target up to the hops left.
+                        while (toTarget.Depth < options.MaxHops - 1 && !toTarget.IsExhausted)
+                        {
+                            Widen(toTarget, null);
+                        }
+                    }
+
+                    Search(sourceNode, length);
+                    found.Sort(GraphPath.Compare);
+                }
+
                 var tier = found.Where(p => !IsContractDetour(p)).ToList();
                 dropped += found.Count - tier.Count;
                 var room = options.AllShortest ? int.MaxValue : options.Count - kept.Count;
@@ -499,9 +551,321 @@ internal sealed class ConnectionSearch
         return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings]);
     }
 
-    private void Search(int node, int target, int left)
+    // One more breadth-first layer of a side; a node it reaches that the other side has reached is a meeting node.
+    private void Widen(Side side, Side? other)
     {
-        if (node == target)
+        var depth = side.Depth + 1;
+        var end = side.Reached.Count;
+        for (var i = side.LayerStart; i < end; i++)
+        {
+            var node = side.Reached[i];
+            if (side.Forward)
+            {
+                Reach(index.Out(node), index.EdgeTo);
+            }
+
+            if (side.Backward)
+            {
+                Reach(index.In(node), index.EdgeFrom);
+            }
+        }
+
+        side.LayerStarts.Add(end);
+
+        void Reach(ReadOnlySpan<int> row, int[] others)
+        {
+            foreach (var e in row)
+            {
+                var node = others[e];
+                if (!side.Distance.IsSet(node) && IsWalkable(e))
+                {
+                    side.Distance.Set(node, depth);
+                    side.Reached.Add(node);
+                    if (other is not null && other.Distance.IsSet(node))
+                    {
+                        meeting.Add(node);
+                    }
+                }
+            }
+        }
+    }
+
+    // Labels every node on a shortest connection with its place on it (0 for the source) and gathers the ties between
+    // consecutive places. The meeting nodes are all at the source side's depth; walking back to either end, a node
+    // one hop nearer that end, tied to a labelled node in the search's direction, is on a shortest connection too.
+    private void MarkShortest()
+    {
+        places = HopLabels.Start(index.Nodes.Length, 2);
+        var at = fromSource.Depth;
+        foreach (var node in meeting)
+        {
+            places.Set(node, at);
+        }
+
+        var layer = new List<int>(meeting);
+        var next = new List<int>();
+        for (var place = at; place > 0; place--)
+        {
+            Link(layer, place, fromSource, place - 1, towardSource: true);
+        }
+
+        layer.Clear();
+        layer.AddRange(meeting);
+        for (var place = at; place < shortest; place++)
+        {
+            Link(layer, place, toTarget, shortest - place - 1, towardSource: false);
+        }
+
+        // Labels the next layer: the nodes at `distance` from `side`'s end tied to the layer. Either the layer's rows
+        // or the candidates' rows are read, whichever are shorter: a hub on one side is not read for a few nodes.
+        void Link(List<int> known, int place, Side side, int distance, bool towardSource)
+        {
+            next.Clear();
+            var nextPlace = towardSource ? place - 1 : place + 1;
+            var (start, end) = side.Layer(distance);
+            var candidates = side.Reached;
+            long knownCost = 0, candidateCost = 0;
+            foreach (var node in known)
+            {
+                knownCost += RowsLength(node, earlier: !towardSource);
+            }
+
+            for (var i = start; i < end && candidateCost <= knownCost; i++)
+            {
+                candidateCost += RowsLength(candidates[i], earlier: towardSource);
+            }
+
+            if (knownCost <= candidateCost)
+            {
+                foreach (var node in known)
+                {
+                    Scan(node, fromKnown: true);
+                }
+            }
+            else
+            {
+                for (var i = start; i < end; i++)
+                {
+                    Scan(candidates[i], fromKnown: false);
+                }
+            }
+
+            (layer, next) = (next, layer);
+
+            long RowsLength(int node, bool earlier) => StepRows(node, earlier, forward: true).Length + (options.Directed ? 0 : StepRows(node, earlier, forward: false).Length);
+
+            // A node earlier on the path walks its ties out (forward) and, undirected, in (backward); a later node
+            // finds the same steps in the opposite rows.
+            void Scan(int node, bool fromKnown)
+            {
+                var earlier = fromKnown != towardSource;
+                Row(StepRows(node, earlier, forward: true), earlier ? index.EdgeTo : index.EdgeFrom, backward: false);
+                if (!options.Directed)
+                {
+                    Row(StepRows(node, earlier, forward: false), earlier ? index.EdgeFrom : index.EdgeTo, backward: true);
+                }
+
+                void Row(ReadOnlySpan<int> row, int[] others, bool backward)
+                {
+                    foreach (var e in row)
+                    {
+                        var other = others[e];
+                        var linked = fromKnown ? side.Distance.Get(other) == distance : places.Get(other) == place;
+                        if (linked && IsWalkable(e))
+                        {
+                            var reached = fromKnown ? other : node;
+                            if (!places.IsSet(reached))
+                            {
+                                places.Set(reached, nextPlace);
+                                next.Add(reached);
+                            }
+
+                            dagEdges.Add(earlier ? (node, other, e, backward) : (other, node, e, backward));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // The rows holding a node's forward steps (or backward ones) as seen from the earlier end of the step.
+    private ReadOnlySpan<int> StepRows(int node, bool earlier, bool forward) => earlier == forward ? index.Out(node) : index.In(node);
+
+    private bool IsWalkable(int edge) => mask[index.EdgeType[edge]] && (!timed || time.HoldsInTime(index.Edges[edge]));
+
+    // The shortest connections into `found`, in the documented order. Each path is first a list of step numbers;
+    // they are sorted on numbers (node and tie numbers follow ordinal ids) and only then made into paths.
+    private void ListShortest()
+    {
+        MarkShortest();
+        GroupSteps();
+        ListShortest(sourceNode, shortest);
+
+        var count = shortestPaths.Count / shortest;
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        var typeRank = TypeRanks(index);
+        Array.Sort(order, (a, b) => CompareShortest(a, b, typeRank));
+        foreach (var p in order)
+        {
+            var steps = new PathStep[shortest];
+            for (var i = 0; i < shortest; i++)
+            {
+                steps[i] = PathStepOf(shortestPaths[(p * shortest) + i]);
+            }
+
+            found.Add(new GraphPath(ImmutableCollectionsMarshal.AsImmutableArray(steps)));
+        }
+    }
+
+    private void ListShortest(int node, int left)
+    {
+        if (node == targetNode)
+        {
+            if (left == 0)
+            {
+                shortestPaths.AddRange(path);
+            }
+
+            return;
+        }
+
+        if (left == 0 || budgetHit)
+        {
+            return;
+        }
+
+        var (first, count) = StepsOf(node);
+        for (var step = first; step < first + count && !budgetHit; step++)
+        {
+            if (++expansions > options.MaxExpansions)
+            {
+                budgetHit = true;
+            }
+            else if (clock.IsOver(expansions))
+            {
+                budgetHit = timeHit = true;
+            }
+            else
+            {
+                path.Add(step);
+                ListShortest(dagSteps[step].To, left - 1);
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+    }
+
+    // Groups the ties between consecutive places into steps, in the order the depth-first search of longer
+    // connections finds them from each node: ties forward, then backward; by type, then the other end; parallel ties
+    // grouped into one step, in ordinal order of tie. A node's number points into the dense list of nodes with steps,
+    // which confirms it, so the pointers need no clearing.
+    private void GroupSteps()
+    {
+        var edges = CollectionsMarshal.AsSpan(dagEdges);
+        var edgeType = index.EdgeType;
+        edges.Sort((x, y) =>
+        {
+            var c = x.From.CompareTo(y.From);
+            c = c != 0 ? c : x.Backward.CompareTo(y.Backward);
+            c = c != 0 ? c : edgeType[x.Edge].CompareTo(edgeType[y.Edge]);
+            c = c != 0 ? c : x.To.CompareTo(y.To);
+            return c != 0 ? c : x.Edge.CompareTo(y.Edge);
+        });
+
+        var byNode = stepsOfNode = stepsOfNode is { } known && known.Length >= index.Nodes.Length ? known : new int[index.Nodes.Length];
+        for (var i = 0; i < edges.Length;)
+        {
+            var (from, to, edge, backward) = edges[i];
+            var type = edgeType[edge];
+            var tieStart = dagTies.Count;
+            for (; i < edges.Length && edges[i].From == from && edges[i].To == to && edges[i].Backward == backward && edgeType[edges[i].Edge] == type; i++)
+            {
+                dagTies.Add(edges[i].Edge);
+            }
+
+            if (stepsOf.Count == 0 || stepsOf[^1].Node != from)
+            {
+                byNode[from] = stepsOf.Count;
+                stepsOf.Add((from, dagSteps.Count, 0));
+            }
+
+            stepsOf[^1] = stepsOf[^1] with { Count = stepsOf[^1].Count + 1 };
+            dagSteps.Add((from, to, type, backward, tieStart, dagTies.Count - tieStart));
+            dagPathSteps.Add(null);
+        }
+    }
+
+    private (int First, int Count) StepsOf(int node)
+    {
+        var at = stepsOfNode![node];
+        return at < stepsOf.Count && stepsOf[at].Node == node ? (stepsOf[at].First, stepsOf[at].Count) : (0, 0);
+    }
+
+    private PathStep PathStepOf(int step)
+    {
+        if (dagPathSteps[step] is { } made)
+        {
+            return made;
+        }
+
+        var (from, to, type, backward, tieStart, tieCount) = dagSteps[step];
+        var ties = new Tie[tieCount];
+        for (var k = 0; k < tieCount; k++)
+        {
+            ties[k] = index.Edges[dagTies[tieStart + k]];
+        }
+
+        var pathStep = new PathStep(index.Nodes[from], index.Nodes[to], graph.Schema.RelationshipTypes[type], backward ? StepDirection.Backward : StepDirection.Forward, ImmutableCollectionsMarshal.AsImmutableArray(ties));
+        dagPathSteps[step] = pathStep;
+        return pathStep;
+    }
+
+    // GraphPath.Compare on step numbers: the nodes first, then each step's type name, direction and ties.
+    private int CompareShortest(int a, int b, int[] typeRank)
+    {
+        var (x, y) = (a * shortest, b * shortest);
+        var c = 0;
+        for (var i = 0; c == 0 && i < shortest; i++)
+        {
+            c = dagSteps[shortestPaths[x + i]].To.CompareTo(dagSteps[shortestPaths[y + i]].To);
+        }
+
+        for (var i = 0; c == 0 && i < shortest; i++)
+        {
+            var (p, q) = (dagSteps[shortestPaths[x + i]], dagSteps[shortestPaths[y + i]]);
+            c = typeRank[p.Type].CompareTo(typeRank[q.Type]);
+            c = c != 0 ? c : p.Backward.CompareTo(q.Backward);
+            c = c != 0 ? c : p.TieCount.CompareTo(q.TieCount);
+            for (var t = 0; c == 0 && t < p.TieCount; t++)
+            {
+                c = dagTies[p.TieStart + t].CompareTo(dagTies[q.TieStart + t]);
+            }
+        }
+
+        return c;
+    }
+
+    // Each relationship type's place in ordinal order of name.
+    private static int[] TypeRanks(GraphIndex index)
+    {
+        var byName = Enumerable.Range(0, index.TypeNames.Length).ToArray();
+        Array.Sort(byName, (a, b) => string.CompareOrdinal(index.TypeNames[a], index.TypeNames[b]));
+        var rank = new int[byName.Length];
+        for (var r = 0; r < byName.Length; r++)
+        {
+            rank[byName[r]] = r;
+        }
+
+        return rank;
+    }
+
+    private void Search(int node, int left)
+    {
+        if (node == targetNode)
         {
             if (left == 0)
             {
@@ -516,18 +880,17 @@ internal sealed class ConnectionSearch
             return;
         }
 
-        Walk(node, target, left, backward: false);
+        Walk(node, left, backward: false);
         if (!options.Directed)
         {
-            Walk(node, target, left, backward: true);
+            Walk(node, left, backward: true);
         }
     }
 
-    private void Walk(int node, int target, int left, bool backward)
+    private void Walk(int node, int left, bool backward)
     {
         var row = backward ? index.In(node) : index.Out(node);
         var others = backward ? index.EdgeFrom : index.EdgeTo;
-        var timed = time.HasTimeFilter;
         var i = 0;
         while (i < row.Length && !budgetHit)
         {
@@ -539,8 +902,8 @@ internal sealed class ConnectionSearch
                 end++;
             }
 
-            var reach = toTarget[other];
-            if (mask[type] && !onPath[other] && reach >= 0 && reach <= left - 1)
+            var reach = mask[type] ? toTarget.Distance.Get(other) : -1;
+            if (reach >= 0 && reach <= left - 1 && !IsOnPath(other))
             {
                 var tieStart = stepTies.Count;
                 for (var k = i; k < end; k++)
@@ -564,11 +927,9 @@ internal sealed class ConnectionSearch
                     }
                     else
                     {
-                        onPath[other] = true;
                         steps.Add((node, other, type, backward, tieStart, count));
-                        Search(other, target, left - 1);
+                        Search(other, left - 1);
                         steps.RemoveAt(steps.Count - 1);
-                        onPath[other] = false;
                     }
                 }
 
@@ -577,6 +938,25 @@ internal sealed class ConnectionSearch
 
             i = end;
         }
+    }
+
+    // Paths have at most ten steps: a look along the path is cheaper than a mark per node of the graph.
+    private bool IsOnPath(int node)
+    {
+        if (node == sourceNode)
+        {
+            return true;
+        }
+
+        foreach (var step in CollectionsMarshal.AsSpan(steps))
+        {
+            if (step.To == node)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Emit() => found.Add(PathSteps.ToPath(graph, index, steps, stepTies));
@@ -608,5 +988,50 @@ internal sealed class ConnectionSearch
         }
 
         return graph.TiesFrom(vendor).Any(t => t.Type.Name == "contracts_with" && ReferenceEquals(t.Contract, contract) && time.HoldsInTime(t));
+    }
+
+    // One end of the search: the nodes reached, layer by layer, their distances from the end, and the rows walked.
+    private sealed class Side(HopLabels distance, bool forward, bool backward)
+    {
+        public HopLabels Distance { get; } = distance;
+
+        public bool Forward { get; } = forward;
+
+        public bool Backward { get; } = backward;
+
+        public List<int> Reached { get; } = [];
+
+        /// <summary>Where each layer starts in <see cref="Reached"/>; the last one is still open.</summary>
+        public List<int> LayerStarts { get; } = [];
+
+        /// <summary>Where the last layer starts in <see cref="Reached"/>.</summary>
+        public int LayerStart => LayerStarts[^1];
+
+        public int Depth => LayerStarts.Count - 1;
+
+        public bool IsExhausted => LayerStart == Reached.Count;
+
+        public void Begin(int node)
+        {
+            Distance.Set(node, 0);
+            Reached.Add(node);
+            LayerStarts.Add(0);
+        }
+
+        /// <summary>The range of <see cref="Reached"/> at <paramref name="depth"/> steps from the end.</summary>
+        public (int Start, int End) Layer(int depth) => (LayerStarts[depth], depth + 1 < LayerStarts.Count ? LayerStarts[depth + 1] : Reached.Count);
+
+        // What widening the last layer reads: the lengths of its rows.
+        public long FrontierCost(GraphIndex index)
+        {
+            var cost = 0L;
+            for (var i = LayerStart; i < Reached.Count; i++)
+            {
+                var node = Reached[i];
+                cost += (Forward ? index.OutStart[node + 1] - index.OutStart[node] : 0) + (Backward ? index.InStart[node + 1] - index.InStart[node] : 0);
+            }
+
+            return cost;
+        }
     }
 }

@@ -22,6 +22,9 @@ public enum StepDirection
 /// </summary>
 public sealed class PathStep
 {
+    private ImmutableArray<Contract> contracts;
+    private ImmutableArray<Citation> citations;
+
     internal PathStep(Entity from, Entity to, RelationshipType type, StepDirection direction, ImmutableArray<Tie> ties)
     {
         From = from;
@@ -29,8 +32,6 @@ public sealed class PathStep
         Type = type;
         Direction = direction;
         Ties = ties;
-        Contracts = [.. ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
-        Citations = [.. ties.SelectMany(t => t.Citations).Distinct()];
     }
 
     /// <summary>The entity the step leaves (in the order the path is walked, not the tie's direction).</summary>
@@ -51,11 +52,36 @@ public sealed class PathStep
     /// <summary>How the step reads: the type's label walked forward ("hosts on"), its inverse label walked backward ("hosts").</summary>
     public string Label => Direction == StepDirection.Forward ? Type.Label : Type.InverseLabel;
 
+    // Contracts and citations are gathered on first use, as searches make many steps that are only counted or
+    // compared; threads that ask at once may each gather them, and all get the one array published first.
+
     /// <summary>The contracts the ties carry (for <c>contracts_with</c> steps), in order of tie.</summary>
-    public ImmutableArray<Contract> Contracts { get; }
+    public ImmutableArray<Contract> Contracts
+    {
+        get
+        {
+            if (contracts.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref contracts, [.. Ties.Select(t => t.Contract).OfType<Contract>().Distinct()]);
+            }
+
+            return contracts;
+        }
+    }
 
     /// <summary>The evidence: every citation of every tie, without repeats, in order of tie.</summary>
-    public ImmutableArray<Citation> Citations { get; }
+    public ImmutableArray<Citation> Citations
+    {
+        get
+        {
+            if (citations.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref citations, [.. Ties.SelectMany(t => t.Citations).Distinct()]);
+            }
+
+            return citations;
+        }
+    }
 
     /// <summary>Whether some tie of the step has no date, so a date filter could not tell whether it held.</summary>
     public bool IsUndated => Ties.Any(t => t.IsUndated);
