@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace TechTies.Querying;
 
@@ -26,7 +27,8 @@ internal sealed class PathMatcher
     private readonly Dictionary<int, (long Matches, long Steps)> lastHops = [];
     private readonly List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> steps = [];
     private readonly List<int> stepTies = [];
-    private readonly List<GraphPath> found = [];
+    private readonly PathRecords? found;
+    private readonly bool reversed;
     private readonly SearchClock clock;
     private int depth;
     private long matches;
@@ -34,12 +36,14 @@ internal sealed class PathMatcher
     private bool budgetHit;
     private bool timeHit;
 
-    private PathMatcher(TechTiesGraph graph, PathQuery query, bool counting)
+    private PathMatcher(TechTiesGraph graph, PathQuery query, bool counting, bool reversed)
     {
         this.graph = graph;
         this.query = query;
         this.counting = counting;
+        this.reversed = reversed;
         index = graph.Index;
+        found = counting ? null : new PathRecords(graph, index);
         kinds = index.NodeKinds;
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
         nodeKind = [.. query.Nodes.Select(n => n.Kind)];
@@ -63,17 +67,24 @@ internal sealed class PathMatcher
 
         // Walk from the fixed end when only the last node is fixed: the same paths, found from fewer starts.
         var reverse = IsReversed(query);
-        var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: false);
+        var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: false, reverse);
         matcher.Search();
-        var paths = reverse ? matcher.found.Select(ReversePath).ToList() : matcher.found;
-        paths.Sort(GraphPath.Compare);
+        var found = matcher.found!;
+        found.Sort();
 
+        // Only the paths kept are built.
         var truncation = matcher.SearchTruncation(query);
-        if (paths.Count > query.Limit)
+        var kept = Math.Min(found.Count, query.Limit);
+        if (found.Count > query.Limit)
         {
             truncation = (truncation is null ? string.Empty : truncation + "; ")
-                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {paths.Count.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
-            paths.RemoveRange(query.Limit, paths.Count - query.Limit);
+                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {found.Count.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
+        }
+
+        var paths = new GraphPath[kept];
+        for (var i = 0; i < kept; i++)
+        {
+            paths[i] = found.Build(i);
         }
 
         var warnings = query.Warnings.ToList();
@@ -99,7 +110,7 @@ internal sealed class PathMatcher
             }
         }
 
-        return new PathSet(graph, [.. paths], TryText(query), Describe(query), truncation, [.. warnings], query);
+        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
     }
 
     /// <summary>
@@ -109,7 +120,8 @@ internal sealed class PathMatcher
     public static PathCount Count(TechTiesGraph graph, PathQuery query)
     {
         Validate(graph, query);
-        var matcher = new PathMatcher(graph, IsReversed(query) ? Reverse(query) : query, counting: true);
+        var reverse = IsReversed(query);
+        var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: true, reverse);
         matcher.Search();
         return new PathCount(matcher.matches, TryText(query), matcher.SearchTruncation(query));
     }
@@ -199,9 +211,6 @@ internal sealed class PathMatcher
         Nodes = [.. query.Nodes.Reverse()],
         Edges = [.. query.Edges.Reverse().Select(e => e with { Direction = e.Direction switch { EdgeDirection.Out => EdgeDirection.In, EdgeDirection.In => EdgeDirection.Out, _ => EdgeDirection.Both } })],
     };
-
-    private static GraphPath ReversePath(GraphPath path) =>
-        new([.. path.Steps.Reverse().Select(s => new PathStep(s.To, s.From, s.Type, s.Direction == StepDirection.Forward ? StepDirection.Backward : StepDirection.Forward, s.Ties))]);
 
     // The type ids an edge may walk, ascending as adjacency rows are sorted; null when it may walk any type.
     private static int[]? TypeIds(GraphIndex index, ImmutableArray<string> types) =>
@@ -421,7 +430,7 @@ internal sealed class PathMatcher
         }
         else
         {
-            found.Add(PathSteps.ToPath(graph, index, steps, stepTies));
+            found!.Add(steps, stepTies, reversed);
         }
     }
 

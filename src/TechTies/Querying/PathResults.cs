@@ -29,8 +29,9 @@ public sealed class PathStep
         Type = type;
         Direction = direction;
         Ties = ties;
-        Contracts = [.. ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
-        Citations = [.. ties.SelectMany(t => t.Citations).Distinct()];
+        // One tie, the common case, needs no set to drop repeats.
+        Contracts = ties.Length == 1 ? (ties[0].Contract is { } contract ? [contract] : []) : [.. ties.Select(t => t.Contract).OfType<Contract>().Distinct()];
+        Citations = ties.Length == 1 && ties[0].Citations.Length <= 1 ? ties[0].Citations : [.. ties.SelectMany(t => t.Citations).Distinct()];
     }
 
     /// <summary>The entity the step leaves (in the order the path is walked, not the tie's direction).</summary>
