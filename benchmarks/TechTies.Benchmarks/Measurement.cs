@@ -54,7 +54,7 @@ public static class Measurement
 
         if (only.Contains("pattern"))
         {
-            var matches = 0;
+            var matches = 0L;
             report["pattern"] = Time(repeat, () => matches = CountMatches(graph));
             report["pattern_matches"] = matches;
         }
@@ -119,13 +119,13 @@ public static class Measurement
         report["neighbors_listed"] = listed;
     }
 
-    /// <summary>Counts the matches of <see cref="Pattern"/>, with no limit on the paths kept.</summary>
+    /// <summary>Counts the matches of <see cref="Pattern"/> with <c>graph.Count</c>, which keeps no paths and has no limit.</summary>
     /// <param name="graph">The graph.</param>
     /// <returns>The number of paths.</returns>
-    public static int CountMatches(TechTiesGraph graph)
+    public static long CountMatches(TechTiesGraph graph)
     {
-        var query = PathQuery.Parse(Pattern, graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
-        var result = graph.Query(query);
+        var query = PathQuery.Parse(Pattern, graph) with { MaxExpansions = int.MaxValue };
+        var result = graph.Count(query);
         return result.IsTruncated ? throw new InvalidOperationException(result.TruncationReason) : result.Count;
     }
 

@@ -13,6 +13,7 @@ internal sealed class GraphIndex
 {
     private int[]? typeRankByName;
     private NeighborRows? neighbors;
+    private Kind[]? nodeKinds;
 
     public GraphIndex(TechTiesGraph graph)
     {
@@ -113,6 +114,42 @@ internal sealed class GraphIndex
         }
 
         return rank;
+    }
+
+    /// <summary>The kind of every node, so that pattern checks read an array instead of calling into each entity.</summary>
+    public Kind[] NodeKinds => nodeKinds ??= [.. Nodes.Select(n => n.Kind)];
+
+    /// <summary>
+    /// The part <c>[Start, End)</c> of an adjacency row (<see cref="Out"/> or <see cref="In"/>) that holds the ties of
+    /// one type, found by binary search: rows are sorted by type first.
+    /// </summary>
+    public (int Start, int End) TypeRange(ReadOnlySpan<int> row, int type) =>
+        (FirstNotBelow(row, 0, row.Length, EdgeType, type), FirstNotBelow(row, 0, row.Length, EdgeType, type + 1));
+
+    /// <summary>
+    /// The part <c>[Start, End)</c> of one type's range of a row (from <see cref="TypeRange"/>) whose other end is
+    /// <paramref name="other"/>; <paramref name="others"/> is <see cref="EdgeTo"/> for an out-row, <see cref="EdgeFrom"/> for an in-row.
+    /// </summary>
+    public static (int Start, int End) OtherRange(ReadOnlySpan<int> row, int[] others, int start, int end, int other) =>
+        (FirstNotBelow(row, start, end, others, other), FirstNotBelow(row, start, end, others, other + 1));
+
+    // The first position in [start, end) whose tie has key[tie] >= value; the keys rise along [start, end).
+    private static int FirstNotBelow(ReadOnlySpan<int> row, int start, int end, int[] key, int value)
+    {
+        while (start < end)
+        {
+            var middle = start + ((end - start) >> 1);
+            if (key[row[middle]] < value)
+            {
+                start = middle + 1;
+            }
+            else
+            {
+                end = middle;
+            }
+        }
+
+        return start;
     }
 
     private (int[] Start, int[] Edges) Rows(int[] key, int[] other)

@@ -105,12 +105,13 @@ namespace TechTies.Querying
     {
         public static QueryExplanation Explain(TechTiesGraph graph, PathQuery query)
         {
-            var result = PathMatcher.Run(graph, query with { Limit = int.MaxValue });
+            // Only the number of matches is shown, so they are counted, not built.
+            var found = PathMatcher.Count(graph, query).Count;
             var steps = Candidates(graph, query);
             GraphPath? nearest = null;
             string? missing = null;
             var others = ImmutableArray<GraphPath>.Empty;
-            if (result.IsEmpty)
+            if (found == 0)
             {
                 (nearest, missing) = NearestMiss(graph, query);
                 var target = query.Nodes[^1].EntityId;
@@ -121,7 +122,7 @@ namespace TechTies.Querying
                 }
             }
 
-            return new QueryExplanation(QueryPrinter.TryPrint(query), result.Count, steps, nearest, missing, others);
+            return new QueryExplanation(QueryPrinter.TryPrint(query), (int)Math.Min(found, int.MaxValue), steps, nearest, missing, others);
         }
 
         // Sets of entities reachable step by step; a relaxation that ignores repeated entities, so it over-counts.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace TechTies.Querying;
 
@@ -12,28 +13,51 @@ internal sealed class PathMatcher
     private readonly TechTiesGraph graph;
     private readonly GraphIndex index;
     private readonly PathQuery query;
+    private readonly bool counting;
     private readonly int[] fixedNode;
-    private readonly bool[][] typeAllowed;
+    private readonly Kind[] kinds;
+    private readonly Kind?[] nodeKind;
+    private readonly bool[] byKind;
+    private readonly int[]?[] typeIds;
+    private readonly int[] allTypeIds;
     private readonly bool[] onPath;
     private readonly bool[] tieUsed;
+    private readonly int[] pathNodes;
+    private readonly bool countLastHopByNode;
+    private readonly Dictionary<int, (long Matches, long Steps)> lastHops = [];
     private readonly List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> steps = [];
     private readonly List<int> stepTies = [];
-    private readonly List<GraphPath> found = [];
+    private readonly PathRecords? found;
+    private readonly bool reversed;
+    private readonly SearchClock clock;
+    private int depth;
+    private long matches;
     private long expansions;
     private bool budgetHit;
     private bool timeHit;
-    private readonly SearchClock clock;
 
-    private PathMatcher(TechTiesGraph graph, PathQuery query)
+    private PathMatcher(TechTiesGraph graph, PathQuery query, bool counting, bool reversed)
     {
         this.graph = graph;
         this.query = query;
+        this.counting = counting;
+        this.reversed = reversed;
         index = graph.Index;
+        found = counting ? null : new PathRecords(graph, index);
+        kinds = index.NodeKinds;
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
-        typeAllowed = [.. query.Edges.Select(e => TypeMask(index, e.Types))];
+        nodeKind = [.. query.Nodes.Select(n => n.Kind)];
+        byKind = [.. query.Nodes.Select(n => n.Properties.IsEmpty && n.Predicate is null)];
+        typeIds = [.. query.Edges.Select(e => TypeIds(index, e.Types))];
+        allTypeIds = [.. Enumerable.Range(0, index.TypeNames.Length)];
         onPath = new bool[index.Nodes.Length];
         clock = new SearchClock(query.TimeLimit);
         tieUsed = query.Mode == TraversalMode.Trail ? new bool[index.Edges.Length] : [];
+        pathNodes = new int[query.Edges.Sum(e => e.MaxHops) + 1];
+
+        // The last hop of a count needs no walk when its steps depend only on the node it leaves (see CountLastHop).
+        var last = query.Edges.IsEmpty ? null : query.Edges[^1];
+        countLastHopByNode = counting && last is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
     }
 
     /// <summary>Runs <paramref name="query"/> and returns its paths in the documented order.</summary>
@@ -42,28 +66,25 @@ internal sealed class PathMatcher
         Validate(graph, query);
 
         // Walk from the fixed end when only the last node is fixed: the same paths, found from fewer starts.
-        var reverse = query.Nodes[0].EntityId is null && query.Nodes[^1].EntityId is not null && query.Edges.Length > 0;
-        var run = reverse ? Reverse(query) : query;
-        var matcher = new PathMatcher(graph, run);
+        var reverse = IsReversed(query);
+        var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: false, reverse);
         matcher.Search();
-        var paths = reverse ? matcher.found.Select(ReversePath).ToList() : matcher.found;
-        paths.Sort(GraphPath.Compare);
+        var found = matcher.found!;
+        found.Sort();
 
-        string? truncation = null;
-        if (matcher.timeHit)
-        {
-            truncation = $"the time limit of {query.TimeLimit!.Value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms ran out; more paths may exist";
-        }
-        else if (matcher.budgetHit)
-        {
-            truncation = $"the expansion budget of {query.MaxExpansions.ToString(CultureInfo.InvariantCulture)} steps ran out; more paths may exist";
-        }
-
-        if (paths.Count > query.Limit)
+        // Only the paths kept are built.
+        var truncation = matcher.SearchTruncation(query);
+        var kept = Math.Min(found.Count, query.Limit);
+        if (found.Count > query.Limit)
         {
             truncation = (truncation is null ? string.Empty : truncation + "; ")
-                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {paths.Count.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
-            paths.RemoveRange(query.Limit, paths.Count - query.Limit);
+                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {found.Count.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
+        }
+
+        var paths = new GraphPath[kept];
+        for (var i = 0; i < kept; i++)
+        {
+            paths[i] = found.Build(i);
         }
 
         var warnings = query.Warnings.ToList();
@@ -89,7 +110,20 @@ internal sealed class PathMatcher
             }
         }
 
-        return new PathSet(graph, [.. paths], TryText(query), Describe(query), truncation, [.. warnings], query);
+        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
+    }
+
+    /// <summary>
+    /// Counts the paths <see cref="Run"/> would find with no limit, without building them: the same search (so the
+    /// same expansions, and the same truncation by the budget), less the work of keeping paths.
+    /// </summary>
+    public static PathCount Count(TechTiesGraph graph, PathQuery query)
+    {
+        Validate(graph, query);
+        var reverse = IsReversed(query);
+        var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: true, reverse);
+        matcher.Search();
+        return new PathCount(matcher.matches, TryText(query), matcher.SearchTruncation(query));
     }
 
     /// <summary>Which relationship types (by index id) an edge may walk.</summary>
@@ -169,17 +203,31 @@ internal sealed class PathMatcher
         }
     }
 
+    private static bool IsReversed(PathQuery query) =>
+        query.Nodes[0].EntityId is null && query.Nodes[^1].EntityId is not null && query.Edges.Length > 0;
+
     private static PathQuery Reverse(PathQuery query) => query with
     {
         Nodes = [.. query.Nodes.Reverse()],
         Edges = [.. query.Edges.Reverse().Select(e => e with { Direction = e.Direction switch { EdgeDirection.Out => EdgeDirection.In, EdgeDirection.In => EdgeDirection.Out, _ => EdgeDirection.Both } })],
     };
 
-    private static GraphPath ReversePath(GraphPath path) =>
-        new([.. path.Steps.Reverse().Select(s => new PathStep(s.To, s.From, s.Type, s.Direction == StepDirection.Forward ? StepDirection.Backward : StepDirection.Forward, s.Ties))]);
+    // The type ids an edge may walk, ascending as adjacency rows are sorted; null when it may walk any type.
+    private static int[]? TypeIds(GraphIndex index, ImmutableArray<string> types) =>
+        types.IsEmpty ? null : [.. types.Select(t => index.TypeIdOf.TryGetValue(t, out var id) ? id : -1).Where(id => id >= 0).Distinct().Order()];
+
+    private string? SearchTruncation(PathQuery original) =>
+        timeHit ? $"the time limit of {original.TimeLimit!.Value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms ran out; more paths may exist"
+        : budgetHit ? $"the expansion budget of {original.MaxExpansions.ToString(CultureInfo.InvariantCulture)} steps ran out; more paths may exist"
+        : null;
 
     private void Search()
     {
+        if (query.Edges.IsEmpty)
+        {
+            return;
+        }
+
         var first = fixedNode[0];
         if (first >= 0)
         {
@@ -189,7 +237,7 @@ internal sealed class PathMatcher
 
         for (var n = 0; n < index.Nodes.Length && !budgetHit; n++)
         {
-            if (query.Nodes[0].Matches(index.Nodes[n]))
+            if (NodeMatches(0, n))
             {
                 Start(n);
             }
@@ -198,23 +246,18 @@ internal sealed class PathMatcher
 
     private void Start(int node)
     {
-        if (!NodeMatches(0, node))
-        {
-            return;
-        }
-
-        if (query.Edges.IsEmpty)
-        {
-            return;
-        }
-
         onPath[node] = true;
+        pathNodes[0] = node;
+        depth = 1;
         Hop(node, 0, 0);
         onPath[node] = false;
     }
 
+    // A fixed node is that entity whatever else its pattern says; a pattern of kind alone reads the kind array.
     private bool NodeMatches(int position, int node) =>
-        fixedNode[position] >= 0 ? fixedNode[position] == node : query.Nodes[position].Matches(index.Nodes[node]);
+        fixedNode[position] >= 0 ? fixedNode[position] == node
+        : byKind[position] ? nodeKind[position] is not { } kind || kinds[node] == kind
+        : query.Nodes[position].Matches(index.Nodes[node]);
 
     private void Hop(int node, int edge, int hops)
     {
@@ -236,6 +279,11 @@ internal sealed class PathMatcher
             return;
         }
 
+        if (countLastHopByNode && edge + 1 == query.Edges.Length && CountLastHop(node))
+        {
+            return;
+        }
+
         if (pattern.Direction != EdgeDirection.In)
         {
             Walk(node, edge, hops, backward: false);
@@ -247,63 +295,82 @@ internal sealed class PathMatcher
         }
     }
 
+    // How many ranges of a row an edge walks: one per allowed type (or the whole row for any type).
+    private int RangeCount(int edge) => typeIds[edge] is { } types ? types.Length : 1;
+
+    private (int Start, int End) Range(ReadOnlySpan<int> row, int edge, int range) =>
+        typeIds[edge] is { } types ? index.TypeRange(row, types[range]) : (0, row.Length);
+
     // Adjacency rows are sorted by type, then the other end, so parallel ties are one run of the row.
     private void Walk(int node, int edge, int hops, bool backward)
     {
         var row = backward ? index.In(node) : index.Out(node);
         var others = backward ? index.EdgeFrom : index.EdgeTo;
-        var mask = typeAllowed[edge];
         var predicate = query.Edges[edge].Predicate;
         var timed = query.HasTimeFilter;
-        var i = 0;
-        while (i < row.Length)
-        {
-            var type = index.EdgeType[row[i]];
-            var other = others[row[i]];
-            var end = i + 1;
-            while (end < row.Length && index.EdgeType[row[end]] == type && others[row[end]] == other)
-            {
-                end++;
-            }
 
-            if (mask[type] && (query.Mode != TraversalMode.Acyclic || !onPath[other]))
+        // A count keeps no tie ids unless a trail must mark them.
+        var keepTies = !counting || tieUsed.Length > 0;
+        var ranges = RangeCount(edge);
+        for (var r = 0; r < ranges; r++)
+        {
+            var (i, stop) = Range(row, edge, r);
+            while (i < stop)
             {
-                var tieStart = stepTies.Count;
-                for (var k = i; k < end; k++)
+                var type = index.EdgeType[row[i]];
+                var other = others[row[i]];
+                var end = i + 1;
+                while (end < stop && others[row[end]] == other && index.EdgeType[row[end]] == type)
                 {
-                    var e = row[k];
-                    // Without a date filter or predicate the tie record need not be read at all.
-                    if ((!timed || query.HoldsInTime(index.Edges[e])) && (predicate is null || predicate(index.Edges[e])) && (tieUsed.Length == 0 || !tieUsed[e]))
-                    {
-                        stepTies.Add(e);
-                    }
+                    end++;
                 }
 
-                var count = stepTies.Count - tieStart;
-                if (count > 0)
+                if (query.Mode != TraversalMode.Acyclic || !onPath[other])
                 {
-                    if (query.ExpandParallel)
+                    var tieStart = stepTies.Count;
+                    var count = 0;
+                    for (var k = i; k < end; k++)
                     {
-                        for (var k = 0; k < count; k++)
+                        var e = row[k];
+                        // Without a date filter or predicate the tie record need not be read at all.
+                        if ((!timed || query.HoldsInTime(index.Edges[e])) && (predicate is null || predicate(index.Edges[e])) && (tieUsed.Length == 0 || !tieUsed[e]))
                         {
-                            Step(node, other, type, backward, tieStart + k, 1, edge, hops);
+                            count++;
+                            if (keepTies)
+                            {
+                                stepTies.Add(e);
+                            }
                         }
                     }
-                    else
+
+                    if (count > 0)
                     {
-                        Step(node, other, type, backward, tieStart, count, edge, hops);
+                        if (query.ExpandParallel)
+                        {
+                            for (var k = 0; k < count && !budgetHit; k++)
+                            {
+                                Step(node, other, type, backward, tieStart + k, 1, edge, hops);
+                            }
+                        }
+                        else
+                        {
+                            Step(node, other, type, backward, tieStart, count, edge, hops);
+                        }
+                    }
+
+                    if (keepTies)
+                    {
+                        stepTies.RemoveRange(tieStart, count);
                     }
                 }
 
-                stepTies.RemoveRange(tieStart, count);
-            }
+                if (budgetHit)
+                {
+                    return;
+                }
 
-            if (budgetHit)
-            {
-                return;
+                i = end;
             }
-
-            i = end;
         }
     }
 
@@ -324,11 +391,21 @@ internal sealed class PathMatcher
 
         var wasOnPath = onPath[to];
         onPath[to] = true;
+        pathNodes[depth++] = to;
         MarkTies(tieStart, tieCount, true);
-        steps.Add((from, to, type, backward, tieStart, tieCount));
+        if (!counting)
+        {
+            steps.Add((from, to, type, backward, tieStart, tieCount));
+        }
+
         Hop(to, edge, hops + 1);
-        steps.RemoveAt(steps.Count - 1);
+        if (!counting)
+        {
+            steps.RemoveAt(steps.Count - 1);
+        }
+
         MarkTies(tieStart, tieCount, false);
+        depth--;
         onPath[to] = wasOnPath;
     }
 
@@ -345,5 +422,120 @@ internal sealed class PathMatcher
         }
     }
 
-    private void Emit() => found.Add(PathSteps.ToPath(graph, index, steps, stepTies));
+    private void Emit()
+    {
+        if (counting)
+        {
+            matches++;
+        }
+        else
+        {
+            found!.Add(steps, stepTies, reversed);
+        }
+    }
+
+    // The last hop, when it is one hop without a tie predicate or a trail, steps to every group of parallel ties (of
+    // an allowed type, with a tie that holds in time) that does not lead back onto the path, and each step reaching
+    // a node of the last pattern is one match. So it counts every group of the node once per query and takes away
+    // the groups that lead to nodes on the path. When the budget would run out inside the hop, the walk finds where.
+    private bool CountLastHop(int node)
+    {
+        (long Matches, long Steps) all;
+        if (query.Edges.Length == 1)
+        {
+            all = LastHopSteps(node, only: -1);
+        }
+        else if (!lastHops.TryGetValue(node, out all))
+        {
+            all = LastHopSteps(node, only: -1);
+            lastHops.Add(node, all);
+        }
+
+        var (found, tried) = all;
+        if (query.Mode == TraversalMode.Acyclic)
+        {
+            for (var p = 0; p < depth; p++)
+            {
+                var (m, s) = LastHopSteps(node, only: pathNodes[p]);
+                found -= m;
+                tried -= s;
+            }
+        }
+
+        if (expansions + tried > query.MaxExpansions)
+        {
+            return false;
+        }
+
+        var before = expansions;
+        expansions += tried;
+        matches += found;
+        if (clock.IsOverWithin(before, expansions))
+        {
+            budgetHit = timeHit = true;
+        }
+
+        return true;
+    }
+
+    // The steps of the last hop from node (to one other end only, unless -1), and how many of them reach a match.
+    private (long Matches, long Steps) LastHopSteps(int node, int only)
+    {
+        var edge = query.Edges.Length - 1;
+        var direction = query.Edges[edge].Direction;
+        var result = (Matches: 0L, Steps: 0L);
+        if (direction != EdgeDirection.In)
+        {
+            AddGroups(index.Out(node), index.EdgeTo, edge, only, ref result);
+        }
+
+        if (direction != EdgeDirection.Out)
+        {
+            AddGroups(index.In(node), index.EdgeFrom, edge, only, ref result);
+        }
+
+        return result;
+    }
+
+    private void AddGroups(ReadOnlySpan<int> row, int[] others, int edge, int only, ref (long Matches, long Steps) result)
+    {
+        var timed = query.HasTimeFilter;
+        foreach (var type in typeIds[edge] ?? allTypeIds)
+        {
+            var (i, stop) = index.TypeRange(row, type);
+            if (only >= 0)
+            {
+                (i, stop) = GraphIndex.OtherRange(row, others, i, stop, only);
+            }
+
+            while (i < stop)
+            {
+                var other = others[row[i]];
+                var end = i + 1;
+                while (end < stop && others[row[end]] == other)
+                {
+                    end++;
+                }
+
+                var live = end - i;
+                if (timed)
+                {
+                    live = 0;
+                    for (var k = i; k < end; k++)
+                    {
+                        live += query.HoldsInTime(index.Edges[row[k]]) ? 1 : 0;
+                    }
+                }
+
+                if (live > 0)
+                {
+                    var stepsOfGroup = query.ExpandParallel ? live : 1;
+                    result.Steps += stepsOfGroup;
+                    result.Matches += NodeMatches(edge + 1, other) ? stepsOfGroup : 0;
+                }
+
+                i = end;
+            }
+        }
+    }
 }

@@ -252,4 +252,30 @@ public static class GraphQueries
         ArgumentNullException.ThrowIfNull(query);
         return PathMatcher.Run(graph, query);
     }
+
+    /// <summary>
+    /// Counts the matches of a text pattern without building the paths: the number of paths
+    /// <see cref="Query(TechTiesGraph, string)"/> finds with no limit, fast on large graphs.
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="pattern">The pattern (the language is in docs/queries.md); its <c>limit</c> is ignored.</param>
+    /// <returns>The count, and whether the expansion budget or the time limit cut the search.</returns>
+    /// <exception cref="QueryParseException">The pattern is malformed.</exception>
+    /// <exception cref="EntityLookupException">A name identifies no entity or several.</exception>
+    public static PathCount Count(this TechTiesGraph graph, string pattern) => graph.Count(PathQuery.Parse(pattern, graph));
+
+    /// <summary>
+    /// Counts the matches of a query model without building the paths: the number of paths
+    /// <see cref="Query(TechTiesGraph, PathQuery)"/> finds when <see cref="PathQuery.Limit"/> is lifted, under the
+    /// same semantics, expansion budget and time limit.
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="query">The query; its <see cref="PathQuery.Limit"/> is ignored.</param>
+    /// <returns>The count, and whether the expansion budget or the time limit cut the search.</returns>
+    public static PathCount Count(this TechTiesGraph graph, PathQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(query);
+        return PathMatcher.Count(graph, query);
+    }
 }

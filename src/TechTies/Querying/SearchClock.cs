@@ -12,4 +12,11 @@ internal readonly struct SearchClock(TimeSpan? limit)
 
     public bool IsOver(long expansions) =>
         limit is { } max && (expansions & 1023) == 1 && Stopwatch.GetElapsedTime(start) >= max;
+
+    /// <summary>
+    /// <see cref="IsOver"/> for a search that counted many expansions at once, from <paramref name="before"/> to
+    /// <paramref name="after"/>: it reads the clock when one of the expansions it skipped would have.
+    /// </summary>
+    public bool IsOverWithin(long before, long after) =>
+        limit is { } max && ((before - 1) >> 10) != ((after - 1) >> 10) && Stopwatch.GetElapsedTime(start) >= max;
 }
