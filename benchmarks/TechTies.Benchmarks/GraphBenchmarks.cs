@@ -11,6 +11,7 @@ namespace TechTies.Benchmarks;
 public class GraphBenchmarks
 {
     private string file = string.Empty;
+    private string jsonFile = string.Empty;
     private TechTiesGraph graph = null!;
     private PathQuery pattern = null!;
     private PathQuery patternAsOf = null!;
@@ -31,6 +32,12 @@ public class GraphBenchmarks
         }
 
         graph = TechTiesGraph.Load(file);
+        jsonFile = Path.ChangeExtension(file, ".json");
+        using (var json = File.Create(jsonFile))
+        {
+            graph.Export(ExportFormat.Json, json);
+        }
+
         pattern = PathQuery.Parse(Measurement.Pattern, graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
         patternAsOf = PathQuery.Parse(Measurement.Pattern + " asof 2018-06-01", graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
         var random = new Random(7);
@@ -40,7 +47,11 @@ public class GraphBenchmarks
 
     /// <summary>Deletes the temporary graph file.</summary>
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(file);
+    public void Cleanup()
+    {
+        File.Delete(file);
+        File.Delete(jsonFile);
+    }
 
     /// <summary>YAML file to a queryable graph (the compact index included).</summary>
     /// <returns>The graph.</returns>
@@ -51,6 +62,26 @@ public class GraphBenchmarks
         _ = loaded.Neighbors(ids[0], 1);
         return loaded;
     }
+
+    /// <summary>The same graph from its canonical JSON export to a queryable graph.</summary>
+    /// <returns>The graph.</returns>
+    [Benchmark]
+    public TechTiesGraph LoadJson()
+    {
+        var loaded = TechTiesGraph.Load(jsonFile);
+        _ = loaded.Neighbors(ids[0], 1);
+        return loaded;
+    }
+
+    /// <summary>Exports the whole graph as canonical JSON (to a stream that keeps no bytes).</summary>
+    /// <returns>The number of bytes written.</returns>
+    [Benchmark]
+    public long ExportJson() => ExportTo(ExportFormat.Json);
+
+    /// <summary>Exports the whole graph as GraphML.</summary>
+    /// <returns>The number of bytes written.</returns>
+    [Benchmark]
+    public long ExportGraphML() => ExportTo(ExportFormat.GraphML);
 
     /// <summary>Counts every match of the company-hosts-on-company-contracts-with-agency pattern (<c>graph.Count</c>).</summary>
     /// <returns>The number of matches.</returns>
@@ -137,5 +168,42 @@ public class GraphBenchmarks
         }
 
         return total;
+    }
+
+    private long ExportTo(ExportFormat format)
+    {
+        using var sink = new CountingStream();
+        graph.Export(format, sink);
+        return sink.Length;
+    }
+
+    // Counts the bytes written and keeps none, so an export is measured without the cost of holding its output.
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => length;
+
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
     }
 }
