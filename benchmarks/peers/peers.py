@@ -4,6 +4,7 @@
   peers.py pick   --graph G --seed S --out W.json         choose the connect pairs and neighbour centres
   peers.py run    --graph G --workload W.json --repeat R  time the peers, print JSON
   peers.py report --techties T.json --peers P.json        check the answers agree, then print times and ratios
+  peers.py table DIR...                                   markdown tables of kept runs (compare --keep DIR)
 
 Run with Debian's /usr/bin/python3 (python3-networkx, python3-igraph, python3-yaml with libyaml). Nothing is
 installed: a missing module is named and the script exits with status 2.
@@ -439,6 +440,78 @@ def report(args):
             print(f"ratio {name}-igraph {ig_value / ours:.3f}")
 
 
+def table(args):
+    """Markdown tables for benchmarks/README.md from the folders of kept runs (compare --keep DIR), smallest first.
+    Only runs whose report passed (answers agreed) should be given; the answers are checked again here."""
+    runs = []
+    for folder in args.runs:
+        tt = json.load(open(f"{folder}/techties.json", encoding="utf-8"))
+        peer = json.load(open(f"{folder}/peers.json", encoding="utf-8"))
+        for key in ("pattern_matches", "connect_distances", "connect_paths", "neighbors_nodes"):
+            if tt[key] != peer[key]:
+                sys.exit(f"table: {folder}: TechTies and NetworkX disagree on {key}; run compare on it first")
+        runs.append((tt, peer))
+    runs.sort(key=lambda r: r[0]["ties"])
+
+    def t(x):
+        return f"{x * 1000:.3g} ms" if x < 1 else f"{x:.3g} s"
+
+    def ratio(peer_value, ours):
+        return f"{peer_value / ours:.3g}×" if peer_value is not None else "–"
+
+    print("| ties | workload | TechTies | NetworkX | igraph | NetworkX / TechTies | igraph / TechTies |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for tt, peer in runs:
+        ties = tt["ties"]
+        rows = [("load", tt["load"]["seconds"], peer["load"], None, t)]
+        b = lambda x: f"{x:.0f} B"  # noqa: E731
+        rows.append(("memory per tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties,
+                     peer["memory_igraph_bytes"] / ties, b))
+        if "memory_skeleton_bytes" in peer:
+            rows.append(("memory per tie, peers with ids, kinds and types only", tt["memory_bytes"] / ties,
+                         peer["memory_skeleton_bytes"] / ties, peer["memory_igraph_skeleton_bytes"] / ties, b))
+        rows += [
+            ("pattern", tt["pattern"]["seconds"], peer["pattern"], peer["pattern_igraph"], t),
+            ("connect, 100 pairs", tt["connect"]["seconds"], peer["connect"], peer["connect_igraph"], t),
+            ("neighbors, 100 centres", tt["neighbors"]["seconds"], peer["neighbors"], peer["neighbors_igraph"], t),
+        ]
+        for name, ours, nx_value, ig_value, fmt in rows:
+            print(f"| {ties:,} | {name} | {fmt(ours)} | {fmt(nx_value)} | {fmt(ig_value) if ig_value is not None else '–'} "
+                  f"| {ratio(nx_value, ours)} | {ratio(ig_value, ours)} |")
+    print()
+    print("| ties | matches | shortest connections (pairs connected) | ego-network nodes "
+          "| TechTies cold runs: load / pattern / connect / neighbors | TechTies listing the ego networks in order |")
+    print("|---:|---:|---:|---:|---|---:|")
+    for tt, _ in runs:
+        cold = " / ".join(t(tt[k]["cold_seconds"]) for k in ("load", "pattern", "connect", "neighbors"))
+        found = sum(1 for d in tt["connect_distances"] if d >= 0)
+        listed = t(tt["neighbors_listed"]["seconds"]) if "neighbors_listed" in tt else "–"
+        print(f"| {tt['ties']:,} | {tt['pattern_matches']:,} | {sum(tt['connect_paths']):,} ({found}/"
+              f"{len(tt['connect_distances'])}) | {sum(tt['neighbors_nodes']):,} | {cold} | {listed} |")
+    print()
+    base_tt, base_peer = runs[0]
+    print(f"| growth from {base_tt['ties']:,} ties | ties | load | memory | pattern (matches) | connect | neighbors (nodes) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for tt, peer in runs[1:]:
+        g = lambda a, b: f"{a / b:.3g}×"  # noqa: E731
+        print(f"| TechTies to {tt['ties']:,} | {g(tt['ties'], base_tt['ties'])} "
+              f"| {g(tt['load']['seconds'], base_tt['load']['seconds'])} "
+              f"| {g(tt['memory_bytes'], base_tt['memory_bytes'])} "
+              f"| {g(tt['pattern']['seconds'], base_tt['pattern']['seconds'])} "
+              f"({g(tt['pattern_matches'], base_tt['pattern_matches'])}) "
+              f"| {g(tt['connect']['seconds'], base_tt['connect']['seconds'])} "
+              f"| {g(tt['neighbors']['seconds'], base_tt['neighbors']['seconds'])} "
+              f"({g(sum(tt['neighbors_nodes']), sum(base_tt['neighbors_nodes']))}) |")
+        print(f"| NetworkX to {tt['ties']:,} | | {g(peer['load'], base_peer['load'])} "
+              f"| {g(peer['memory_bytes'], base_peer['memory_bytes'])} | {g(peer['pattern'], base_peer['pattern'])} "
+              f"| {g(peer['connect'], base_peer['connect'])} | {g(peer['neighbors'], base_peer['neighbors'])} |")
+        print(f"| igraph to {tt['ties']:,} | | – "
+              f"| {g(peer['memory_igraph_bytes'], base_peer['memory_igraph_bytes'])} "
+              f"| {g(peer['pattern_igraph'], base_peer['pattern_igraph'])} "
+              f"| {g(peer['connect_igraph'], base_peer['connect_igraph'])} "
+              f"| {g(peer['neighbors_igraph'], base_peer['neighbors_igraph'])} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -459,6 +532,9 @@ def main():
     c.add_argument("--techties", required=True)
     c.add_argument("--peers", required=True)
     c.set_defaults(func=report)
+    tb = verbs.add_parser("table")
+    tb.add_argument("runs", nargs="+", help="folders kept by compare --keep")
+    tb.set_defaults(func=table)
     args = parser.parse_args()
     args.func(args)
 
