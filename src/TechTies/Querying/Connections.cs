@@ -177,6 +177,7 @@ public sealed class Neighborhood
         {
             var nodes = new int[Count];
             inner.CopyTo(nodes, 0);
+            var layers = layerStarts.Length - 1;
             if (nodes.Length > inner.Length)
             {
                 var marks = VisitMarks.Start(index.Nodes.Length);
@@ -185,12 +186,32 @@ public sealed class Neighborhood
                     marks.Mark(node);
                 }
 
-                var last = new List<int>(nodes.Length - inner.Length);
-                Reach(marks, inner.AsSpan(layerStarts[^3]), last);
-                CollectionsMarshal.AsSpan(last).CopyTo(nodes.AsSpan(inner.Length));
+                var from = inner.AsSpan(layerStarts[^3]);
+                var last = nodes.AsSpan(inner.Length);
+                if (untyped && NodeOrder.PrefersBitmap(last.Length, index.Nodes.Length))
+                {
+                    // Straight into a bitmap, which keeps each node once however many rows reach it and reads back in order.
+                    var bits = NodeOrder.Bitmap(index.Nodes.Length);
+                    foreach (var node in from)
+                    {
+                        foreach (var other in index.Neighbors.Of(node))
+                        {
+                            bits[other >> 6] |= (marks.IsMarked(other) ? 0UL : 1UL) << other;
+                        }
+                    }
+
+                    NodeOrder.ReadBack(bits, index.Nodes.Length, last);
+                    layers--;
+                }
+                else
+                {
+                    var found = new List<int>(last.Length);
+                    Reach(marks, from, found);
+                    CollectionsMarshal.AsSpan(found).CopyTo(last);
+                }
             }
 
-            for (var hop = 0; hop + 1 < layerStarts.Length; hop++)
+            for (var hop = 0; hop < layers; hop++)
             {
                 NodeOrder.SortDistinct(nodes.AsSpan(layerStarts[hop]..layerStarts[hop + 1]), index.Nodes.Length);
             }
@@ -219,21 +240,22 @@ public sealed class Neighborhood
         {
             foreach (var e in index.Out(node))
             {
-                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
+                if ((untyped || mask[index.EdgeType[e]]) && marks.IsMarked(index.EdgeTo[e]))
                 {
                     tieNumbers.Add(e);
                 }
             }
         }
 
-        tieNumbers.Sort();
-        var found = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
-        foreach (var e in tieNumbers)
+        var numbers = CollectionsMarshal.AsSpan(tieNumbers);
+        NodeOrder.SortDistinct(numbers, index.Edges.Length);
+        var found = new Tie[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
         {
-            found.Add(index.Edges[e]);
+            found[i] = index.Edges[numbers[i]];
         }
 
-        return found.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(found);
     }
 }
 
