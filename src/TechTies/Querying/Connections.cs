@@ -70,7 +70,9 @@ public sealed class Neighborhood
         marks.Mark(center);
         for (var hop = 1; hop < hops; hop++)
         {
-            Reach(marks, CollectionsMarshal.AsSpan(members)[layerStarts[hop - 1]..], members);
+            // A copy of the layer: the list it is read from grows meanwhile.
+            int[] layer = [.. CollectionsMarshal.AsSpan(members)[layerStarts[hop - 1]..]];
+            Reach(marks, layer, members);
             layerStarts[hop + 1] = members.Count;
         }
 
