@@ -35,4 +35,20 @@ internal sealed class VisitMarks
     public bool IsMarked(int node) => stamps[node] == stamp;
 
     public void Mark(int node) => stamps[node] = stamp;
+
+    /// <summary>Marks every node of <paramref name="nodes"/>; returns how many were not marked before.</summary>
+    public int MarkAll(ReadOnlySpan<int> nodes)
+    {
+        // Without a branch per node: most nodes of a wide layer are new, the rest are not, in no pattern.
+        var marks = stamps;
+        var current = stamp;
+        var added = 0;
+        foreach (var node in nodes)
+        {
+            added += marks[node] != current ? 1 : 0;
+            marks[node] = current;
+        }
+
+        return added;
+    }
 }

@@ -43,23 +43,41 @@ public sealed record ConnectOptions
 public sealed class Neighborhood
 {
     private readonly GraphIndex index;
-    private readonly int[] members;
-    private readonly int[] layerStarts;
     private readonly bool[] mask;
+    private readonly bool untyped;
+    private readonly int[] inner;
+    private readonly int[] layerStarts;
     private readonly Lazy<ImmutableArray<Tie>> ties;
     private (int[] Nodes, ImmutableArray<Entity> Entities) ordered;
     private bool isOrdered;
     private object? orderLock;
 
-    // The members are node numbers layer by layer (layer h is members[layerStarts[h]..layerStarts[h + 1]]), each
-    // layer in the order the search reached it: ordering waits until someone lists them.
-    internal Neighborhood(GraphIndex index, int[] members, int[] layerStarts, bool[] mask)
+    // Breadth-first layers over the compact index; only the nodes reached are touched: the marks are reused per
+    // thread. Layer h is the nodes h steps from the center; the members of every layer but the last are kept (as
+    // inner[layerStarts[h]..layerStarts[h + 1]], in the order the search reached them), while the last layer, often
+    // most of the members, is only counted: it is found again, from the layer before it, when someone lists it.
+    internal Neighborhood(GraphIndex index, int center, int hops, bool[] mask, bool untyped)
     {
         this.index = index;
-        this.members = members;
-        this.layerStarts = layerStarts;
         this.mask = mask;
-        Center = index.Nodes[members[0]];
+        this.untyped = untyped;
+        Center = index.Nodes[center];
+
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        var members = new List<int> { center };
+        layerStarts = new int[hops + 2];
+        layerStarts[1] = 1;
+        marks.Mark(center);
+        for (var hop = 1; hop < hops; hop++)
+        {
+            // A copy of the layer: the list it is read from grows meanwhile.
+            int[] layer = [.. CollectionsMarshal.AsSpan(members)[layerStarts[hop - 1]..]];
+            Reach(marks, layer, members);
+            layerStarts[hop + 1] = members.Count;
+        }
+
+        inner = [.. members];
+        layerStarts[hops + 1] = inner.Length + Reach(marks, inner.AsSpan(layerStarts[hops - 1]), into: null);
 
         // Found on first use: many callers only list or count the members.
         ties = new Lazy<ImmutableArray<Tie>>(FindTies, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -69,7 +87,7 @@ public sealed class Neighborhood
     public Entity Center { get; }
 
     /// <summary>How many entities are within the hops, the center included: the length of <see cref="Entities"/>, without listing them.</summary>
-    public int Count => members.Length;
+    public int Count => layerStarts[^1];
 
     /// <summary>The entities within the hops, the center first, then by distance, then by ordinal id. Ordered on first use.</summary>
     public ImmutableArray<Entity> Entities => Ordered().Entities;
@@ -104,15 +122,100 @@ public sealed class Neighborhood
     /// <returns>The text.</returns>
     public override string ToString() => $"{Center.Name}: {Count - 1} neighbours, {Ties.Length} ties";
 
-    // Node numbers follow ordinal ids, so sorting each layer's numbers orders it by id. The members stay as they are
-    // (the ties read them meanwhile); the sorted copy is made once, whichever thread asks first.
+    // The nodes one step from a layer that no earlier layer holds, marked, added to `into` unless it is null, and
+    // counted. Without types, each node's neighbours are one row of one array.
+    private int Reach(VisitMarks marks, ReadOnlySpan<int> layer, List<int>? into)
+    {
+        var added = 0;
+        var rows = untyped ? index.Neighbors : null;
+        foreach (var node in layer)
+        {
+            if (rows is null)
+            {
+                added += Reach(marks, index.Out(node), index.EdgeTo, into) + Reach(marks, index.In(node), index.EdgeFrom, into);
+            }
+            else if (into is null)
+            {
+                added += marks.MarkAll(rows.Of(node));
+            }
+            else
+            {
+                foreach (var other in rows.Of(node))
+                {
+                    if (!marks.IsMarked(other))
+                    {
+                        marks.Mark(other);
+                        into.Add(other);
+                        added++;
+                    }
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private int Reach(VisitMarks marks, ReadOnlySpan<int> edges, int[] others, List<int>? into)
+    {
+        var added = 0;
+        foreach (var e in edges)
+        {
+            var other = others[e];
+            if (mask[index.EdgeType[e]] && !marks.IsMarked(other))
+            {
+                marks.Mark(other);
+                into?.Add(other);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    // Node numbers follow ordinal ids, so sorting each layer's numbers orders it by id. The nodes are listed and
+    // ordered once, whichever thread asks first.
     private (int[] Nodes, ImmutableArray<Entity> Entities) Ordered() =>
         LazyInitializer.EnsureInitialized(ref ordered, ref isOrdered, ref orderLock, () =>
         {
-            var nodes = (int[])members.Clone();
-            for (var hop = 0; hop + 1 < layerStarts.Length; hop++)
+            var nodes = new int[Count];
+            inner.CopyTo(nodes, 0);
+            var layers = layerStarts.Length - 1;
+            if (nodes.Length > inner.Length)
             {
-                Array.Sort(nodes, layerStarts[hop], layerStarts[hop + 1] - layerStarts[hop]);
+                var marks = VisitMarks.Start(index.Nodes.Length);
+                foreach (var node in inner)
+                {
+                    marks.Mark(node);
+                }
+
+                var from = inner.AsSpan(layerStarts[^3]);
+                var last = nodes.AsSpan(inner.Length);
+                if (untyped && NodeOrder.PrefersBitmap(last.Length, index.Nodes.Length))
+                {
+                    // Straight into a bitmap, which keeps each node once however many rows reach it and reads back in order.
+                    var bits = NodeOrder.Bitmap(index.Nodes.Length);
+                    foreach (var node in from)
+                    {
+                        foreach (var other in index.Neighbors.Of(node))
+                        {
+                            bits[other >> 6] |= (marks.IsMarked(other) ? 0UL : 1UL) << other;
+                        }
+                    }
+
+                    NodeOrder.ReadBack(bits, index.Nodes.Length, last);
+                    layers--;
+                }
+                else
+                {
+                    var found = new List<int>(last.Length);
+                    Reach(marks, from, found);
+                    CollectionsMarshal.AsSpan(found).CopyTo(last);
+                }
+            }
+
+            for (var hop = 0; hop < layers; hop++)
+            {
+                NodeOrder.SortDistinct(nodes.AsSpan(layerStarts[hop]..layerStarts[hop + 1]), index.Nodes.Length);
             }
 
             var entities = new Entity[nodes.Length];
@@ -127,6 +230,7 @@ public sealed class Neighborhood
     // Each tie of the walked types among the members once, from its start's row; tie numbers follow ordinal tie ids.
     private ImmutableArray<Tie> FindTies()
     {
+        var members = Ordered().Nodes;
         var marks = VisitMarks.Start(index.Nodes.Length);
         foreach (var node in members)
         {
@@ -138,21 +242,22 @@ public sealed class Neighborhood
         {
             foreach (var e in index.Out(node))
             {
-                if (mask[index.EdgeType[e]] && marks.IsMarked(index.EdgeTo[e]))
+                if ((untyped || mask[index.EdgeType[e]]) && marks.IsMarked(index.EdgeTo[e]))
                 {
                     tieNumbers.Add(e);
                 }
             }
         }
 
-        tieNumbers.Sort();
-        var found = ImmutableArray.CreateBuilder<Tie>(tieNumbers.Count);
-        foreach (var e in tieNumbers)
+        var numbers = CollectionsMarshal.AsSpan(tieNumbers);
+        NodeOrder.SortDistinct(numbers, index.Edges.Length);
+        var found = new Tie[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
         {
-            found.Add(index.Edges[e]);
+            found[i] = index.Edges[numbers[i]];
         }
 
-        return found.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(found);
     }
 }
 
@@ -240,58 +345,7 @@ public static class GraphConnections
         }
 
         var index = graph.Index;
-        var mask = PathMatcher.TypeMask(index, [.. types]);
-        var center = index.NodeOf[graph.Find(entity).Id];
-
-        // Breadth-first layers over the compact index; only the nodes reached are touched: the marks are reused per
-        // thread. Without types, each node's neighbours are one row of one array.
-        var marks = VisitMarks.Start(index.Nodes.Length);
-        var members = new List<int> { center };
-        var layerStarts = new int[hops + 2];
-        layerStarts[1] = 1;
-        marks.Mark(center);
-        var rows = types.Length == 0 ? index.Neighbors : null;
-        for (var hop = 1; hop <= hops; hop++)
-        {
-            var layerEnd = members.Count;
-            for (var i = layerStarts[hop - 1]; i < layerEnd; i++)
-            {
-                var node = members[i];
-                if (rows is not null)
-                {
-                    foreach (var other in rows.Of(node))
-                    {
-                        if (!marks.IsMarked(other))
-                        {
-                            marks.Mark(other);
-                            members.Add(other);
-                        }
-                    }
-                }
-                else
-                {
-                    Reach(index.Out(node), index.EdgeTo);
-                    Reach(index.In(node), index.EdgeFrom);
-                }
-            }
-
-            layerStarts[hop + 1] = members.Count;
-        }
-
-        return new Neighborhood(index, [.. members], layerStarts, mask);
-
-        void Reach(ReadOnlySpan<int> row, int[] others)
-        {
-            foreach (var e in row)
-            {
-                var other = others[e];
-                if (mask[index.EdgeType[e]] && !marks.IsMarked(other))
-                {
-                    marks.Mark(other);
-                    members.Add(other);
-                }
-            }
-        }
+        return new Neighborhood(index, index.NodeOf[graph.Find(entity).Id], hops, PathMatcher.TypeMask(index, [.. types]), untyped: types.Length == 0);
     }
 
     /// <summary>

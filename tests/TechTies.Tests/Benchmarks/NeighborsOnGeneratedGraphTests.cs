@@ -7,10 +7,12 @@ public class NeighborsOnGeneratedGraphTests
     private static readonly TechTiesGraph Graph = Generated();
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Neighbors_lists_what_a_plain_breadth_first_search_finds_in_order(int hops)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void Neighbors_lists_what_a_plain_breadth_first_search_finds_in_order(int hops, bool tiesFirst)
     {
         var random = new Random(5);
         for (var k = 0; k < 40; k++)
@@ -20,6 +22,12 @@ public class NeighborsOnGeneratedGraphTests
             var hood = Graph.Neighbors(center.Id, hops);
 
             var expected = Reference(center, hops);
+            Assert.Equal(expected.Members.Count, hood.Count);
+            if (tiesFirst)
+            {
+                Assert.Equal(expected.Ties.Select(t => t.Id), hood.Ties.Select(t => t.Id));
+            }
+
             Assert.Equal(expected.Members.Select(m => m.Entity.Id), hood.Entities.Select(e => e.Id));
             Assert.Equal(expected.Ties.Select(t => t.Id), hood.Ties.Select(t => t.Id));
             foreach (var (entity, distance) in expected.Members)

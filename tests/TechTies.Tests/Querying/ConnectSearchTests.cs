@@ -95,17 +95,55 @@ public class ConnectSearchTests
         Assert.All(graph.Entities, e => Assert.Equal(distance.TryGetValue(e, out var d) ? d : null, hood.DistanceOf(e)));
     }
 
+    [Property(Arbitrary = [typeof(Scenarios)], MaxTest = 100)]
+    public void A_neighbourhood_answers_the_same_whichever_of_its_members_ties_and_distances_is_asked_first(Scenario scenario, int seed)
+    {
+        var graph = TechTiesGraph.Parse(scenario.Yaml, "random.yaml");
+        var random = new Random(seed);
+        var center = graph.Entities[random.Next(graph.Entities.Length)];
+        var hops = random.Next(1, 4);
+        string[] types = random.Next(3) == 0 ? [] : [.. TypeNames.Where(_ => random.Next(2) == 0)];
+        var reference = graph.Neighbors(center.Id, hops, types);
+        var expected = (Count: reference.Count, Entities: reference.Entities.Select(e => e.Id).ToList(), Ties: reference.Ties.Select(t => t.Id).ToList(),
+            Distances: graph.Entities.Select(reference.DistanceOf).ToList());
+
+        var hood = graph.Neighbors(center.Id, hops, types);
+        var answers = new Action[]
+        {
+            () => Assert.Equal(expected.Ties, hood.Ties.Select(t => t.Id)),
+            () => Assert.Equal(expected.Distances, graph.Entities.Select(hood.DistanceOf)),
+            () => Assert.Equal(expected.Entities, hood.Entities.Select(e => e.Id)),
+        };
+
+        foreach (var answer in answers.OrderBy(_ => random.Next()))
+        {
+            answer();
+            Assert.Equal(expected.Count, hood.Count);
+        }
+
+        Assert.Equal(expected.Entities.Count, expected.Count);
+        Assert.Equal(expected.Entities.Count, hood.Entities.Length);
+    }
+
     [Property(Arbitrary = [typeof(Scenarios)], MaxTest = 20)]
-    public void A_neighbourhood_orders_its_entities_once_for_threads_that_ask_at_the_same_time(Scenario scenario)
+    public void A_neighbourhood_lists_its_entities_and_ties_once_for_threads_that_ask_at_the_same_time(Scenario scenario)
     {
         var graph = TechTiesGraph.Parse(scenario.Yaml, "random.yaml");
         var expected = graph.Neighbors("c0", 3).Entities.Select(e => e.Id).ToList();
+        var expectedTies = graph.Neighbors("c0", 3).Ties.Select(t => t.Id).ToList();
         var hood = graph.Neighbors("c0", 3);
 
+        // Some threads ask for the ties first, which list the members on the way.
         var seen = new List<string>[16];
-        Parallel.For(0, seen.Length, i => seen[i] = [.. hood.Entities.Select(e => e.Id)]);
+        var ties = new List<string>[16];
+        Parallel.For(0, seen.Length, i =>
+        {
+            ties[i] = i % 2 == 0 ? [.. hood.Ties.Select(t => t.Id)] : [];
+            seen[i] = [.. hood.Entities.Select(e => e.Id)];
+        });
 
         Assert.All(seen, s => Assert.Equal(expected, s));
+        Assert.All(ties.Where((_, i) => i % 2 == 0), t => Assert.Equal(expectedTies, t));
     }
 
     private static ConnectOptions RandomOptions(Random random) => new()
