@@ -152,43 +152,37 @@ internal sealed class GraphIndex
         return start;
     }
 
+    // Within a row: by type, then the other end, then edge id (edge ids follow ordinal tie ids). Three stable
+    // counting sorts, least significant key first: by the other end, by type, then into rows.
     private (int[] Start, int[] Edges) Rows(int[] key, int[] other)
     {
-        var start = new int[Nodes.Length + 1];
-        foreach (var k in key)
+        var byOther = CountingSort(Enumerable.Range(0, key.Length).ToArray(), other, Nodes.Length, out _);
+        var byType = CountingSort(byOther, EdgeType, TypeNames.Length, out _);
+        var edges = CountingSort(byType, key, Nodes.Length, out var start);
+        return (start, edges);
+    }
+
+    // The edges of "order" stably sorted by bucket[edge] (0 to buckets - 1); start[b] is where bucket b begins.
+    private static int[] CountingSort(int[] order, int[] bucket, int buckets, out int[] start)
+    {
+        start = new int[buckets + 1];
+        foreach (var e in order)
         {
-            start[k + 1]++;
+            start[bucket[e] + 1]++;
         }
 
-        for (var n = 0; n < Nodes.Length; n++)
+        for (var b = 0; b < buckets; b++)
         {
-            start[n + 1] += start[n];
+            start[b + 1] += start[b];
         }
 
         var fill = (int[])start.Clone();
-        var edges = new int[key.Length];
-        for (var e = 0; e < key.Length; e++)
+        var sorted = new int[order.Length];
+        foreach (var e in order)
         {
-            edges[fill[key[e]]++] = e;
+            sorted[fill[bucket[e]]++] = e;
         }
 
-        // Within a row: by type, then the other end, then edge id (edge ids follow ordinal tie ids).
-        var edgeType = EdgeType;
-        for (var n = 0; n < Nodes.Length; n++)
-        {
-            Array.Sort(edges, start[n], start[n + 1] - start[n], Comparer<int>.Create((a, b) =>
-            {
-                var c = edgeType[a].CompareTo(edgeType[b]);
-                if (c != 0)
-                {
-                    return c;
-                }
-
-                c = other[a].CompareTo(other[b]);
-                return c != 0 ? c : a.CompareTo(b);
-            }));
-        }
-
-        return (start, edges);
+        return sorted;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TechTies;
@@ -55,6 +56,13 @@ internal static class Lookup
 {
     public static string Normalize(string text)
     {
+        // Most names and every id are ASCII, where decomposition changes nothing and no character is a mark.
+        return Ascii.IsValid(text) ? NormalizeAscii(text) : NormalizeAny(text);
+    }
+
+    /// <summary>The general way, for any text: decomposes, drops marks, folds case and spacing.</summary>
+    internal static string NormalizeAny(string text)
+    {
         var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var space = false;
@@ -82,6 +90,51 @@ internal static class Lookup
 
         return builder.ToString();
     }
+
+    // The same steps as above for ASCII text; the text itself when it is already normalized (such as an id).
+    private static string NormalizeAscii(string text)
+    {
+        if (IsNormalAscii(text))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            space = false;
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    // No upper-case letter, no white space but single spaces between other characters.
+    private static bool IsNormalAscii(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiLetterUpper(c) || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>
@@ -98,18 +151,36 @@ internal sealed class NameIndex
     public NameIndex(ImmutableArray<Entity> entities)
     {
         this.entities = entities;
-        var pairs = new List<(int Hash, int Position)>(entities.Length * 2);
+
+        // Each pair packed as hash (high half) and position (low half), so that sorting the numbers sorts by hash, then position.
+        var pairs = new List<long>(entities.Length * 3);
+        var names = new List<string>();
         for (var i = 0; i < entities.Length; i++)
         {
-            foreach (var name in NamesOf(entities[i]).Distinct(StringComparer.Ordinal))
+            names.Clear();
+            var entity = entities[i];
+            foreach (var alias in entity.Aliases)
             {
-                pairs.Add((HashOf(name), i));
+                AddDistinct(names, Lookup.Normalize(alias));
+            }
+
+            AddDistinct(names, Lookup.Normalize(entity.Name));
+            AddDistinct(names, Lookup.Normalize(entity.Id));
+            foreach (var name in names)
+            {
+                pairs.Add(((long)HashOf(name) << 32) | (uint)i);
             }
         }
 
-        pairs.Sort();
-        hashes = [.. pairs.Select(p => p.Hash)];
-        positions = [.. pairs.Select(p => p.Position)];
+        var sorted = CollectionsMarshal.AsSpan(pairs);
+        sorted.Sort();
+        hashes = new int[sorted.Length];
+        positions = new int[sorted.Length];
+        for (var p = 0; p < sorted.Length; p++)
+        {
+            hashes[p] = (int)(sorted[p] >> 32);
+            positions[p] = (int)sorted[p];
+        }
     }
 
     /// <summary>The entities that <paramref name="name"/> names, ignoring case, accents and spacing, in ordinal order of id.</summary>
@@ -160,6 +231,14 @@ internal sealed class NameIndex
         }
 
         return all;
+    }
+
+    private static void AddDistinct(List<string> names, string name)
+    {
+        if (!names.Contains(name))
+        {
+            names.Add(name);
+        }
     }
 
     private static IEnumerable<string> NamesOf(Entity entity) => entity.Aliases.Append(entity.Name).Append(entity.Id).Select(Lookup.Normalize);

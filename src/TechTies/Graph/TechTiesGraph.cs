@@ -19,15 +19,19 @@ public sealed class TechTiesGraph
     private readonly GraphIndex index;
     private readonly NameIndex names;
 
-    // tieKeys: the ties' ids when the caller has made them, to sort by without making them again.
-    internal TechTiesGraph(GraphSchema schema, IEnumerable<Entity> entities, IEnumerable<Tie> ties, IEnumerable<Diagnostic> diagnostics, ImmutableArray<DatasetInfo> datasets, string[]? tieKeys = null)
+    // tiesSorted: the ties are already in ordinal order of id (the loader sorts them without making their ids).
+    internal TechTiesGraph(GraphSchema schema, IEnumerable<Entity> entities, IEnumerable<Tie> ties, IEnumerable<Diagnostic> diagnostics, ImmutableArray<DatasetInfo> datasets, bool tiesSorted = false)
     {
         Schema = schema;
         var entityArray = entities.ToArray();
         Array.Sort(entityArray.Select(e => e.Id).ToArray(), entityArray, StringComparer.Ordinal);
         Entities = ImmutableCollectionsMarshal.AsImmutableArray(entityArray);
         var tieArray = ties.ToArray();
-        Array.Sort(tieKeys ?? tieArray.Select(t => t.PeekId()).ToArray(), tieArray, StringComparer.Ordinal);
+        if (!tiesSorted)
+        {
+            Array.Sort(tieArray.Select(t => t.PeekId()).ToArray(), tieArray, StringComparer.Ordinal);
+        }
+
         Ties = ImmutableCollectionsMarshal.AsImmutableArray(tieArray);
         Warnings = [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)];
         Datasets = datasets;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace TechTies.Loading;
@@ -40,7 +41,6 @@ internal sealed partial class GraphReader
     private readonly Dictionary<string, RawEntity> raw = new(StringComparer.Ordinal);
     private readonly List<RawEntity> rawOrder = [];
     private readonly List<RawTie> rawTies = [];
-    private string[] tieKeys = [];
     private readonly List<(string File, YNode Section)> typeSections = [];
     private readonly List<(string File, YMap Map)> datasets = [];
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ internal sealed partial class GraphReader
             throw new GraphLoadException(all);
         }
 
-        return new TechTiesGraph(schema, entities.Values, ties, all, BuildDatasets(), tieKeys);
+        return new TechTiesGraph(schema, entities.Values, SortTies(ties), all, BuildDatasets(), tiesSorted: true);
     }
 
     // Phase 1: files, sections, ids.
@@ -445,12 +445,12 @@ internal sealed partial class GraphReader
         }
     }
 
-    // Phase 4: ties.
-    private ImmutableArray<Tie> BuildTies()
+    // Phase 4: ties, in ordinal order of id. Ids are made again when asked for, so the graph does not hold a string
+    // per tie; parallel ties (the same id but for the number) are numbered and sorted without making them.
+    private List<Tie> BuildTies()
     {
         var ties = new List<Tie>(rawTies.Count);
-        var keys = new List<string>(rawTies.Count);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<(Entity, RelationshipType, Entity, Contract?), int>(rawTies.Count, TieIdParts.Instance);
         foreach (var t in rawTies)
         {
             // The relationship fields of a contract or protest take its dates and sources once it is built.
@@ -460,17 +460,24 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            // Ids are made again when asked for, so the graph does not hold a string per tie; they are made here only
-            // to number parallel ties and to sort.
-            var id = Tie.MakeId(tie.From, tie.Type, tie.To, tie.Contract, 1);
-            var count = ids.TryGetValue(id, out var seen) ? seen + 1 : 1;
-            ids[id] = count;
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out _);
+            count++;
             ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.Type.Line, t.Type.Column, count));
-            keys.Add(count == 1 ? id : Tie.MakeId(tie.From, tie.Type, tie.To, tie.Contract, count));
         }
 
-        tieKeys = [.. keys];
-        return [.. ties];
+        return ties;
+    }
+
+    private Tie[] SortTies(List<Tie> ties)
+    {
+        var order = TieOrder.Sort(ties, entities.Values, schema.RelationshipTypes);
+        var sorted = new Tie[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sorted[i] = ties[order[i]];
+        }
+
+        return sorted;
     }
 
     private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)
@@ -481,8 +488,8 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        var from = Resolve(t.File, t.From, type.From, $"the start of {A(type.Name)} tie");
-        var to = Resolve(t.File, t.To, type.To, $"the end of {A(type.Name)} tie");
+        var from = Resolve(t.File, t.From, type, start: true);
+        var to = Resolve(t.File, t.To, type, start: false);
         if (from is null || to is null)
         {
             return null;
@@ -527,24 +534,28 @@ internal sealed partial class GraphReader
         return (type, from, to, own || defaults?.Contract is null ? facts : null, defaults?.Contract);
     }
 
-    private Entity? Resolve(string file, YScalar reference, ImmutableArray<Kind> kinds, string role)
+    private Entity? Resolve(string file, YScalar reference, RelationshipType type, bool start)
     {
         if (entities.TryGetValue(reference.Value, out var entity))
         {
             return entity;
         }
 
-        if (raw.ContainsKey(reference.Value))
+        if (!raw.ContainsKey(reference.Value))
         {
-            // Defined, but its own fields failed validation; that error is already reported.
-            return null;
+            UnknownReference(file, reference, start ? type.From : type.To, $"the {(start ? "start" : "end")} of {A(type.Name)} tie");
         }
 
+        // Otherwise defined, but its own fields failed validation; that error is already reported.
+        return null;
+    }
+
+    private void UnknownReference(string file, YScalar reference, ImmutableArray<Kind> kinds, string role)
+    {
         var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
         var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
         var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : Suggest.DidYouMean(reference.Value, candidates);
         ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, $"'{reference.Value}' ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
-        return null;
     }
 
     // A reference to a defined entity holds that entity's own id string, not a copy of it per reference.
@@ -582,7 +593,7 @@ internal sealed partial class GraphReader
         }
     }
 
-    private void CheckCycles(ImmutableArray<Tie> ties)
+    private void CheckCycles(List<Tie> ties)
     {
         foreach (var type in schema.RelationshipTypes.Where(t => t.Acyclic))
         {

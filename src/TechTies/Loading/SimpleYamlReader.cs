@@ -18,7 +18,11 @@ internal sealed class SimpleYamlReader
     private const int MaxKeyLength = 1000;
 
     private readonly string text;
+    // A section of thousands of entities is not a hint for the mappings that follow it.
+    private const int MaxFieldsHint = 64;
+
     private readonly string?[] pool = new string?[PoolSize];
+    private readonly int[] fieldsAtDepth = new int[YamlTreeReader.MaxDepth + 2];
     private int lineStart;
     private int lineNumber;
     private int indent = -1;
@@ -115,7 +119,8 @@ internal sealed class SimpleYamlReader
             return null;
         }
 
-        var map = new YMap { Line = lineNumber, Column = mapIndent + 1 };
+        // Mappings at one depth (the entities of a section) tend to have as many fields as the one before.
+        var map = new YMap(fieldsAtDepth[depth]) { Line = lineNumber, Column = mapIndent + 1 };
         while (indent == mapIndent && !StartsSequenceItem())
         {
             var end = LineEnd();
@@ -136,6 +141,7 @@ internal sealed class SimpleYamlReader
             map.Add(key, value);
         }
 
+        fieldsAtDepth[depth] = Math.Min(map.Entries.Count, MaxFieldsHint);
         return indent < mapIndent ? map : null;
     }
 

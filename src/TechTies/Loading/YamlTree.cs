@@ -35,7 +35,18 @@ internal sealed class YMap : YNode
 
     private Dictionary<string, YScalar>? keys;
 
-    public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
+    public YMap()
+    {
+        Entries = [];
+    }
+
+    /// <summary>A mapping whose entries are expected to number about <paramref name="capacity"/>.</summary>
+    public YMap(int capacity)
+    {
+        Entries = new(capacity);
+    }
+
+    public List<KeyValuePair<YScalar, YNode>> Entries { get; }
 
     /// <summary>The key with this text already in the mapping, or <see langword="null"/>.</summary>
     public YScalar? KeyNamed(string key)
