@@ -343,12 +343,13 @@ def run(args):
     # that is still alive once only the graph is kept. "memory" keeps what TechTies keeps (every field of every entity
     # and tie, as the file gives it); "memory-skeleton" only ids, kinds and types, as the load workload builds it.
     del g
-    g, out["memory_bytes"] = held(lambda: build_networkx_full(*derive(read_docs(args.graph), details=True)))
-    del g
-    (ig_full, _), python_side = held(lambda: build_igraph_full(*derive(read_docs(args.graph), details=True)))
-    out["memory_igraph_bytes"] = python_side + igraph_c_bytes(ig_full)
-    del ig_full
-    if args.skeleton:
+    if args.memory:
+        g, out["memory_bytes"] = held(lambda: build_networkx_full(*derive(read_docs(args.graph), details=True)))
+        del g
+        (ig_full, _), python_side = held(lambda: build_igraph_full(*derive(read_docs(args.graph), details=True)))
+        out["memory_igraph_bytes"] = python_side + igraph_c_bytes(ig_full)
+        del ig_full
+    if args.memory and args.skeleton:
         g, out["memory_skeleton_bytes"] = held(lambda: build_networkx(*derive(read_docs(args.graph))))
         (ig_graph, index), python_side = held(lambda: build_igraph(*derive(read_docs(args.graph))))
         out["memory_igraph_skeleton_bytes"] = python_side + igraph_c_bytes(ig_graph)
@@ -419,11 +420,13 @@ def report(args):
           f"{sum(tt['connect_paths'])} shortest connections; neighbors: {sum(tt['neighbors_nodes'])} nodes in all")
     rows = [
         ("load", "s", tt["load"], peer["load"], None),
-        ("memory", "B/tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties, peer["memory_igraph_bytes"] / ties),
         ("pattern", "s", tt["pattern"], peer["pattern"], peer["pattern_igraph"]),
         ("connect", "s", tt["connect"], peer["connect"], peer["connect_igraph"]),
         ("neighbors", "s", tt["neighbors"], peer["neighbors"], peer["neighbors_igraph"]),
     ]
+    if "memory_bytes" in peer:
+        rows.insert(1, ("memory", "B/tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties,
+                        peer["memory_igraph_bytes"] / ties))
     if "memory_skeleton_bytes" in peer:
         rows.insert(2, ("memory-skeleton", "B/tie", tt["memory_bytes"] / ties, peer["memory_skeleton_bytes"] / ties,
                         peer["memory_igraph_skeleton_bytes"] / ties))
@@ -465,8 +468,9 @@ def table(args):
         ties = tt["ties"]
         rows = [("load", tt["load"]["seconds"], peer["load"], None, t)]
         b = lambda x: f"{x:.0f} B"  # noqa: E731
-        rows.append(("memory per tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties,
-                     peer["memory_igraph_bytes"] / ties, b))
+        if "memory_bytes" in peer:
+            rows.append(("memory per tie", tt["memory_bytes"] / ties, peer["memory_bytes"] / ties,
+                         peer["memory_igraph_bytes"] / ties, b))
         if "memory_skeleton_bytes" in peer:
             rows.append(("memory per tie, peers with ids, kinds and types only", tt["memory_bytes"] / ties,
                          peer["memory_skeleton_bytes"] / ties, peer["memory_igraph_skeleton_bytes"] / ties, b))
@@ -502,11 +506,12 @@ def table(args):
               f"| {g(tt['connect']['seconds'], base_tt['connect']['seconds'])} "
               f"| {g(tt['neighbors']['seconds'], base_tt['neighbors']['seconds'])} "
               f"({g(sum(tt['neighbors_nodes']), sum(base_tt['neighbors_nodes']))}) |")
+        mem = lambda key: g(peer[key], base_peer[key]) if key in peer else "not measured"  # noqa: E731
         print(f"| NetworkX to {tt['ties']:,} | | {g(peer['load'], base_peer['load'])} "
-              f"| {g(peer['memory_bytes'], base_peer['memory_bytes'])} | {g(peer['pattern'], base_peer['pattern'])} "
+              f"| {mem('memory_bytes')} | {g(peer['pattern'], base_peer['pattern'])} "
               f"| {g(peer['connect'], base_peer['connect'])} | {g(peer['neighbors'], base_peer['neighbors'])} |")
         print(f"| igraph to {tt['ties']:,} | | – "
-              f"| {g(peer['memory_igraph_bytes'], base_peer['memory_igraph_bytes'])} "
+              f"| {mem('memory_igraph_bytes')} "
               f"| {g(peer['pattern_igraph'], base_peer['pattern_igraph'])} "
               f"| {g(peer['connect_igraph'], base_peer['connect_igraph'])} "
               f"| {g(peer['neighbors_igraph'], base_peer['neighbors_igraph'])} |")
@@ -525,6 +530,8 @@ def main():
     r.add_argument("--graph", required=True)
     r.add_argument("--workload", required=True)
     r.add_argument("--repeat", type=int, default=3)
+    r.add_argument("--no-memory", dest="memory", action="store_false",
+                   help="skip the peers' memory measurement (four loads under tracemalloc, slow at a million ties)")
     r.add_argument("--no-skeleton", dest="skeleton", action="store_false",
                    help="skip measuring the kind-and-type-only graphs' memory (two more loads under tracemalloc)")
     r.set_defaults(func=run)
