@@ -460,7 +460,10 @@ def table(args):
         return f"{x * 1000:.3g} ms" if x < 1 else f"{x:.3g} s"
 
     def ratio(peer_value, ours):
-        return f"{peer_value / ours:.3g}×" if peer_value is not None else "–"
+        if peer_value is None:
+            return "–"
+        r = peer_value / ours
+        return f"{r:,.0f}×" if r >= 1000 else f"{r:.3g}×"
 
     print("| ties | workload | TechTies | NetworkX | igraph | NetworkX / TechTies | igraph / TechTies |")
     print("|---:|---|---:|---:|---:|---:|---:|")
