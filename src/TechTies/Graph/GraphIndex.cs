@@ -102,7 +102,7 @@ internal sealed class GraphIndex
     }
 
     /// <summary>Each type number's place in ordinal order of type name.</summary>
-    private int[] TypeRankByName => typeRankByName ??= RankByName(TypeNames);
+    public int[] TypeRankByName => typeRankByName ??= RankByName(TypeNames);
 
     private static int[] RankByName(string[] names)
     {

@@ -56,53 +56,25 @@ internal static class Lookup
 {
     public static string Normalize(string text)
     {
-        // Most names and every id are ASCII, where decomposition changes nothing and no character is a mark.
-        return Ascii.IsValid(text) ? NormalizeAscii(text) : NormalizeAny(text);
+        // ASCII needs no decomposition, and is returned as it is when already normal (every id is).
+        return !Ascii.IsValid(text) ? NormalizeAny(text) : IsNormalAscii(text) ? text : Fold(text);
     }
 
     /// <summary>The general way, for any text: decomposes, drops marks, folds case and spacing.</summary>
-    internal static string NormalizeAny(string text)
+    internal static string NormalizeAny(string text) => Fold(text.Trim().Normalize(NormalizationForm.FormD));
+
+    // Drops combining marks (ASCII has none), lowers case, and keeps single spaces between words only.
+    private static string Fold(string text)
     {
-        var decomposed = text.Trim().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var space = false;
-        foreach (var c in decomposed)
+        foreach (var c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            space = false;
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
-
-    // The same steps as above for ASCII text; the text itself when it is already normalized (such as an id).
-    private static string NormalizeAscii(string text)
-    {
-        if (IsNormalAscii(text))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
             if (char.IsWhiteSpace(c))
             {
                 space = true;

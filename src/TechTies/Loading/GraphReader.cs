@@ -559,14 +559,16 @@ internal sealed partial class GraphReader
     }
 
     // A reference to a defined entity holds that entity's own id string, not a copy of it per reference.
-    private string IdOf(YScalar reference) => raw.TryGetValue(reference.Value, out var target) ? target.Key.Value : reference.Value;
+    private string IdOf(YScalar reference) => IdOf(reference.Value);
+
+    private string IdOf(string reference) => raw.TryGetValue(reference, out var target) ? target.Key.Value : reference;
 
     // The citations of sources: [id] with nothing but the id, one list per source and graph however often it is cited.
     private ImmutableArray<Citation> CitationsOf(string source)
     {
         if (!sharedCitations.TryGetValue(source, out var citations))
         {
-            var id = raw.TryGetValue(source, out var target) ? target.Key.Value : source;
+            var id = IdOf(source);
             citations = [new Citation { Source = id }];
             sharedCitations.Add(id, citations);
         }

@@ -31,7 +31,7 @@ internal static class PathSteps
 internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index)
 {
     // Node and tie ids of the index follow the ordinal order of entity and tie ids; types compare by name.
-    private readonly int[] typeRank = Ranks(index.TypeNames);
+    private readonly int[] typeRank = index.TypeRankByName;
     private readonly List<int> starts = [];
     private readonly Dictionary<(int From, int To, int Type, int Backward, int Ties, int FirstTie, int LastTie), List<PathStep>> builtSteps = [];
     private int[] data = new int[256];
@@ -146,18 +146,6 @@ internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index)
         }
 
         return true;
-    }
-
-    private static int[] Ranks(string[] names)
-    {
-        var order = Enumerable.Range(0, names.Length).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
-        var rank = new int[names.Length];
-        for (var r = 0; r < order.Length; r++)
-        {
-            rank[order[r]] = r;
-        }
-
-        return rank;
     }
 
     // Fewer steps first, then entity ids, then per step type name, direction, tie count and tie ids.
