@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -66,7 +67,10 @@ internal static class Lookup
     // Drops combining marks (ASCII has none), lowers case, and keeps single spaces between words only.
     private static string Fold(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // The result is never longer than the text: a space stands for one or more white-space characters.
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var length = 0;
         var space = false;
         foreach (var c in text)
         {
@@ -81,16 +85,22 @@ internal static class Lookup
                 continue;
             }
 
-            if (space && builder.Length > 0)
+            if (space && length > 0)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
             }
 
             space = false;
-            builder.Append(char.ToLowerInvariant(c));
+            buffer[length++] = char.ToLowerInvariant(c);
         }
 
-        return builder.ToString();
+        var folded = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return folded;
     }
 
     // No upper-case letter, no white space but single spaces between other characters.

@@ -47,6 +47,7 @@ internal sealed partial class GraphReader
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
     private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
+    private readonly HashSet<RawEntity> ownersWithoutSource = new(ReferenceEqualityComparer.Instance);
     private GraphSchema schema = GraphSchema.BuiltIn;
 
     private GraphReader(LoadOptions options)
@@ -112,6 +113,12 @@ internal sealed partial class GraphReader
         if (version.Key is null)
         {
             diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, map.Line, map.Column, "the file has no format version", "add techties: 1 as the first line");
+            return;
+        }
+
+        if (version.Value is YScalar { IsNull: true })
+        {
+            diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, version.Value.Line, version.Value.Column, "the format version is empty", $"write techties: {SupportedVersion}");
             return;
         }
 
@@ -227,7 +234,7 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            rawTies.Add(new RawTie(file, map, from, type, to, map, Owner: null));
+            rawTies.Add(new RawTie(file, from, type.Value, type.Line, type.Column, to, map, Owner: null));
         }
     }
 
@@ -354,7 +361,7 @@ internal sealed partial class GraphReader
             VendorId = vendor is null ? string.Empty : IdOf(vendor),
             AgencyId = agency is null ? string.Empty : IdOf(agency),
             OfficeId = office is null ? null : IdOf(office),
-            ProductIds = [.. products.Select(IdOf)],
+            ProductIds = products.Count == 0 ? [] : [.. products.Select(IdOf)],
             Amount = fields.Money("amount"),
             Obligated = fields.Money("obligated"),
             CurrentValue = fields.Money("current_value"),
@@ -369,21 +376,26 @@ internal sealed partial class GraphReader
         e.Defaults = tieFields;
         if (vendor is not null)
         {
-            rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "awarded_to", IsPlain = true, Line = vendor.Line, Column = vendor.Column }, vendor, null, e) { Defaults = tieFields });
+            rawTies.Add(new RawTie(e.File, e.Key, "awarded_to", vendor.Line, vendor.Column, vendor, null, e) { Defaults = tieFields });
             if (agency is not null)
             {
-                rawTies.Add(new RawTie(e.File, e.Fields, vendor, new YScalar { Value = "contracts_with", IsPlain = true, Line = vendor.Line, Column = vendor.Column }, agency, null, e) { Defaults = tieFields });
+                rawTies.Add(new RawTie(e.File, vendor, "contracts_with", vendor.Line, vendor.Column, agency, null, e) { Defaults = tieFields });
             }
         }
 
-        foreach (var target in new[] { agency, office }.OfType<YScalar>())
+        if (agency is not null)
         {
-            rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "awarded_by", IsPlain = true, Line = target.Line, Column = target.Column }, target, null, e) { Defaults = tieFields });
+            rawTies.Add(new RawTie(e.File, e.Key, "awarded_by", agency.Line, agency.Column, agency, null, e) { Defaults = tieFields });
+        }
+
+        if (office is not null)
+        {
+            rawTies.Add(new RawTie(e.File, e.Key, "awarded_by", office.Line, office.Column, office, null, e) { Defaults = tieFields });
         }
 
         foreach (var product in products)
         {
-            rawTies.Add(new RawTie(e.File, e.Fields, e.Key, new YScalar { Value = "covers", IsPlain = true, Line = product.Line, Column = product.Column }, product, null, e) { Defaults = tieFields });
+            rawTies.Add(new RawTie(e.File, e.Key, "covers", product.Line, product.Column, product, null, e) { Defaults = tieFields });
         }
 
         return contract;
@@ -410,7 +422,7 @@ internal sealed partial class GraphReader
         {
             foreach (var who in fields.ReferenceList(field))
             {
-                rawTies.Add(new RawTie(e.File, e.Fields, who, new YScalar { Value = type, IsPlain = true, Line = who.Line, Column = who.Column }, e.Key, null, e) { Defaults = e.Defaults });
+                rawTies.Add(new RawTie(e.File, who, type, who.Line, who.Column, e.Key, null, e) { Defaults = e.Defaults });
             }
         }
 
@@ -422,17 +434,16 @@ internal sealed partial class GraphReader
         var items = value is YSeq seq ? seq.Items : [value];
         foreach (var item in items)
         {
-            var typeNode = new YScalar { Value = type, IsPlain = true, Line = key.Line, Column = key.Column };
             switch (item)
             {
                 case YScalar { IsNull: false } target:
-                    rawTies.Add(new RawTie(e.File, e.Fields, e.Key, typeNode, target, null, e));
+                    rawTies.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
                     break;
                 case YMap map when CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie"):
                     var to = Required(e.File, map, "to", $"{A(type)} tie");
                     if (to is not null)
                     {
-                        rawTies.Add(new RawTie(e.File, map, e.Key, typeNode, to, map, e));
+                        rawTies.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, to, map, e));
                     }
 
                     break;
@@ -462,7 +473,7 @@ internal sealed partial class GraphReader
 
             ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out _);
             count++;
-            ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.Type.Line, t.Type.Column, count));
+            ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, count));
         }
 
         return ties;
@@ -482,9 +493,9 @@ internal sealed partial class GraphReader
 
     private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)
     {
-        if (!schema.TryGet(t.Type.Value, out var type))
+        if (!schema.TryGet(t.Type, out var type))
         {
-            diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.Type.Line, t.Type.Column, $"'{t.Type.Value}' is not a relationship type", Suggest.DidYouMean(t.Type.Value, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
+            diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.TypeLine, t.TypeColumn, $"'{t.Type}' is not a relationship type", Suggest.DidYouMean(t.Type, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
             return null;
         }
 
@@ -527,7 +538,18 @@ internal sealed partial class GraphReader
         if (facts.Citations.IsEmpty)
         {
             var severity = options.Strict ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.Type.Line, t.Type.Column, $"the {type.Name} tie from '{from.Id}' to '{to.Id}' cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
+            if (!own && defaults is not null && t.Owner is { } owner)
+            {
+                // The ties a contract or protest makes take its sources: one word about the entity, not one per tie.
+                if (ownersWithoutSource.Add(owner))
+                {
+                    diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, owner.Key.Line, owner.Key.Column, $"{A(owner.Kind.ToName())} '{owner.Key.Value}' cites no source, so neither do the ties it makes (such as the {type.Name} tie from '{from.Id}' to '{to.Id}')", $"add sources: [source-id] to the {owner.Kind.ToName()}");
+                }
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.TypeLine, t.TypeColumn, $"the {type.Name} tie from '{from.Id}' to '{to.Id}' cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
+            }
         }
 
         // A tie a contract makes with nothing of its own reads the contract's facts rather than holding them.
@@ -737,8 +759,8 @@ internal sealed partial class GraphReader
         public TieDefaults? Defaults { get; set; }
     }
 
-    /// <summary>A tie before resolution; <paramref name="Details"/> holds its own fields when written out.</summary>
-    private sealed record RawTie(string File, YMap Container, YScalar From, YScalar Type, YScalar To, YMap? Details, RawEntity? Owner)
+    /// <summary>A tie before resolution, placed at its type (or the field that makes it); <paramref name="Details"/> holds its own fields when written out.</summary>
+    private sealed record RawTie(string File, YScalar From, string Type, int TypeLine, int TypeColumn, YScalar To, YMap? Details, RawEntity? Owner)
     {
         public TieDefaults? Defaults { get; init; }
     }

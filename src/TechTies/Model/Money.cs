@@ -71,23 +71,24 @@ public readonly struct Money : IEquatable<Money>
             return NotMoney(text, out error);
         }
 
-        var rest = text.Trim();
+        // Read as spans: an amount is parsed for every contract of spending data, and only its currency code is kept.
+        var rest = text.AsSpan().Trim();
         string? code = null;
 
         // A leading or trailing ISO code, or a leading currency symbol.
-        if (rest.Length > 3 && IsCodeShape(rest.AsSpan(0, 3)) && (rest[3] == ' ' || IsNumberStart(rest[3])))
+        if (rest.Length > 3 && IsCodeShape(rest[..3]) && (rest[3] == ' ' || IsNumberStart(rest[3])))
         {
-            code = rest[..3];
+            code = Currencies.Shared(rest[..3]);
             rest = rest[3..].TrimStart();
         }
-        else if (rest.Length > 4 && IsCodeShape(rest.AsSpan(rest.Length - 3)) && rest[^4] == ' ')
+        else if (rest.Length > 4 && IsCodeShape(rest[^3..]) && rest[^4] == ' ')
         {
-            code = rest[^3..];
+            code = Currencies.Shared(rest[^3..]);
             rest = rest[..^4].TrimEnd();
         }
 
         var negative = false;
-        if (rest.StartsWith('-'))
+        if (rest is ['-', ..])
         {
             negative = true;
             rest = rest[1..];
@@ -117,17 +118,17 @@ public readonly struct Money : IEquatable<Money>
 
         var number = rest[..end];
         var scaleWord = rest[end..].Trim();
-        if (!IsGroupedNumber(number) || !decimal.TryParse(number.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!IsGroupedNumber(number) || !TryParseDigits(number, out var value))
         {
             return NotMoney(text, out error);
         }
 
-        decimal scale = scaleWord.ToLowerInvariant() switch
+        decimal scale = scaleWord switch
         {
-            "" => 1m,
-            "k" or "thousand" => 1_000m,
-            "m" or "mn" or "million" => 1_000_000m,
-            "b" or "bn" or "billion" => 1_000_000_000m,
+            [] => 1m,
+            _ when Is(scaleWord, "k") || Is(scaleWord, "thousand") => 1_000m,
+            _ when Is(scaleWord, "m") || Is(scaleWord, "mn") || Is(scaleWord, "million") => 1_000_000m,
+            _ when Is(scaleWord, "b") || Is(scaleWord, "bn") || Is(scaleWord, "billion") => 1_000_000_000m,
             _ => 0m,
         };
         if (scale == 0m)
@@ -207,28 +208,68 @@ public readonly struct Money : IEquatable<Money>
         return false;
     }
 
+    private static bool Is(ReadOnlySpan<char> word, string expected) => word.Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+    // A grouped number without its commas (it has at most as many characters as the text).
+    private static bool TryParseDigits(ReadOnlySpan<char> number, out decimal value)
+    {
+        if (number.Length > 64)
+        {
+            return decimal.TryParse(number.ToString().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        }
+
+        Span<char> digits = stackalloc char[number.Length];
+        var length = 0;
+        foreach (var c in number)
+        {
+            if (c != ',')
+            {
+                digits[length++] = c;
+            }
+        }
+
+        return decimal.TryParse(digits[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
     // Digits with an optional decimal part; commas only as thousands separators (1,234,567.89).
-    private static bool IsGroupedNumber(string number)
+    private static bool IsGroupedNumber(ReadOnlySpan<char> number)
     {
         if (number.Length == 0 || !char.IsAsciiDigit(number[0]))
         {
             return false;
         }
 
-        var point = number.IndexOf('.', StringComparison.Ordinal);
+        var point = number.IndexOf('.');
         var whole = point < 0 ? number : number[..point];
-        var fraction = point < 0 ? string.Empty : number[(point + 1)..];
-        if (point >= 0 && (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit)))
+        if (point >= 0)
+        {
+            var fraction = number[(point + 1)..];
+            if (fraction.Length == 0 || fraction.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+        }
+
+        // Groups after the first comma are of three digits; the first of one to three.
+        var comma = whole.IndexOf(',');
+        if (comma < 0)
+        {
+            return !whole.ContainsAnyExceptInRange('0', '9');
+        }
+
+        if (comma is < 1 or > 3 || whole[..comma].ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }
 
-        if (!whole.Contains(',', StringComparison.Ordinal))
+        for (var at = comma; at < whole.Length; at += 4)
         {
-            return whole.All(char.IsAsciiDigit);
+            if (at + 4 > whole.Length || whole[at] != ',' || whole.Slice(at + 1, 3).ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
         }
 
-        var groups = whole.Split(',');
-        return groups[0].Length is >= 1 and <= 3 && groups.All(g => g.All(char.IsAsciiDigit)) && groups.Skip(1).All(g => g.Length == 3);
+        return true;
     }
 }

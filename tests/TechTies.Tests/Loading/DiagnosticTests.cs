@@ -879,6 +879,62 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_contract_without_a_source_is_one_warning_on_the_contract_not_one_per_tie()
+    {
+        const string yaml = """
+            techties: 1
+            companies:
+              acme: { name: Acme }
+            agencies:
+              ice: { name: ICE }
+              ero: { name: ERO, part_of: ice }
+            contracts:
+              ct-1: { title: Hosting, vendor: acme, agency: ice, office: ero }
+            """;
+
+        var graph = Yaml.Load(yaml);
+
+        // The contract makes four ties (awarded_to, contracts_with, awarded_by twice); the part_of tie is the agency's own.
+        Assert.Equal(5, graph.Ties.Length);
+        Assert.Equal(["test.yaml:6:21 TT0061", "test.yaml:8:3 TT0061"], Yaml.Positions(graph.Warnings));
+        var contract = graph.Warnings[1];
+        Assert.Contains("a contract 'ct-1' cites no source, so neither do the ties it makes", contract.Message);
+        Assert.Equal("add sources: [source-id] to the contract", contract.Suggestion);
+    }
+
+    [Fact]
+    public void A_protest_without_a_source_is_one_error_on_the_protest_when_strict()
+    {
+        const string yaml = """
+            techties: 1
+            groups:
+              a: { name: A }
+              b: { name: B }
+            protests:
+              walkout: { name: Walkout, kind: walkout, date: 2018-06, organizers: [a, b] }
+            """;
+
+        var error = Yaml.SingleError(yaml, new LoadOptions { Strict = true });
+
+        Assert.Equal("test.yaml:6:3 TT0061", Yaml.Positions([error])[0]);
+        Assert.Contains("a protest 'walkout' cites no source", error.Message);
+    }
+
+    [Fact]
+    public void An_empty_format_version_is_named_as_empty()
+    {
+        var error = Yaml.SingleError("""
+            techties:
+            companies:
+              acme: { name: Acme }
+            """);
+
+        Assert.Equal(DiagnosticCodes.MissingVersion, error.Code);
+        Assert.Equal("the format version is empty", error.Message);
+        Assert.Equal("write techties: 1", error.Suggestion);
+    }
+
+    [Fact]
     public void A_tie_without_a_source_is_an_error_when_strict()
     {
         const string yaml = """
