@@ -194,7 +194,7 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            var entity = new RawEntity(kind, key, fields, file);
+            var entity = new RawEntity(kind, key, file) { Fields = fields };
             raw[key.Value] = entity;
             rawOrder.Add(entity);
         }
@@ -253,8 +253,10 @@ internal sealed partial class GraphReader
     {
         var kind = e.Kind;
         var allowed = FieldsByKind[kind];
-        var fields = new FieldReader(this, e.File, e.Fields);
-        foreach (var (key, value) in e.Fields.Entries)
+        var map = e.Fields!;
+        e.Fields = null;
+        var fields = new FieldReader(this, e.File, map);
+        foreach (var (key, value) in map.Entries)
         {
             if (allowed.Contains(key.Value))
             {
@@ -754,8 +756,11 @@ internal sealed partial class GraphReader
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlug();
 
-    private sealed record RawEntity(Kind Kind, YScalar Key, YMap Fields, string File)
+    private sealed record RawEntity(Kind Kind, YScalar Key, string File)
     {
+        /// <summary>The entity's fields as read; let go once the entity is built, so the tree does not outlive its use.</summary>
+        public YMap? Fields { get; set; }
+
         public TieDefaults? Defaults { get; set; }
     }
 
