@@ -51,6 +51,12 @@ public static class Measurement
         report["ties"] = graph.Ties.Length;
         report["warnings"] = graph.Warnings.Length;
         report["memory_bytes"] = held;
+        if (only.Contains("memory"))
+        {
+            // What the graph holds after being used: an export reads every id and field once and must not leave them behind.
+            graph.Export(ExportFormat.Json, Stream.Null);
+            report["memory_after_export_bytes"] = GC.GetTotalMemory(forceFullCollection: true) - before;
+        }
 
         if (only.Contains("pattern"))
         {

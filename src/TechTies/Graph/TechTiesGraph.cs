@@ -29,7 +29,7 @@ public sealed class TechTiesGraph
         var tieArray = ties.ToArray();
         if (!tiesSorted)
         {
-            Array.Sort(tieArray.Select(t => t.PeekId()).ToArray(), tieArray, StringComparer.Ordinal);
+            Array.Sort(tieArray.Select(t => t.Id).ToArray(), tieArray, StringComparer.Ordinal);
         }
 
         Ties = ImmutableCollectionsMarshal.AsImmutableArray(tieArray);

@@ -38,7 +38,8 @@ public sealed class Tie : IEdge<Entity>
 {
     // A graph holds hundreds of thousands of ties, so a tie keeps only what is its own: its ends, type and place
     // in the file, and one reference to its facts (dates, amount, status, description, sources), which the ties
-    // a contract or protest makes share. Its id is made from its ends when first asked for.
+    // a contract or protest makes share. Its id is made from its ends each time it is asked for, and not kept: an
+    // export reads every id once, and keeping them would make the graph a third larger for good.
     private string? id;
     // Null for a tie a contract makes that says nothing of its own: it takes the contract's dates, amount, status and
     // sources, read from the contract, so the many ties of spending data hold nothing twice.
@@ -72,7 +73,7 @@ public sealed class Tie : IEdge<Entity>
     /// </summary>
     public string Id
     {
-        get => id ??= MakeId(From, Type, To, Contract, Parallel);
+        get => id ?? MakeId(From, Type, To, Contract, Parallel);
         init => id = value;
     }
 
@@ -122,9 +123,6 @@ public sealed class Tie : IEdge<Entity>
 
     /// <summary>Which of the parallel ties with the same ends, type and contract this is, from 1; the id ends in <c>#n</c> from 2 on.</summary>
     internal int Parallel { get; init; } = 1;
-
-    /// <summary>The id, without keeping it when it was not given or asked for yet.</summary>
-    internal string PeekId() => id ?? MakeId(From, Type, To, Contract, Parallel);
 
     /// <summary>The facts, for ties that share them.</summary>
     internal TieFacts Facts => facts ?? TieFacts.Of(Contract!);
