@@ -14,7 +14,10 @@ public sealed record ConnectOptions
     /// <summary>The most steps a connection may have (default 4, at most <see cref="PathQuery.MaxHopsLimit"/>).</summary>
     public int MaxHops { get; init; } = 4;
 
-    /// <summary>How many connections to return, shortest first (default 10); ignored when <see cref="AllShortest"/>.</summary>
+    /// <summary>
+    /// How many connections to return, shortest first (default 10); ignored when <see cref="AllShortest"/>. The result
+    /// is truncated by the count only when at least one more connection exists within <see cref="MaxHops"/>.
+    /// </summary>
     public int Count { get; init; } = 10;
 
     /// <summary>Whether to return every connection of the shortest length, and only those.</summary>
@@ -471,6 +474,8 @@ internal sealed class ConnectionSearch
     private long expansions;
     private bool budgetHit;
     private bool timeHit;
+    private bool lookingForOneMore;
+    private bool oneMoreFound;
 
     public ConnectionSearch(TechTiesGraph graph, Entity source, Entity target, ConnectOptions options)
     {
@@ -536,15 +541,7 @@ internal sealed class ConnectionSearch
                 }
                 else
                 {
-                    if (length == distance + 1)
-                    {
-                        // Longer connections are listed with every distance to the target up to the hops left.
-                        while (toTarget.Depth < options.MaxHops - 1 && !toTarget.IsExhausted)
-                        {
-                            Widen(toTarget, null);
-                        }
-                    }
-
+                    WidenTargetSide();
                     Search(sourceNode, length);
                     found.Sort(GraphPath.Compare);
                 }
@@ -566,9 +563,10 @@ internal sealed class ConnectionSearch
 
                 if (kept.Count >= options.Count)
                 {
-                    if (truncation is null && length < options.MaxHops)
+                    // The count cut something only when a longer connection exists.
+                    if (truncation is null && length < options.MaxHops && HasLonger(length))
                     {
-                        truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; longer ones (up to {options.MaxHops.ToString(CultureInfo.InvariantCulture)} steps) were not searched";
+                        truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; longer ones (up to {options.MaxHops.ToString(CultureInfo.InvariantCulture)} steps) were left out";
                     }
 
                     break;
@@ -603,6 +601,30 @@ internal sealed class ConnectionSearch
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
         return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings]);
+    }
+
+    // Longer connections are listed with every distance to the target up to the hops left; once widened, it stays so.
+    private void WidenTargetSide()
+    {
+        while (toTarget.Depth < options.MaxHops - 1 && !toTarget.IsExhausted)
+        {
+            Widen(toTarget, null);
+        }
+    }
+
+    // Whether there is a connection (not a contract detour) longer than `length` steps within the hops: the search
+    // for longer connections, stopped at the first one.
+    private bool HasLonger(int length)
+    {
+        WidenTargetSide();
+        lookingForOneMore = true;
+        for (var longer = length + 1; longer <= options.MaxHops && !oneMoreFound && !budgetHit; longer++)
+        {
+            found.Clear();
+            Search(sourceNode, longer);
+        }
+
+        return oneMoreFound;
     }
 
     // One more breadth-first layer of a side; a node it reaches that the other side has reached is a meeting node.
@@ -929,7 +951,7 @@ internal sealed class ConnectionSearch
             return;
         }
 
-        if (left == 0 || budgetHit)
+        if (left == 0 || budgetHit || oneMoreFound)
         {
             return;
         }
@@ -946,7 +968,7 @@ internal sealed class ConnectionSearch
         var row = backward ? index.In(node) : index.Out(node);
         var others = backward ? index.EdgeFrom : index.EdgeTo;
         var i = 0;
-        while (i < row.Length && !budgetHit)
+        while (i < row.Length && !budgetHit && !oneMoreFound)
         {
             var type = index.EdgeType[row[i]];
             var other = others[row[i]];
@@ -1013,7 +1035,12 @@ internal sealed class ConnectionSearch
         return false;
     }
 
-    private void Emit() => found.Add(PathSteps.ToPath(graph, index, steps, stepTies));
+    private void Emit()
+    {
+        var path = PathSteps.ToPath(graph, index, steps, stepTies);
+        found.Add(path);
+        oneMoreFound |= lookingForOneMore && !IsContractDetour(path);
+    }
 
     private bool IsContractDetour(GraphPath path)
     {

@@ -5,27 +5,42 @@ using TechTies.Querying;
 
 namespace TechTies
 {
-    /// <summary>How many entities survived one step of a pattern, ignoring the acyclicity of whole paths.</summary>
+    /// <summary>
+    /// How many entities survived one step of a pattern: those that end a path matching the pattern up to this step,
+    /// under the query's semantics (no entity twice unless its mode allows it, dates, predicates), as
+    /// <see cref="GraphQueries.Query(TechTiesGraph, Querying.PathQuery)"/> of that part of the pattern finds them.
+    /// </summary>
     public sealed class ExplainStep
     {
-        internal ExplainStep(string pattern, ImmutableArray<Entity> candidates)
+        internal ExplainStep(string pattern, ImmutableArray<Entity> candidates, string? truncationReason)
         {
             Pattern = pattern;
             Candidates = candidates;
+            TruncationReason = truncationReason;
         }
 
         /// <summary>The part of the pattern this step matches, such as <c>-[hosts_on]-&gt; ?</c>.</summary>
         public string Pattern { get; }
 
-        /// <summary>The entities that can be reached this far, in ordinal order of id.</summary>
+        /// <summary>
+        /// The entities at which a path matching the pattern up to this step ends (for the first step, the entities
+        /// matching the first node), in ordinal order of id.
+        /// </summary>
         public ImmutableArray<Entity> Candidates { get; }
 
-        /// <summary>The pattern and the number of candidates, with up to five of their names.</summary>
+        /// <summary>
+        /// Which limit (the expansion budget or the time limit) stopped the search for this step's paths, so that
+        /// there may be more candidates; <see langword="null"/> when the search ran to the end.
+        /// </summary>
+        public string? TruncationReason { get; }
+
+        /// <summary>The pattern and the number of candidates, with up to five of their names, and the truncation when the search was cut.</summary>
         /// <returns>The text.</returns>
         public override string ToString()
         {
             var names = string.Join(", ", Candidates.Take(5).Select(c => c.Name)) + (Candidates.Length > 5 ? ", …" : string.Empty);
-            return $"{Pattern}: {Candidates.Length.ToString(CultureInfo.InvariantCulture)} candidate{(Candidates.Length == 1 ? string.Empty : "s")}{(Candidates.IsEmpty ? string.Empty : $" ({names})")}";
+            return $"{Pattern}: {Candidates.Length.ToString(CultureInfo.InvariantCulture)} candidate{(Candidates.Length == 1 ? string.Empty : "s")}{(Candidates.IsEmpty ? string.Empty : $" ({names})")}"
+                + (TruncationReason is null ? string.Empty : $" (truncated: {TruncationReason})");
         }
     }
 
@@ -48,7 +63,10 @@ namespace TechTies
         /// <summary>The normalized query.</summary>
         public string Query { get; }
 
-        /// <summary>How many paths the query found (before its limit).</summary>
+        /// <summary>
+        /// How many paths the query found (before its limit), as <see cref="GraphQueries.Count(TechTiesGraph, Querying.PathQuery)"/>
+        /// counts them; the last step's <see cref="ExplainStep.TruncationReason"/> says when a limit cut the search.
+        /// </summary>
         public int Found { get; }
 
         /// <summary>One entry per node of the pattern: the first node, then each edge with the node after it.</summary>
@@ -105,15 +123,23 @@ namespace TechTies.Querying
     {
         public static QueryExplanation Explain(TechTiesGraph graph, PathQuery query)
         {
-            // Only the number of matches is shown, so they are counted, not built.
-            var found = PathMatcher.Count(graph, query).Count;
-            var steps = Candidates(graph, query);
+            // Each step is the query cut after that node, searched as graph.Count searches it; the last is the query.
+            var steps = ImmutableArray.CreateBuilder<ExplainStep>(query.Nodes.Length);
+            steps.Add(new ExplainStep(NodeText(query, 0), PathMatcher.Starts(graph, query), null));
+            long found = 0;
+            for (var e = 0; e < query.Edges.Length; e++)
+            {
+                var (count, ends, truncation) = PathMatcher.Ends(graph, Prefix(query, e + 1));
+                steps.Add(new ExplainStep(EdgeText(query, e) + " " + NodeText(query, e + 1), ends, truncation));
+                found = count;
+            }
+
             GraphPath? nearest = null;
             string? missing = null;
             var others = ImmutableArray<GraphPath>.Empty;
             if (found == 0)
             {
-                (nearest, missing) = NearestMiss(graph, query);
+                (nearest, missing) = NearestMiss(graph, query, steps);
                 var target = query.Nodes[^1].EntityId;
                 var from = nearest?.End.Id ?? query.Nodes[0].EntityId;
                 if (target is not null && from is not null && from != target)
@@ -122,71 +148,24 @@ namespace TechTies.Querying
                 }
             }
 
-            return new QueryExplanation(QueryPrinter.TryPrint(query), (int)Math.Min(found, int.MaxValue), steps, nearest, missing, others);
+            return new QueryExplanation(QueryPrinter.TryPrint(query), (int)Math.Min(found, int.MaxValue), steps.ToImmutable(), nearest, missing, others);
         }
 
-        // Sets of entities reachable step by step; a relaxation that ignores repeated entities, so it over-counts.
-        private static ImmutableArray<ExplainStep> Candidates(TechTiesGraph graph, PathQuery query)
-        {
-            var index = graph.Index;
-            var steps = ImmutableArray.CreateBuilder<ExplainStep>();
-            var frontier = new HashSet<int>(Enumerable.Range(0, index.Nodes.Length).Where(n => query.Nodes[0].Matches(index.Nodes[n])));
-            steps.Add(new ExplainStep(NodeText(query, 0), ToEntities(index, frontier)));
-            for (var e = 0; e < query.Edges.Length; e++)
-            {
-                var edge = query.Edges[e];
-                var mask = PathMatcher.TypeMask(index, edge.Types);
-                var reached = new HashSet<int>();
-                var layer = frontier;
-                for (var hop = 1; hop <= edge.MaxHops && layer.Count > 0; hop++)
-                {
-                    var next = new HashSet<int>();
-                    foreach (var node in layer)
-                    {
-                        if (edge.Direction != EdgeDirection.In)
-                        {
-                            Add(index, query, edge, mask, index.Out(node), index.EdgeTo, next);
-                        }
+        // The query's first `edges` edges and the nodes around them.
+        private static PathQuery Prefix(PathQuery query, int edges) =>
+            edges == query.Edges.Length ? query : query with { Nodes = query.Nodes[..(edges + 1)], Edges = query.Edges[..edges] };
 
-                        if (edge.Direction != EdgeDirection.Out)
-                        {
-                            Add(index, query, edge, mask, index.In(node), index.EdgeFrom, next);
-                        }
-                    }
-
-                    if (hop >= edge.MinHops)
-                    {
-                        reached.UnionWith(next);
-                    }
-
-                    layer = next;
-                }
-
-                frontier = [.. reached.Where(n => query.Nodes[e + 1].Matches(index.Nodes[n]))];
-                steps.Add(new ExplainStep(EdgeText(query, e) + " " + NodeText(query, e + 1), ToEntities(index, frontier)));
-            }
-
-            return steps.ToImmutable();
-        }
-
-        private static void Add(GraphIndex index, PathQuery query, EdgePattern edge, bool[] mask, ReadOnlySpan<int> row, int[] others, HashSet<int> next)
-        {
-            foreach (var e in row)
-            {
-                var tie = index.Edges[e];
-                if (mask[index.EdgeType[e]] && query.HoldsInTime(tie) && (edge.Predicate is null || edge.Predicate(tie)))
-                {
-                    next.Add(others[e]);
-                }
-            }
-        }
-
-        private static (GraphPath? Path, string? Missing) NearestMiss(TechTiesGraph graph, PathQuery query)
+        // The longest prefix with candidates at its end is the nearest miss; its first path in query order is shown.
+        private static (GraphPath? Path, string? Missing) NearestMiss(TechTiesGraph graph, PathQuery query, ImmutableArray<ExplainStep>.Builder steps)
         {
             for (var k = query.Edges.Length - 1; k >= 1; k--)
             {
-                var prefix = query with { Nodes = query.Nodes[..(k + 1)], Edges = query.Edges[..k], Limit = 1 };
-                var paths = PathMatcher.Run(graph, prefix);
+                if (steps[k].Candidates.IsEmpty)
+                {
+                    continue;
+                }
+
+                var paths = PathMatcher.Run(graph, Prefix(query, k) with { Limit = 1 });
                 if (!paths.IsEmpty)
                 {
                     var path = paths[0];
@@ -226,8 +205,5 @@ namespace TechTies.Querying
             var text = QueryPrinter.TryPrint(new PathQuery { Nodes = [NodePattern.Any, NodePattern.Any], Edges = [query.Edges[i] with { Predicate = null }] });
             return text[2..^2];
         }
-
-        private static ImmutableArray<Entity> ToEntities(GraphIndex index, IEnumerable<int> nodes) =>
-            [.. nodes.Order().Select(n => index.Nodes[n])];
     }
 }

@@ -28,6 +28,7 @@ internal sealed class PathMatcher
     private readonly List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> steps = [];
     private readonly List<int> stepTies = [];
     private readonly PathRecords? found;
+    private readonly bool[]? ends;
     private readonly bool reversed;
     private readonly SearchClock clock;
     private int depth;
@@ -36,7 +37,7 @@ internal sealed class PathMatcher
     private bool budgetHit;
     private bool timeHit;
 
-    private PathMatcher(TechTiesGraph graph, PathQuery query, bool counting, bool reversed)
+    private PathMatcher(TechTiesGraph graph, PathQuery query, bool counting, bool reversed, bool collectEnds = false)
     {
         this.graph = graph;
         this.query = query;
@@ -44,6 +45,7 @@ internal sealed class PathMatcher
         this.reversed = reversed;
         index = graph.Index;
         found = counting ? null : new PathRecords(graph, index);
+        ends = collectEnds ? new bool[index.Nodes.Length] : null;
         kinds = index.NodeKinds;
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
         nodeKind = [.. query.Nodes.Select(n => n.Kind)];
@@ -55,9 +57,10 @@ internal sealed class PathMatcher
         tieUsed = query.Mode == TraversalMode.Trail ? new bool[index.Edges.Length] : [];
         pathNodes = new int[query.Edges.Sum(e => e.MaxHops) + 1];
 
-        // The last hop of a count needs no walk when its steps depend only on the node it leaves (see CountLastHop).
+        // The last hop of a count needs no walk when its steps depend only on the node it leaves (see CountLastHop),
+        // unless the count must see where each path ends.
         var last = query.Edges.IsEmpty ? null : query.Edges[^1];
-        countLastHopByNode = counting && last is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
+        countLastHopByNode = counting && !collectEnds && last is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
     }
 
     /// <summary>Runs <paramref name="query"/> and returns its paths in the documented order.</summary>
@@ -124,6 +127,36 @@ internal sealed class PathMatcher
         var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: true, reverse);
         matcher.Search();
         return new PathCount(matcher.matches, TryText(query), matcher.SearchTruncation(query));
+    }
+
+    /// <summary>
+    /// The entities that end the paths <see cref="Run"/> would find with no limit, each once in ordinal order of id,
+    /// with the number of those paths and the truncation: the search of <see cref="Count"/>, noting where each path ends.
+    /// </summary>
+    public static (long Count, ImmutableArray<Entity> Ends, string? Truncation) Ends(TechTiesGraph graph, PathQuery query)
+    {
+        Validate(graph, query);
+        var reverse = IsReversed(query);
+        var matcher = new PathMatcher(graph, reverse ? Reverse(query) : query, counting: true, reverse, collectEnds: true);
+        matcher.Search();
+        var ends = ImmutableArray.CreateBuilder<Entity>();
+        for (var n = 0; n < matcher.ends!.Length; n++)
+        {
+            if (matcher.ends[n])
+            {
+                ends.Add(matcher.index.Nodes[n]);
+            }
+        }
+
+        return (matcher.matches, ends.ToImmutable(), matcher.SearchTruncation(query));
+    }
+
+    /// <summary>The entities a search of <paramref name="query"/> starts from (those matching its first node), in ordinal order of id.</summary>
+    public static ImmutableArray<Entity> Starts(TechTiesGraph graph, PathQuery query)
+    {
+        Validate(graph, query);
+        var matcher = new PathMatcher(graph, query, counting: true, reversed: false);
+        return [.. Enumerable.Range(0, matcher.index.Nodes.Length).Where(n => matcher.NodeMatches(0, n)).Select(n => matcher.index.Nodes[n])];
     }
 
     /// <summary>Which relationship types (by index id) an edge may walk.</summary>
@@ -427,6 +460,11 @@ internal sealed class PathMatcher
         if (counting)
         {
             matches++;
+            if (ends is not null)
+            {
+                // A reversed search walks the query from its last node back to its first.
+                ends[reversed ? pathNodes[0] : pathNodes[depth - 1]] = true;
+            }
         }
         else
         {

@@ -15,12 +15,49 @@ public class ConnectionTests
     public void Connect_lists_shortest_first_and_says_when_its_count_cut_some()
     {
         var all = Graph.Connect("acme", "office", new ConnectOptions { Count = 100 });
-        var two = Graph.Connect("acme", "office", new ConnectOptions { Count = 2 });
+        var one = Graph.Connect("acme", "office", new ConnectOptions { Count = 1 });
 
         Assert.Equal(all.Select(p => p.Length).Order(), all.Select(p => p.Length));
-        Assert.Equal(all.Take(2).Select(p => p.ToString()), two.Select(p => p.ToString()));
-        Assert.Equal("kept the 2 shortest connections; longer ones (up to 4 steps) were not searched", two.TruncationReason);
+        Assert.Equal(all.Take(1).Select(p => p.ToString()), one.Select(p => p.ToString()));
+        Assert.Equal("kept the 1 shortest connections; 1 more of 2 steps were left out", one.TruncationReason);
         Assert.False(all.IsTruncated);
+    }
+
+    [Fact]
+    public void Connect_that_keeps_every_connection_there_is_is_not_truncated()
+    {
+        // Two connections within four steps: one of one step, one of two.
+        var graph = Chain(longest: 2);
+
+        var two = graph.Connect("a", "z", new ConnectOptions { Count = 2 });
+
+        Assert.Equal(["A -> hosts on -> Z", "A -> hosts on -> M -> hosts on -> Z"], two.Select(p => p.ToString()));
+        Assert.False(two.IsTruncated);
+        Assert.Null(two.TruncationReason);
+        Assert.DoesNotContain("Only some connections", two.ToSentences(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Connect_that_leaves_a_longer_connection_out_is_truncated()
+    {
+        // Three connections within four steps: of one, two and three steps.
+        var graph = Chain(longest: 3);
+
+        var two = graph.Connect("a", "z", new ConnectOptions { Count = 2 });
+
+        Assert.Equal(["A -> hosts on -> Z", "A -> hosts on -> M -> hosts on -> Z"], two.Select(p => p.ToString()));
+        Assert.Equal("kept the 2 shortest connections; longer ones (up to 4 steps) were left out", two.TruncationReason);
+        Assert.Contains("(Only some connections are shown: kept the 2 shortest connections; longer ones (up to 4 steps) were left out.)", two.ToSentences(), StringComparison.Ordinal);
+        Assert.False(graph.Connect("a", "z", new ConnectOptions { Count = 3 }).IsTruncated);
+    }
+
+    [Fact]
+    public void A_longer_connection_that_is_only_a_detour_through_a_contract_node_does_not_make_a_truncation()
+    {
+        var connections = Graph.Connect("acme", "dept", new ConnectOptions { Count = 1, MaxHops = 2 });
+
+        Assert.Equal(["Acme -> contracts with -> Department of Things"], connections.Select(p => p.ToString()));
+        Assert.False(connections.IsTruncated);
     }
 
     [Fact]
@@ -92,4 +129,21 @@ public class ConnectionTests
 
         Assert.StartsWith("Invalid connect options:\n  MaxHops must be from 1 to 10, not 0.\n  Count must be at least 1, not 0.".Replace("\n", Environment.NewLine, StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
     }
+
+    // A and Z tied directly and through M; Q ties Z to P, which ties to A when longest is 3.
+    private static TechTiesGraph Chain(int longest) => TechTiesGraph.Parse(SmallGraphs.Header + $$"""
+        companies:
+          a: { name: A }
+          m: { name: M }
+          p: { name: P }
+          q: { name: Q }
+          z: { name: Z }
+        ties:
+          - { from: a, type: hosts_on, to: z, sources: [s] }
+          - { from: a, type: hosts_on, to: m, sources: [s] }
+          - { from: m, type: hosts_on, to: z, sources: [s] }
+          - { from: p, type: hosts_on, to: q, sources: [s] }
+          - { from: q, type: hosts_on, to: z, sources: [s] }
+        {{(longest == 3 ? "  - { from: a, type: hosts_on, to: p, sources: [s] }" : string.Empty)}}
+        """, "chain.yaml");
 }
