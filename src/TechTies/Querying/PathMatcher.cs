@@ -15,6 +15,7 @@ internal sealed class PathMatcher
     private readonly PathQuery query;
     private readonly bool counting;
     private readonly int[] fixedNode;
+    private readonly bool[] fixedOnly;
     private readonly Kind[] kinds;
     private readonly Kind?[] nodeKind;
     private readonly bool[] byKind;
@@ -50,6 +51,7 @@ internal sealed class PathMatcher
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
         nodeKind = [.. query.Nodes.Select(n => n.Kind)];
         byKind = [.. query.Nodes.Select(n => n.Properties.IsEmpty && n.Predicate is null)];
+        fixedOnly = [.. query.Nodes.Select(n => n.Kind is null && n.Properties.IsEmpty && n.Predicate is null)];
         typeIds = [.. query.Edges.Select(e => TypeIds(index, e.Types))];
         allTypeIds = [.. Enumerable.Range(0, index.TypeNames.Length)];
         onPath = new bool[index.Nodes.Length];
@@ -264,7 +266,11 @@ internal sealed class PathMatcher
         var first = fixedNode[0];
         if (first >= 0)
         {
-            Start(first);
+            if (NodeMatches(0, first))
+            {
+                Start(first);
+            }
+
             return;
         }
 
@@ -286,9 +292,10 @@ internal sealed class PathMatcher
         onPath[node] = false;
     }
 
-    // A fixed node is that entity whatever else its pattern says; a pattern of kind alone reads the kind array.
+    // A fixed node is that entity, if it also meets the rest of its pattern (a kind, properties or a predicate given
+    // beside the name); a pattern of kind alone reads the kind array.
     private bool NodeMatches(int position, int node) =>
-        fixedNode[position] >= 0 ? fixedNode[position] == node
+        fixedNode[position] >= 0 ? fixedNode[position] == node && (fixedOnly[position] || query.Nodes[position].Matches(index.Nodes[node]))
         : byKind[position] ? nodeKind[position] is not { } kind || kinds[node] == kind
         : query.Nodes[position].Matches(index.Nodes[node]);
 

@@ -197,4 +197,19 @@ public class PathSemanticsTests
         Assert.False(limited.IsTruncated);
         Assert.Equal(unlimited.Select(p => p.ToString()), limited.Select(p => p.ToString()));
     }
+
+    [Fact]
+    public void A_named_node_also_meets_the_conditions_given_beside_its_name()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+        var all = graph.From("palantir").Out("contracts_with").To("ice");
+
+        // A predicate on the named start, or on the named end, that the entity fails leaves no path; one it meets keeps them all.
+        Assert.NotEmpty(all.Paths());
+        Assert.Empty(graph.From("palantir").Where(_ => false).Out("contracts_with").To("ice").Paths());
+        Assert.Equal(0, graph.Count(graph.From("palantir").Where(_ => false).Out("contracts_with").To("ice").Query).Count);
+        Assert.Empty(all.Where(e => e.Kind == Kind.Company).Paths());
+        Assert.Equal(all.Paths().Select(p => p.ToString()), all.Where(e => e.Kind == Kind.Agency).Paths().Select(p => p.ToString()));
+        Assert.Equal(all.Paths().Count, graph.From("palantir").Where(e => e.Name.StartsWith("Palantir", StringComparison.Ordinal)).Out("contracts_with").To("ice").Paths().Count);
+    }
 }
