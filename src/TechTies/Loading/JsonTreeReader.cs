@@ -10,6 +10,8 @@ namespace TechTies.Loading;
 /// format v1 gives, with the JSON positions, so JSON and YAML go through one validation path. Malformed JSON,
 /// duplicate members (checked here, so .NET 8 and .NET 10 behave alike), unknown members, missing required members
 /// nulls (the format has none) and wrong types become diagnostics with line and column; nothing throws for bad input.
+/// A file without problems is read by <see cref="DirectJsonTreeReader"/> in one pass; the strict path below reads the
+/// others and reports their problems.
 /// </summary>
 internal static partial class JsonTreeReader
 {
@@ -17,6 +19,22 @@ internal static partial class JsonTreeReader
     {
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var json = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
+        return DirectJsonTreeReader.TryRead(json.Span) ?? ReadStrictly(json, file, diagnostics);
+    }
+
+    internal static bool SameOrBoth(string? value, string? other) => value == other || (value is not null && other is not null && SameValue(value, other));
+
+    internal static bool SameValue(string value, string claim) =>
+        value == claim
+        || (PartialDate.TryParse(value, out var d1) && PartialDate.TryParse(claim, out var d2) && d1 == d2)
+        || (Money.TryParse(value, out var m1) && Money.TryParse(claim, out var m2) && m1 == m2);
+
+    /// <summary>
+    /// Reads the file the strict way, which reports every problem: a pass of the low-level reader for positions,
+    /// malformed JSON, duplicates and nulls, then the serializer for the members, then the tree from the records.
+    /// </summary>
+    internal static YNode? ReadStrictly(ReadOnlyMemory<byte> json, string file, DiagnosticBag diagnostics)
+    {
         var lines = new LineMap(json);
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
         // The low-level pass finds malformed JSON and duplicates; the serializer then finds unknown, missing and mistyped members.
@@ -322,8 +340,6 @@ internal static partial class JsonTreeReader
                 : null;
         }
 
-        private static bool SameOrBoth(string? value, string? other) => value == other || (value is not null && other is not null && SameValue(value, other));
-
         private YMap Entity(JsonEntity e, Kind kind, string path)
         {
             var map = Map(path);
@@ -475,11 +491,6 @@ internal static partial class JsonTreeReader
                 map.Entries[index] = new(map.Entries[index].Key, seq);
             }
         }
-
-        private static bool SameValue(string value, string claim) =>
-            value == claim
-            || (PartialDate.TryParse(value, out var d1) && PartialDate.TryParse(claim, out var d2) && d1 == d2)
-            || (Money.TryParse(value, out var m1) && Money.TryParse(claim, out var m2) && m1 == m2);
 
         private void Text(YMap map, string key, string? value, string path)
         {
