@@ -35,15 +35,27 @@ internal static class CliApp
         options.Add(root, ExportCommand.Create(options));
         options.Add(root, ImportCommand.Create(options));
 
-        var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        ParseResult? parse = null;
         try
         {
+            parse = root.Parse(args);
             return parse.Invoke(configuration);
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"techties: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            // Bad input never gets here (commands report it with exit codes 1 to 3): this is a bug, told in one line
+            // without a stack trace, in JSON when the command was asked for JSON.
+            var message = $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (a bug in techties: please report it)";
+            if (parse is not null && options.Context(parse, stdout, stderr) is { Json: true } context)
+            {
+                context.WriteError("internal", message);
+            }
+            else
+            {
+                stderr.WriteLine($"techties: {message}");
+            }
+
             return ExitCodes.Internal;
         }
     }

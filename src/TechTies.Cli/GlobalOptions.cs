@@ -1,10 +1,17 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace TechTies.Cli;
 
 /// <summary>The options every command takes.</summary>
 internal sealed class GlobalOptions
 {
+    private static readonly string[] OutputFormats = ["text", "json"];
+
+    // Commands whose --format is their own (export's names the export format), with the values it takes.
+    private readonly Dictionary<Option<string>, IReadOnlyList<string>> ownFormats = [];
+    private readonly List<(string Command, IReadOnlyList<string> Formats)> commandsWithOwnFormats = [];
+
     public Option<string[]> Data { get; } = new("--data")
     {
         Description = "A YAML or JSON file, or a folder, to load instead of the built-in graph (repeatable; folders are read recursively)",
@@ -19,6 +26,17 @@ internal sealed class GlobalOptions
         DefaultValueFactory = _ => "text",
     };
 
+    /// <summary>
+    /// <c>--format</c> written before the command: <c>techties --format json stats</c> is <c>techties stats --format
+    /// json</c>, and <c>techties --format graphml export</c> is <c>techties export --format graphml</c>. It cannot be
+    /// one recursive option because export's <c>--format</c> takes other values.
+    /// </summary>
+    public Option<string> FormatBeforeCommand { get; } = new("--format")
+    {
+        Description = "The command's --format, written before the command: text or json, or export's format",
+        HelpName = "format",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
         Description = "Print nothing but results (no warnings, no progress)",
@@ -27,29 +45,75 @@ internal sealed class GlobalOptions
 
     public void AddTo(RootCommand root)
     {
-        Format.AcceptOnlyFromAmong("text", "json");
+        Format.AcceptOnlyFromAmong(OutputFormats);
+        root.Options.Add(FormatBeforeCommand);
         root.Options.Add(Data);
         root.Options.Add(Quiet);
     }
 
-    /// <summary>
-    /// Adds a command, with <c>--format text|json</c> unless it has its own <c>--format</c> (export's names the
-    /// export format), which is why <c>--format</c> is not a recursive option.
-    /// </summary>
+    /// <summary>A command's own, required <c>--format</c>, taking <paramref name="formats"/> instead of text or json.</summary>
+    public Option<string> OwnFormat(string description, IReadOnlyList<string> formats)
+    {
+        var option = new Option<string>("--format") { Description = description, HelpName = "format" };
+        option.AcceptOnlyFromAmong([.. formats]);
+        ownFormats.Add(option, formats);
+        return option;
+    }
+
+    /// <summary>Adds a command, with <c>--format text|json</c> unless it has its own <c>--format</c>.</summary>
     public void Add(RootCommand root, Command command)
     {
-        if (!command.Options.Any(o => o.Name == Format.Name))
+        var own = command.Options.OfType<Option<string>>().FirstOrDefault(ownFormats.ContainsKey);
+        if (own is null)
         {
             command.Options.Add(Format);
         }
+        else
+        {
+            commandsWithOwnFormats.Add((command.Name, ownFormats[own]));
+        }
 
+        var format = own ?? Format;
+        var formats = own is null ? OutputFormats : ownFormats[own];
+        command.Validators.Add(result => CheckFormat(result, command.Name, format, formats, required: own is not null));
         root.Subcommands.Add(command);
     }
 
+    /// <summary>The command's <c>--format</c>, whether written after the command or before it.</summary>
+    public string? FormatOf(ParseResult parse, Option<string> format) =>
+        parse.GetResult(format) is { Implicit: false } ? parse.GetValue(format) : parse.GetValue(FormatBeforeCommand) ?? parse.GetValue(format);
+
     public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr) => new(
         parse.GetValue(Data) ?? [],
-        parse.CommandResult.Command.Options.Contains(Format) && parse.GetValue(Format) == "json",
+        parse.CommandResult.Command.Options.Contains(Format) && FormatOf(parse, Format) == "json",
         parse.GetValue(Quiet),
         stdout,
         stderr);
+
+    private void CheckFormat(CommandResult result, string command, Option<string> format, IReadOnlyList<string> formats, bool required)
+    {
+        var after = result.GetResult(format) is { Implicit: false };
+        if (result.GetResult(FormatBeforeCommand) is not { } before)
+        {
+            if (required && !after)
+            {
+                result.AddError($"{command} needs --format, one of: {string.Join(", ", formats)} (techties {command} --format {formats[0]}).");
+            }
+
+            return;
+        }
+
+        var value = before.GetValueOrDefault<string>();
+        if (after)
+        {
+            result.AddError($"--format is given both before and after '{command}' ('{value}' and '{result.GetValue(format)}'); give it once, before or after the command.");
+            return;
+        }
+
+        if (!formats.Contains(value, StringComparer.Ordinal))
+        {
+            var elsewhere = commandsWithOwnFormats.Where(c => c.Command != command && c.Formats.Contains(value, StringComparer.Ordinal)).Select(c => $" ('{value}' is a format of {c.Command}: techties {c.Command} --format {value})");
+            result.AddError($"--format '{value}' is not a format of {command}, which takes {string.Join(", ", formats.SkipLast(1))} or {formats[^1]}{elsewhere.FirstOrDefault()}.");
+        }
+    }
 }

@@ -7,8 +7,7 @@ internal static class ExportCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var format = new Option<string>("--format") { Description = $"The export format: {string.Join(", ", ExportFormatNames.All)} (docs/export.md)", Required = true };
-        format.AcceptOnlyFromAmong([.. ExportFormatNames.All]);
+        var format = options.OwnFormat($"The export format: {string.Join(", ", ExportFormatNames.All)} (docs/export.md); required", [.. ExportFormatNames.All]);
         var output = new Option<string>("--out", "-o") { Description = "The file to write (replaced only once it is complete); without it, text formats go to stdout" };
         var query = new Option<string>("--query") { Description = "Export only what this pattern matches (its paths' entities and ties, with their sources)" };
         var command = new Command("export", $"""
@@ -34,7 +33,7 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            ExportFormatNames.TryParse(parse.GetValue(format)!, out var exportFormat);
+            ExportFormatNames.TryParse(options.FormatOf(parse, format)!, out var exportFormat);
             var path = parse.GetValue(output);
             if (path is null && exportFormat is ExportFormat.Csv or ExportFormat.Neo4j)
             {

@@ -30,8 +30,51 @@ internal static class GraphFiles
             }
         }
 
-        // Read everything before parsing, so an I/O failure never leaves a half-read graph behind.
-        return [.. files.Select(f => new GraphFile(f, File.ReadAllBytes(f)))];
+        // Read everything before parsing, so an I/O failure never leaves a half-read graph behind. A symbolic link
+        // named like a graph file is a file the user means to load: when it leads nowhere, the error names the link
+        // and its target (every such link, not the first), where the read would say only "could not find" the link.
+        var read = new List<GraphFile>(files.Count);
+        var broken = new List<(string Link, string Problem)>();
+        foreach (var file in files)
+        {
+            try
+            {
+                read.Add(new GraphFile(file, File.ReadAllBytes(file)));
+            }
+            catch (IOException) when (BrokenLink(file) is { } problem)
+            {
+                broken.Add((file, problem));
+            }
+        }
+
+        if (broken.Count > 0)
+        {
+            var advice = broken.Count == 1 ? "fix the link, or remove it" : "fix these links, or remove them";
+            throw new FileNotFoundException($"{string.Join("; ", broken.Select(b => b.Problem))} ({advice}).", broken[0].Link);
+        }
+
+        return read;
+    }
+
+    // What is wrong with a symbolic link that leads to no file, or null when the path is not a symbolic link.
+    private static string? BrokenLink(string path)
+    {
+        var link = new FileInfo(path);
+        if (link.LinkTarget is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true) is { Exists: false } target
+                ? $"'{path}' is a symbolic link to '{target.FullName}', which does not exist"
+                : null;
+        }
+        catch (IOException)
+        {
+            return $"'{path}' is a symbolic link that never reaches a file: the links it leads through form a cycle";
+        }
     }
 
     // Follows symbolic links to folders, but never into a folder already visited, so link cycles end.

@@ -21,6 +21,9 @@ public static class DiagnosticCodes
     /// <summary>A key appears twice in one mapping.</summary>
     public const string DuplicateKey = "TT0006";
 
+    /// <summary>A YAML tag (<c>!!int</c>, <c>!company</c>) is used.</summary>
+    public const string TagsNotAllowed = "TT0007";
+
     /// <summary>The file has no <c>techties:</c> version.</summary>
     public const string MissingVersion = "TT0010";
 

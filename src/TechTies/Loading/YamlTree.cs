@@ -273,6 +273,11 @@ internal static class YamlTreeReader
                 return null;
             }
 
+            if (current is NodeEvent { Tag.IsEmpty: false } tagged)
+            {
+                ReportTag(tagged, file, line, column, diagnostics);
+            }
+
             YNode? node = null;
             switch (current)
             {
@@ -340,6 +345,23 @@ internal static class YamlTreeReader
 
         return root;
     }
+
+    // A tag would change what a value means in other tools but not here, where a field reads every value as it
+    // chooses; a tag is a mistake or a file written for another tool, and a "!" meant as text needs quotes.
+    private static void ReportTag(NodeEvent tagged, string file, int line, int column, DiagnosticBag diagnostics)
+    {
+        var tag = TagAsWritten(tagged.Tag.Value);
+        var suggestion = tagged is Scalar { Value.Length: > 0 } scalar
+            ? $"remove the tag and write the value plainly, or quote the whole value if the ! is part of the text: \"{tag} {scalar.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+            : "remove the tag and write the value plainly";
+        diagnostics.Error(DiagnosticCodes.TagsNotAllowed, file, line, column, $"the tag {tag} is not allowed: TechTies files do not use YAML tags, since each field knows how to read its value", suggestion);
+    }
+
+    // YamlDotNet expands the tag shorthands; the message shows the short form people write.
+    private static string TagAsWritten(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..]
+        : tag.StartsWith('!') ? tag
+        : $"!<{tag}>";
 
     // YamlDotNet messages start with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the position is reported separately.
     private static string Clean(string message)

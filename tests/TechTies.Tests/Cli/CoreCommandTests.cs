@@ -58,6 +58,21 @@ public sealed class CoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_data_folder_with_a_link_to_nothing_exits_3_naming_the_link_and_its_target_in_one_line()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "data"));
+        Write("data/graph.yaml", "techties: 1\n");
+        var link = Path.Combine(folder, "data", "more.yaml");
+        File.CreateSymbolicLink(link, Path.Combine(folder, "gone.yaml"));
+
+        var result = CliRunner.Run("stats", "--data", Path.Combine(folder, "data"));
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal($"techties: error: '{link}' is a symbolic link to '{Path.Combine(folder, "gone.yaml")}', which does not exist (fix the link, or remove it).\n", result.Error);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
     public void An_unknown_entity_exits_3_with_suggestions()
     {
         var result = CliRunner.Run("show", "palantr");

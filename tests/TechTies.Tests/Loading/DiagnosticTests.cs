@@ -139,6 +139,58 @@ public class DiagnosticTests
         Assert.Contains("*shared", error.Message);
     }
 
+    [Theory]
+    [InlineData("companies:\n  acme: { name: !!int 5 }\n", "test.yaml:3:17 TT0007", "!!int")]
+    [InlineData("companies:\n  acme: !company { name: Acme }\n", "test.yaml:3:9 TT0007", "!company")]
+    [InlineData("companies:\n  acme:\n    name: Acme\n    aliases: !!seq [Acme]\n", "test.yaml:5:14 TT0007", "!!seq")]
+    [InlineData("companies:\n  acme:\n    name: !<tag:example.org,2024:name> Acme\n", "test.yaml:4:11 TT0007", "!<tag:example.org,2024:name>")]
+    [InlineData("companies:\n  acme: { ! name: Acme }\n", "test.yaml:3:11 TT0007", "the tag ! ")]
+    [InlineData("--- !graph\ntechties: 1\n", "test.yaml:1:5 TT0007", "!graph")]
+    public void A_tagged_node_is_refused_where_its_tag_is_written(string body, string position, string tag)
+    {
+        var errors = Yaml.Errors(body.StartsWith("---", StringComparison.Ordinal) ? body : "techties: 1\n" + body);
+
+        var error = Assert.Single(errors, e => e.Code == DiagnosticCodes.TagsNotAllowed);
+        Assert.Equal(position, Yaml.Positions([error])[0]);
+        Assert.Contains(tag, error.Message);
+        Assert.Contains("do not use YAML tags", error.Message);
+        Assert.StartsWith("remove the tag and write the value plainly", error.Suggestion);
+    }
+
+    [Fact]
+    public void A_tagged_amount_is_refused_even_though_its_value_would_read_as_an_amount()
+    {
+        var error = Yaml.SingleError("""
+            techties: 1
+            sources:
+              news: { title: A story, kind: news }
+            companies:
+              acme: { name: Acme }
+            agencies:
+              bureau: { name: The Bureau }
+            contracts:
+              hosting: { title: Hosting, vendor: acme, agency: bureau, amount: !secret 5, sources: [news] }
+            """);
+
+        Assert.Equal("test.yaml:9:68 TT0007", Yaml.Positions([error])[0]);
+        Assert.Equal("the tag !secret is not allowed: TechTies files do not use YAML tags, since each field knows how to read its value", error.Message);
+        Assert.Equal("remove the tag and write the value plainly, or quote the whole value if the ! is part of the text: \"!secret 5\"", error.Suggestion);
+    }
+
+    [Fact]
+    public void Every_tag_in_a_file_is_reported_along_with_the_other_problems()
+    {
+        var errors = Yaml.Errors("""
+            techties: 1
+            companies:
+              acme: { name: !Kung San, founded: !!int 2006 }
+              globex: { name: Globex, url: not-a-url }
+            """);
+
+        Assert.Equal(["test.yaml:3:17 TT0007", "test.yaml:3:37 TT0007", "test.yaml:4:32 TT0022"], Yaml.Positions(errors));
+        Assert.EndsWith("quote the whole value if the ! is part of the text: \"!Kung San\"", errors[0].Suggestion);
+    }
+
     [Fact]
     public void A_billion_laughs_alias_bomb_fails_at_its_first_anchor_without_expanding()
     {

@@ -436,6 +436,62 @@ public class LoaderTests
     }
 
     [Fact]
+    public void A_symbolic_link_named_like_a_graph_file_that_leads_nowhere_fails_the_load_naming_the_link_and_its_target()
+    {
+        using var folder = new TempFolder();
+        folder.Write("data/graph.yaml", "techties: 1\ncompanies:\n  acme: { name: Acme }\n");
+        var link = Path.Combine(folder.Path, "data", "more.yaml");
+        var target = Path.Combine(folder.Path, "elsewhere", "more.yaml");
+        File.CreateSymbolicLink(link, target);
+
+        var exception = Assert.Throws<FileNotFoundException>(() => TechTiesGraph.Load(Path.Combine(folder.Path, "data")));
+
+        Assert.Equal(link, exception.FileName);
+        Assert.Equal($"'{link}' is a symbolic link to '{target}', which does not exist (fix the link, or remove it).", exception.Message);
+
+        folder.Write("elsewhere/more.yaml", "techties: 1\ncompanies:\n  globex: { name: Globex }\n");
+        Assert.Equal(["acme", "globex"], TechTiesGraph.Load(Path.Combine(folder.Path, "data")).Entities.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Every_graph_file_link_that_leads_nowhere_is_named_in_one_error()
+    {
+        using var folder = new TempFolder();
+        folder.Write("data/graph.yaml", "techties: 1\n");
+        var relative = Path.Combine(folder.Path, "data", "b.yml");
+        var cycle = Path.Combine(folder.Path, "data", "c.yaml");
+        var absolute = Path.Combine(folder.Path, "data", "sub", "a.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(absolute)!);
+        File.CreateSymbolicLink(absolute, Path.Combine(folder.Path, "gone.yaml"));
+        File.CreateSymbolicLink(relative, "../gone.yml");
+        File.CreateSymbolicLink(cycle, "d.yaml");
+        File.CreateSymbolicLink(Path.Combine(folder.Path, "data", "d.yaml"), "c.yaml");
+
+        var exception = Assert.Throws<FileNotFoundException>(() => TechTiesGraph.Load(Path.Combine(folder.Path, "data")));
+
+        Assert.Equal(relative, exception.FileName);
+        Assert.Equal(
+            $"'{relative}' is a symbolic link to '{Path.Combine(folder.Path, "gone.yml")}', which does not exist; "
+            + $"'{cycle}' is a symbolic link that never reaches a file: the links it leads through form a cycle; "
+            + $"'{Path.Combine(folder.Path, "data", "d.yaml")}' is a symbolic link that never reaches a file: the links it leads through form a cycle; "
+            + $"'{absolute}' is a symbolic link to '{Path.Combine(folder.Path, "gone.yaml")}', which does not exist (fix these links, or remove them).",
+            exception.Message);
+    }
+
+    [Fact]
+    public void A_graph_file_given_by_name_that_is_a_link_to_nothing_is_named_with_its_target()
+    {
+        using var folder = new TempFolder();
+        var link = Path.Combine(folder.Path, "graph.yaml");
+        File.CreateSymbolicLink(link, "missing.yaml");
+
+        var exception = Assert.Throws<FileNotFoundException>(() => TechTiesGraph.Load(link));
+
+        Assert.Equal(link, exception.FileName);
+        Assert.Equal($"'{link}' is a symbolic link to '{Path.Combine(folder.Path, "missing.yaml")}', which does not exist (fix the link, or remove it).", exception.Message);
+    }
+
+    [Fact]
     public void A_missing_path_throws_file_not_found_naming_it()
     {
         using var folder = new TempFolder();

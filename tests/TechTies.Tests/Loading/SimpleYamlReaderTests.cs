@@ -13,7 +13,7 @@ public class SimpleYamlReaderTests
 {
     private static readonly string[] Keys = ["name", "sources", "a", "b", "to", "k-1", "x y", "1", "é", "\"q\"", "\"a b\"", "~", "key "];
 
-    private static readonly string[] TrickyKeys = ["a:b", "-x", "#c", "&a", "*a", "!t", "?q", "[k]", "<<", "'s'", "a\tb", "\"a: b\""];
+    private static readonly string[] TrickyKeys = ["a:b", "-x", "#c", "&a", "*a", "!t", "!!str k", "?q", "[k]", "<<", "'s'", "a\tb", "\"a: b\""];
 
     private static readonly string[] Words =
     [
@@ -24,7 +24,7 @@ public class SimpleYamlReaderTests
     private static readonly string[] TrickyWords =
     [
         "a: b", "a #b", "a#b", "-5", "- x", "x'y", "[x]", "{x}", "&x", "*x", "!x", "|", ">", "%x", "@x", "`x", "?x", "a:", "a\tb", "a\\b",
-        "'x'", "a]", "a}", "\"unclosed", "a\u2028b", "a\rb", "\"a\\\"b\"", "a\u0085b", "\uFEFFa", "a\u0001",
+        "'x'", "!!int 5", "! x", "!t x", "!<tag:x.org,2024:t> x", "!!str", "a]", "a}", "\"unclosed", "a\u2028b", "a\rb", "\"a\\\"b\"", "a\u0085b", "\uFEFFa", "a\u0001",
     ];
 
     private const string Inserted = "-:#[]{},\"' \n\t&é";
@@ -102,6 +102,25 @@ public class SimpleYamlReaderTests
     [InlineData("- a\n")]
     public void The_simple_reader_leaves_everything_else_to_YamlDotNet(string text) =>
         Assert.Null(SimpleYamlReader.TryRead(text));
+
+    [Theory]
+    [InlineData("a: !!int 5\n", "1:4")]
+    [InlineData("a: { b: !x c }\n", "1:9")]
+    [InlineData("a: [x, !!str y]\n", "1:8")]
+    [InlineData("a:\n  - !t x\n", "2:5")]
+    [InlineData("a: !m\n  b: c\n", "1:4")]
+    [InlineData("!k a: b\n", "1:1")]
+    [InlineData("a: \"x\"\nb: ! y\n", "2:4")]
+    public void A_tag_sends_the_file_to_YamlDotNet_which_reports_it(string text, string position)
+    {
+        Assert.Null(SimpleYamlReader.TryRead(text));
+
+        var diagnostics = new DiagnosticBag();
+        YamlTreeReader.Read(Encoding.UTF8.GetBytes(text), "test.yaml", diagnostics);
+
+        var error = Assert.Single(diagnostics.Items);
+        Assert.Equal($"{position} {DiagnosticCodes.TagsNotAllowed}", $"{error.Line}:{error.Column} {error.Code}");
+    }
 
     private static void AssertSameTreeWhenRead(string text)
     {
