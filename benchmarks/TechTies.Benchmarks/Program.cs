@@ -5,7 +5,8 @@ namespace TechTies.Benchmarks;
 
 /// <summary>
 /// The benchmarks program: <c>generate</c> writes a synthetic graph, <c>measure</c> times the side-by-side
-/// workloads on one file, and anything else runs the BenchmarkDotNet suite with its own arguments.
+/// workloads on one file, <c>peak</c> measures one load's peak resident memory, and anything else runs the
+/// BenchmarkDotNet suite with its own arguments.
 /// </summary>
 public static class Program
 {
@@ -14,7 +15,7 @@ public static class Program
     /// <returns>The exit code.</returns>
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] is "generate" or "measure")
+        if (args.Length > 0 && args[0] is "generate" or "measure" or "peak")
         {
             return Verbs().Parse(args).Invoke();
         }
@@ -51,6 +52,14 @@ public static class Program
             return 0;
         });
 
-        return new RootCommand("TechTies benchmarks: generate graphs, measure workloads, or run BenchmarkDotNet.") { generate, measure };
+        var peakGraph = new Option<FileInfo>("--graph") { Description = "The YAML graph to load.", Required = true };
+        var peak = new Command("peak", "Load one graph in this fresh process and print, as JSON, the most resident memory the load took.") { peakGraph };
+        peak.SetAction(result =>
+        {
+            Console.WriteLine(Measurement.PeakOfLoad(result.GetRequiredValue(peakGraph).FullName));
+            return 0;
+        });
+
+        return new RootCommand("TechTies benchmarks: generate graphs, measure workloads, or run BenchmarkDotNet.") { generate, measure, peak };
     }
 }

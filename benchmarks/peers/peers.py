@@ -12,8 +12,10 @@ installed: a missing module is named and the script exits with status 2.
 import argparse
 import gc
 import json
+import os
 import random
 import re
+import subprocess
 import sys
 import time
 
@@ -328,11 +330,36 @@ def best(repeat, fn):
     return min(times), result
 
 
+def status_bytes(field):
+    """A size line of /proc/self/status, such as "VmHWM:  123456 kB", in bytes."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith(field):
+                return int(line.split()[1]) * 1024
+    raise RuntimeError(f"/proc/self/status has no {field} line")
+
+
+def peak(args):
+    """The most resident memory one load takes, in this fresh process: the peak resident set (VmHWM, which starts
+    afresh with the program, unlike ru_maxrss, which keeps the parent's from before exec) after reading the file with
+    PyYAML and building the `load` workload's MultiDiGraph, less the resident set before, with yaml and networkx
+    already imported (as TechTies' baseline has its loader compiled)."""
+    import networkx  # noqa: F401
+    import yaml  # noqa: F401
+    before = status_bytes("VmRSS:")
+    g = build_networkx(*derive(read_docs(args.graph)))
+    print(json.dumps({"peak_load_bytes": status_bytes("VmHWM:") - before, "ties": g.number_of_edges()}))
+
+
 def run(args):
     need_peers()
     work = json.load(open(args.workload, encoding="utf-8"))
     pairs, centers = work["pairs"], work["entities"]
     out = {}
+    # The peak of one load, in a fresh process of its own (one load, cheap beside tracemalloc's four).
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "peak", "--graph", args.graph],
+                          check=True, capture_output=True, text=True)
+    out["peak_load_bytes"] = json.loads(done.stdout)["peak_load_bytes"]
 
     def load():
         return build_networkx(*derive(read_docs(args.graph)))
@@ -430,6 +457,8 @@ def report(args):
     if "memory_skeleton_bytes" in peer:
         rows.insert(2, ("memory-skeleton", "B/tie", tt["memory_bytes"] / ties, peer["memory_skeleton_bytes"] / ties,
                         peer["memory_igraph_skeleton_bytes"] / ties))
+    if "peak_load_bytes" in peer and "peak_load_bytes" in tt:
+        rows.insert(len(rows) - 3, ("peak-load", "B/tie", tt["peak_load_bytes"] / ties, peer["peak_load_bytes"] / ties, None))
     print(f"{'workload':<10} {'unit':<6} {'TechTies':>12} {'NetworkX':>12} {'igraph':>12} {'NX/TT':>9} {'ig/TT':>9}")
     for name, unit, ours, nx_value, ig_value in rows:
         ig_text = f"{ig_value:12.4g}" if ig_value is not None else f"{'-':>12}"
@@ -477,6 +506,9 @@ def table(args):
         if "memory_skeleton_bytes" in peer:
             rows.append(("memory per tie, peers with ids, kinds and types only", tt["memory_bytes"] / ties,
                          peer["memory_skeleton_bytes"] / ties, peer["memory_igraph_skeleton_bytes"] / ties, b))
+        if "peak_load_bytes" in peer and "peak_load_bytes" in tt:
+            rows.append(("peak resident memory of a load, per tie", tt["peak_load_bytes"] / ties,
+                         peer["peak_load_bytes"] / ties, None, b))
         rows += [
             ("pattern", tt["pattern"]["seconds"], peer["pattern"], peer["pattern_igraph"], t),
             ("connect, 100 pairs", tt["connect"]["seconds"], peer["connect"], peer["connect_igraph"], t),
@@ -542,6 +574,9 @@ def main():
     c.add_argument("--techties", required=True)
     c.add_argument("--peers", required=True)
     c.set_defaults(func=report)
+    pk = verbs.add_parser("peak")
+    pk.add_argument("--graph", required=True)
+    pk.set_defaults(func=peak)
     tb = verbs.add_parser("table")
     tb.add_argument("runs", nargs="+", help="folders kept by compare --keep")
     tb.set_defaults(func=table)
