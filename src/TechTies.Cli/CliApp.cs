@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace TechTies.Cli;
 
@@ -40,6 +41,14 @@ internal static class CliApp
         try
         {
             parse = root.Parse(args);
+            if (parse.Action is ParseErrorAction parseError)
+            {
+                var json = options.AsksForJson(parse);
+                new CommandContext([], json, quiet: false, stdout, stderr).WriteUsageError(
+                    [.. parse.Errors.Select(e => e.Message)], Suggestions(parse, parseError), HelpFor(parse));
+                return ExitCodes.Usage;
+            }
+
             return parse.Invoke(configuration);
         }
         catch (Exception e)
@@ -59,4 +68,21 @@ internal static class CliApp
             return ExitCodes.Internal;
         }
     }
+
+    /// <summary>
+    /// The parser's "did you mean" lines for the words it did not recognize. Its own report would print them, and the
+    /// command's help, on stdout, where a program reading the output expects a result or nothing; run it without the
+    /// help, keep what it writes to its output and drop its copy of the errors, which the caller reports.
+    /// </summary>
+    private static List<string> Suggestions(ParseResult parse, ParseErrorAction parseError)
+    {
+        parseError.ShowHelp = false;
+        parseError.ShowTypoCorrections = true;
+        var output = new StringWriter();
+        parse.Invoke(new InvocationConfiguration { Output = output, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
+        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    private static string HelpFor(ParseResult parse) =>
+        parse.CommandResult.Command is RootCommand ? "techties --help" : $"techties {parse.CommandResult.Command.Name} --help";
 }

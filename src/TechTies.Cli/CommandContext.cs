@@ -237,5 +237,43 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
         }
     }
 
+    /// <summary>
+    /// Reports a command line that did not parse (exit code 1), on stderr only: in text the errors, the parser's
+    /// "did you mean" lines and where the help is; in JSON one object with code <c>usage</c>, the errors as its message
+    /// and the "did you mean" lines as its suggestion.
+    /// </summary>
+    public void WriteUsageError(IReadOnlyList<string> errors, IReadOnlyList<string> suggestions, string help)
+    {
+        if (json)
+        {
+            stderr.WriteLine(CliJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("code", "usage");
+                w.WriteString("severity", "error");
+                w.WriteString("message", string.Join(" ", errors));
+                if (suggestions.Count > 0)
+                {
+                    w.WriteString("suggestion", string.Join(" ", suggestions));
+                }
+
+                w.WriteEndObject();
+            }, indented: false));
+            return;
+        }
+
+        foreach (var error in errors)
+        {
+            stderr.WriteLine(Colors.Diagnostic($"techties: error: {error}", isError: true));
+        }
+
+        foreach (var suggestion in suggestions)
+        {
+            stderr.WriteLine(suggestion);
+        }
+
+        stderr.WriteLine($"See '{help}'.");
+    }
+
     public void WriteJson(Action<Utf8JsonWriter> write) => stdout.WriteLine(CliJson.Write(write, indented: true));
 }

@@ -83,6 +83,25 @@ internal sealed class GlobalOptions
     public string? FormatOf(ParseResult parse, Option<string> format) =>
         parse.GetResult(format) is { Implicit: false } ? parse.GetValue(format) : parse.GetValue(FormatBeforeCommand) ?? parse.GetValue(format);
 
+    /// <summary>
+    /// Whether the command line asks for JSON, read from the tokens so that it answers for a command line that did
+    /// not parse too: <c>--format json</c> after a command that takes text or json, or before any command (or none).
+    /// Export's <c>--format</c> names the export format; its messages are always text.
+    /// </summary>
+    public bool AsksForJson(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (!command.Options.Contains(Format) && command is not RootCommand)
+        {
+            return false;
+        }
+
+        return (Given(parse, Format) ?? Given(parse, FormatBeforeCommand)) == "json";
+
+        static string? Given(ParseResult parse, Option<string> option) =>
+            parse.GetResult(option) is { Implicit: false, Tokens: [var token] } ? token.Value : null;
+    }
+
     public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr) => new(
         parse.GetValue(Data) ?? [],
         parse.CommandResult.Command.Options.Contains(Format) && FormatOf(parse, Format) == "json",

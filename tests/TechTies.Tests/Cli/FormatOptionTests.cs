@@ -68,7 +68,7 @@ public sealed class FormatOptionTests : IDisposable
         var result = CliRunner.Run(commandLine.Split(' '));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(message, result.Error.ReplaceLineEndings("\n").Trim());
-        Assert.DoesNotContain("{", result.Out);
+        Assert.Equal($"techties: error: {message}", result.Error.ReplaceLineEndings("\n").Split('\n')[0]);
+        Assert.Equal(string.Empty, result.Out);
     }
 }
