@@ -18,7 +18,7 @@ internal static class ExitCodes
     public const string Help = """
         Exit codes:
           0   success (an empty result too)
-          1   usage error: unknown command or option, malformed pattern
+          1   usage error: missing argument, unknown command or option, malformed pattern
           2   invalid data: the graph files have errors (listed on stderr)
           3   not found: a file or folder, or an entity name (with suggestions)
           70  internal error (a bug: please report it)
