@@ -42,6 +42,52 @@ using (var graphml = new MemoryStream())
 Check(graph.Card(ice).ToHtml().Contains("U.S. Immigration and Customs Enforcement", StringComparison.Ordinal), "the card renders as HTML");
 
 Console.WriteLine($"{graph}; {contracts.Count} contract path on 2018-08-01; {connections.Count} connections from Salesforce to ICE; {failures.Count} failures");
+
+// A digest of answers and exports, one line each, that CI compares between runs of this program on .NET 10, on
+// .NET 8 (the package's net8.0 build) and published with native AOT: the same package must answer the same everywhere.
+var digest = new List<string>
+{
+    "entities " + Hash(string.Join("\n", graph.Entities.Select(e => $"{e.Id}|{e.Kind}|{e.Name}"))),
+    "ties " + Hash(string.Join("\n", graph.Ties.Select(t => $"{t.Id}|{t.Since}|{t.Until}|{t.Amount}|{t.Status}|{string.Join(",", t.Citations.Select(c => c.Source))}"))),
+    "query " + Hash(graph.Query("palantir -[hosts_on]-> (:company) -[contracts_with]-> ice").ToSentences(new DateOnly(2026, 1, 1))),
+    "count " + graph.Count("(:company) -[contracts_with]-> (:agency)").Count,
+    "connect " + Hash(graph.Connect("salesforce", "ice", new ConnectOptions { AllShortest = true }).ToMarkdown()),
+    "neighbors " + Hash(string.Join(",", graph.Neighbors("ice", 2).Entities.Select(e => e.Id))),
+};
+foreach (var format in Enum.GetValues<ExportFormat>())
+{
+    using var bytes = new MemoryStream();
+    graph.Export(format, bytes);
+    digest.Add($"export {format} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Content(bytes)))[..16]}");
+}
+
+foreach (var line in digest)
+{
+    Console.WriteLine(line);
+}
+
+// A zip's entries (names and bytes), not its compressed bytes, which differ between runtimes' deflate libraries.
+static byte[] Content(MemoryStream bytes)
+{
+    var raw = bytes.ToArray();
+    if (raw is not [(byte)'P', (byte)'K', ..])
+    {
+        return raw;
+    }
+
+    using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(raw));
+    using var content = new MemoryStream();
+    foreach (var entry in zip.Entries)
+    {
+        content.Write(System.Text.Encoding.UTF8.GetBytes(entry.FullName + "\n"));
+        using var data = entry.Open();
+        data.CopyTo(content);
+    }
+
+    return content.ToArray();
+}
+
+static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 foreach (var failure in failures)
 {
     Console.Error.WriteLine($"failed: {failure}");
