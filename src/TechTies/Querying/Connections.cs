@@ -443,6 +443,9 @@ public static class GraphConnections
 /// </summary>
 internal sealed class ConnectionSearch
 {
+    // Rows at least this long have their useful groups kept per hops left (see Walk); shorter ones are just read.
+    private const int FilterRowsFrom = 64;
+
     private readonly TechTiesGraph graph;
     private readonly GraphIndex index;
     private readonly Entity source;
@@ -460,6 +463,9 @@ internal sealed class ConnectionSearch
     private readonly List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> steps = [];
     private readonly List<int> stepTies = [];
     private readonly List<GraphPath> found = [];
+    private readonly Dictionary<(int Node, int Left, bool Backward), int[]> usefulGroups = [];
+    private PathRecords? longer;
+    private int longerDetours;
     private readonly List<int> path = [];
     private readonly List<int> shortestPaths = [];
     private readonly List<(int Node, int First, int Count)> stepsOf = [];
@@ -534,28 +540,41 @@ internal sealed class ConnectionSearch
             shortest = distance;
             for (var length = distance; length <= options.MaxHops && !budgetHit; length++)
             {
-                found.Clear();
+                var room = options.AllShortest ? int.MaxValue : options.Count - kept.Count;
+                int tierCount;
                 if (length == distance)
                 {
+                    found.Clear();
                     ListShortest();
+                    var tier = found.Where(p => !IsContractDetour(p)).ToList();
+                    dropped += found.Count - tier.Count;
+                    tierCount = tier.Count;
+                    kept.AddRange(tier.Take(room));
                 }
                 else
                 {
+                    // Longer connections can number tens of thousands through the hubs: they are kept as integers,
+                    // sorted on them, and only those returned are built.
                     WidenTargetSide();
+                    longer = new PathRecords(graph, index);
+                    longerDetours = 0;
                     Search(sourceNode, length);
-                    found.Sort(GraphPath.Compare);
+                    longer.Sort();
+                    dropped += longerDetours;
+                    tierCount = longer.Count;
+                    for (var i = 0; i < Math.Min(room, tierCount); i++)
+                    {
+                        kept.Add(longer.Build(i));
+                    }
+
+                    longer = null;
                 }
 
-                var tier = found.Where(p => !IsContractDetour(p)).ToList();
-                dropped += found.Count - tier.Count;
-                var room = options.AllShortest ? int.MaxValue : options.Count - kept.Count;
-                if (tier.Count > room)
+                if (tierCount > room)
                 {
-                    truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; {(tier.Count - room).ToString(CultureInfo.InvariantCulture)} more of {length.ToString(CultureInfo.InvariantCulture)} steps were left out";
-                    tier.RemoveRange(room, tier.Count - room);
+                    truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; {(tierCount - room).ToString(CultureInfo.InvariantCulture)} more of {length.ToString(CultureInfo.InvariantCulture)} steps were left out";
                 }
 
-                kept.AddRange(tier);
                 if (options.AllShortest && kept.Count > 0)
                 {
                     break;
@@ -618,10 +637,9 @@ internal sealed class ConnectionSearch
     {
         WidenTargetSide();
         lookingForOneMore = true;
-        for (var longer = length + 1; longer <= options.MaxHops && !oneMoreFound && !budgetHit; longer++)
+        for (var more = length + 1; more <= options.MaxHops && !oneMoreFound && !budgetHit; more++)
         {
-            found.Clear();
-            Search(sourceNode, longer);
+            Search(sourceNode, more);
         }
 
         return oneMoreFound;
@@ -967,53 +985,114 @@ internal sealed class ConnectionSearch
     {
         var row = backward ? index.In(node) : index.Out(node);
         var others = backward ? index.EdgeFrom : index.EdgeTo;
+        if (row.Length >= FilterRowsFrom)
+        {
+            // A hub (an agency, a cloud host, a busy vendor) is reached by many of the paths: its row is read once per
+            // hops left and direction for the groups that can still reach the target in time, and those are kept.
+            if (!usefulGroups.TryGetValue((node, left, backward), out var groups))
+            {
+                groups = UsefulGroups(row, others, left);
+                usefulGroups.Add((node, left, backward), groups);
+            }
+
+            for (var g = 0; g < groups.Length && !budgetHit && !oneMoreFound; g += 2)
+            {
+                var other = others[row[groups[g]]];
+                if (!IsOnPath(other))
+                {
+                    Step(node, left, backward, row, other, groups[g], groups[g + 1]);
+                }
+            }
+
+            return;
+        }
+
         var i = 0;
         while (i < row.Length && !budgetHit && !oneMoreFound)
         {
-            var type = index.EdgeType[row[i]];
+            var end = GroupEnd(row, others, i);
             var other = others[row[i]];
-            var end = i + 1;
-            while (end < row.Length && index.EdgeType[row[end]] == type && others[row[end]] == other)
+            if (CanReachTarget(index.EdgeType[row[i]], other, left) && !IsOnPath(other))
             {
-                end++;
-            }
-
-            var reach = mask[type] ? toTarget.Distance.Get(other) : -1;
-            if (reach >= 0 && reach <= left - 1 && !IsOnPath(other))
-            {
-                var tieStart = stepTies.Count;
-                for (var k = i; k < end; k++)
-                {
-                    if (!timed || time.HoldsInTime(index.Edges[row[k]]))
-                    {
-                        stepTies.Add(row[k]);
-                    }
-                }
-
-                var count = stepTies.Count - tieStart;
-                if (count > 0)
-                {
-                    if (++expansions > options.MaxExpansions)
-                    {
-                        budgetHit = true;
-                    }
-                    else if (clock.IsOver(expansions))
-                    {
-                        budgetHit = timeHit = true;
-                    }
-                    else
-                    {
-                        steps.Add((node, other, type, backward, tieStart, count));
-                        Search(other, left - 1);
-                        steps.RemoveAt(steps.Count - 1);
-                    }
-                }
-
-                stepTies.RemoveRange(tieStart, count);
+                Step(node, left, backward, row, other, i, end);
             }
 
             i = end;
         }
+    }
+
+    // Where the group of ties starting at row[i] (the same type and other end) ends.
+    private int GroupEnd(ReadOnlySpan<int> row, int[] others, int i)
+    {
+        var (type, other) = (index.EdgeType[row[i]], others[row[i]]);
+        var end = i + 1;
+        while (end < row.Length && index.EdgeType[row[end]] == type && others[row[end]] == other)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    // Whether a step of this type to `other` can be walked and still reach the target within the hops left after it.
+    private bool CanReachTarget(int type, int other, int left)
+    {
+        var reach = mask[type] ? toTarget.Distance.Get(other) : -1;
+        return reach >= 0 && reach <= left - 1;
+    }
+
+    // The groups of a row (start and end, in row order) that can reach the target within the hops left.
+    private int[] UsefulGroups(ReadOnlySpan<int> row, int[] others, int left)
+    {
+        var groups = new List<int>();
+        for (var i = 0; i < row.Length;)
+        {
+            var end = GroupEnd(row, others, i);
+            if (CanReachTarget(index.EdgeType[row[i]], others[row[i]], left))
+            {
+                groups.Add(i);
+                groups.Add(end);
+            }
+
+            i = end;
+        }
+
+        return [.. groups];
+    }
+
+    // One step over the group row[i..end] (its ties that hold in time), then the search on from its other end.
+    private void Step(int node, int left, bool backward, ReadOnlySpan<int> row, int other, int i, int end)
+    {
+        var type = index.EdgeType[row[i]];
+        var tieStart = stepTies.Count;
+        for (var k = i; k < end; k++)
+        {
+            if (!timed || time.HoldsInTime(index.Edges[row[k]]))
+            {
+                stepTies.Add(row[k]);
+            }
+        }
+
+        var count = stepTies.Count - tieStart;
+        if (count > 0)
+        {
+            if (++expansions > options.MaxExpansions)
+            {
+                budgetHit = true;
+            }
+            else if (clock.IsOver(expansions))
+            {
+                budgetHit = timeHit = true;
+            }
+            else
+            {
+                steps.Add((node, other, type, backward, tieStart, count));
+                Search(other, left - 1);
+                steps.RemoveAt(steps.Count - 1);
+            }
+        }
+
+        stepTies.RemoveRange(tieStart, count);
     }
 
     // Paths have at most ten steps: a look along the path is cheaper than a mark per node of the graph.
@@ -1035,22 +1114,34 @@ internal sealed class ConnectionSearch
         return false;
     }
 
+    // A connection longer than the shortest, on the search's stack: kept as a record unless it is a contract detour
+    // (counted, and left out); when only looking for one more, it is just noted.
     private void Emit()
     {
-        var path = PathSteps.ToPath(graph, index, steps, stepTies);
-        found.Add(path);
-        oneMoreFound |= lookingForOneMore && !IsContractDetour(path);
+        var detour = IsContractDetourOnStack();
+        if (lookingForOneMore)
+        {
+            oneMoreFound |= !detour;
+        }
+        else if (detour)
+        {
+            longerDetours++;
+        }
+        else
+        {
+            longer!.Add(steps, stepTies, reversed: false);
+        }
     }
 
-    private bool IsContractDetour(GraphPath path)
+    // IsContractDetour, read from the steps on the stack instead of a built path.
+    private bool IsContractDetourOnStack()
     {
-        for (var i = 0; i + 1 < path.Steps.Length; i++)
+        var stack = CollectionsMarshal.AsSpan(steps);
+        var types = graph.Schema.RelationshipTypes;
+        for (var i = 0; i + 1 < stack.Length; i++)
         {
-            if (path.Steps[i].To is Contract contract
-                && IsAward(path.Steps[i]) && IsAward(path.Steps[i + 1])
-                && ((path.Steps[i].From.Id == contract.VendorId && path.Steps[i + 1].To.Id == contract.AgencyId)
-                    || (path.Steps[i].From.Id == contract.AgencyId && path.Steps[i + 1].To.Id == contract.VendorId))
-                && HasDirectHop(contract))
+            var (first, second) = (stack[i], stack[i + 1]);
+            if (IsDetour(index.Nodes[first.From], index.Nodes[first.To], types[first.Type].Name, types[second.Type].Name, index.Nodes[second.To]))
             {
                 return true;
             }
@@ -1059,7 +1150,27 @@ internal sealed class ConnectionSearch
         return false;
     }
 
-    private static bool IsAward(PathStep step) => step.Type.Name is "awarded_to" or "awarded_by";
+    private bool IsContractDetour(GraphPath path)
+    {
+        for (var i = 0; i + 1 < path.Steps.Length; i++)
+        {
+            var (first, second) = (path.Steps[i], path.Steps[i + 1]);
+            if (IsDetour(first.From, first.To, first.Type.Name, second.Type.Name, second.To))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Two award steps through a contract node, from its vendor to its agency or back, where the contracts_with tie that
+    // carries the contract can be walked instead.
+    private bool IsDetour(Entity from, Entity via, string firstType, string secondType, Entity to) =>
+        via is Contract contract
+        && firstType is "awarded_to" or "awarded_by" && secondType is "awarded_to" or "awarded_by"
+        && ((from.Id == contract.VendorId && to.Id == contract.AgencyId) || (from.Id == contract.AgencyId && to.Id == contract.VendorId))
+        && HasDirectHop(contract);
 
     private bool HasDirectHop(Contract contract)
     {
