@@ -113,6 +113,20 @@ public class GraphBenchmarks
         return total;
     }
 
+    /// <summary>The first 10 connections of at most 4 hops (the default options: shortest first, then longer) for 10 pairs.</summary>
+    /// <returns>The number of paths.</returns>
+    [Benchmark]
+    public int ConnectCount()
+    {
+        var total = 0;
+        for (var i = 0; i + 1 < ids.Length; i += 2)
+        {
+            total += graph.Connect(ids[i], ids[i + 1]).Count;
+        }
+
+        return total;
+    }
+
     /// <summary>Shortest connections as of a day for 10 pairs.</summary>
     /// <returns>The number of paths.</returns>
     [Benchmark]
