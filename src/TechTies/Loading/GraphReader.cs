@@ -47,7 +47,6 @@ internal sealed partial class GraphReader
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
     private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
-    private readonly HashSet<RawEntity> ownersWithoutSource = new(ReferenceEqualityComparer.Instance);
     private GraphSchema schema = GraphSchema.BuiltIn;
 
     private GraphReader(LoadOptions options)
@@ -543,10 +542,7 @@ internal sealed partial class GraphReader
             if (!own && defaults is not null && t.Owner is { } owner)
             {
                 // The ties a contract or protest makes take its sources: one word about the entity, not one per tie.
-                if (ownersWithoutSource.Add(owner))
-                {
-                    diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, owner.Key.Line, owner.Key.Column, $"{A(owner.Kind.ToName())} '{owner.Key.Value}' cites no source, so neither do the ties it makes (such as the {type.Name} tie from '{from.Id}' to '{to.Id}')", $"add sources: [source-id] to the {owner.Kind.ToName()}");
-                }
+                ReportOnce(DiagnosticCodes.TieWithoutSource, severity, t.File, owner.Key, $"{A(owner.Kind.ToName())} '{owner.Key.Value}' cites no source, so neither do the ties it makes (such as the {type.Name} tie from '{from.Id}' to '{to.Id}')", $"add sources: [source-id] to the {owner.Kind.ToName()}");
             }
             else
             {
@@ -726,11 +722,14 @@ internal sealed partial class GraphReader
 
     // A contract's vendor is the end of its awarded_to tie and the start of its contracts_with tie: one wrong
     // vendor is one error, not one per tie.
-    private void ErrorOnce(string code, string file, YNode at, string message, string? suggestion)
+    private void ErrorOnce(string code, string file, YNode at, string message, string? suggestion) =>
+        ReportOnce(code, DiagnosticSeverity.Error, file, at, message, suggestion);
+
+    private void ReportOnce(string code, DiagnosticSeverity severity, string file, YNode at, string message, string? suggestion)
     {
         if (reportedOnce.Add((code, file, at.Line, at.Column)))
         {
-            diagnostics.Error(code, file, at.Line, at.Column, message, suggestion);
+            diagnostics.Add(code, severity, file, at.Line, at.Column, message, suggestion);
         }
     }
 

@@ -17,15 +17,6 @@ internal static class Currencies
 
     public static bool IsKnown(string code) => Codes.Contains(code);
 
-    /// <summary>The list's own instance of the code when it is known (the common ones without a lookup), else a new string.</summary>
-    public static string Shared(ReadOnlySpan<char> code) => code switch
-    {
-        "USD" => "USD",
-        "EUR" => "EUR",
-        "GBP" => "GBP",
-        _ => TryGetShared(code.ToString(), out var shared) ? shared : code.ToString(),
-    };
-
     /// <summary>The list's own instance of a known code.</summary>
     public static bool TryGetShared(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? shared) => Codes.TryGetValue(code, out shared);
 }

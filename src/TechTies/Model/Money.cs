@@ -71,19 +71,19 @@ public readonly struct Money : IEquatable<Money>
             return NotMoney(text, out error);
         }
 
-        // Read as spans: an amount is parsed for every contract of spending data, and only its currency code is kept.
+        // Read as spans: an amount is parsed for every contract of spending data; the Money keeps the code list's own string.
         var rest = text.AsSpan().Trim();
         string? code = null;
 
         // A leading or trailing ISO code, or a leading currency symbol.
         if (rest.Length > 3 && IsCodeShape(rest[..3]) && (rest[3] == ' ' || IsNumberStart(rest[3])))
         {
-            code = Currencies.Shared(rest[..3]);
+            code = rest[..3].ToString();
             rest = rest[3..].TrimStart();
         }
         else if (rest.Length > 4 && IsCodeShape(rest[^3..]) && rest[^4] == ' ')
         {
-            code = Currencies.Shared(rest[^3..]);
+            code = rest[^3..].ToString();
             rest = rest[..^4].TrimEnd();
         }
 

@@ -464,8 +464,6 @@ internal sealed class ConnectionSearch
     private readonly List<int> stepTies = [];
     private readonly List<GraphPath> found = [];
     private readonly Dictionary<(int Node, int Left, bool Backward), int[]> usefulGroups = [];
-    private PathRecords? longer;
-    private int longerDetours;
     private readonly List<int> path = [];
     private readonly List<int> shortestPaths = [];
     private readonly List<(int Node, int First, int Count)> stepsOf = [];
@@ -482,6 +480,8 @@ internal sealed class ConnectionSearch
     private bool timeHit;
     private bool lookingForOneMore;
     private bool oneMoreFound;
+    private PathRecords? longer;
+    private int longerDetours;
 
     public ConnectionSearch(TechTiesGraph graph, Entity source, Entity target, ConnectOptions options)
     {
