@@ -553,16 +553,16 @@ internal sealed class ConnectionSearch
                 }
                 else
                 {
-                    // Longer connections can number tens of thousands through the hubs: they are kept as integers,
-                    // sorted on them, and only those returned are built.
+                    // Longer connections can number tens of thousands through the hubs: only the first `room` of
+                    // them are kept, as integers, and only those are built; the others are counted.
                     WidenTargetSide();
-                    longer = new PathRecords(graph, index);
+                    longer = new PathRecords(graph, index, room);
                     longerDetours = 0;
                     Search(sourceNode, length);
                     longer.Sort();
                     dropped += longerDetours;
-                    tierCount = longer.Count;
-                    for (var i = 0; i < Math.Min(room, tierCount); i++)
+                    tierCount = (int)Math.Min(longer.Total, int.MaxValue);
+                    for (var i = 0; i < longer.Count; i++)
                     {
                         kept.Add(longer.Build(i));
                     }

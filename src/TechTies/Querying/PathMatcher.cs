@@ -45,7 +45,7 @@ internal sealed class PathMatcher
         this.counting = counting;
         this.reversed = reversed;
         index = graph.Index;
-        found = counting ? null : new PathRecords(graph, index);
+        found = counting ? null : new PathRecords(graph, index, query.Limit);
         ends = collectEnds ? new bool[index.Nodes.Length] : null;
         kinds = index.NodeKinds;
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
@@ -79,11 +79,11 @@ internal sealed class PathMatcher
 
         // Only the paths kept are built.
         var truncation = matcher.SearchTruncation(query);
-        var kept = Math.Min(found.Count, query.Limit);
-        if (found.Count > query.Limit)
+        var kept = found.Count;
+        if (found.Total > query.Limit)
         {
             truncation = (truncation is null ? string.Empty : truncation + "; ")
-                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {found.Count.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
+                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {found.Total.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
         }
 
         var paths = new GraphPath[kept];

@@ -28,20 +28,33 @@ internal static class PathSteps
 /// and cut to the limit, so that only the paths returned are built. One record per path:
 /// <c>steps, nodes (steps + 1), then per step: type, direction (1 backward), tie count, tie ids</c>.
 /// </summary>
-internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index)
+/// <remarks>
+/// With a limit, only the first <c>keep</c> records in sort order are kept while the search runs (a max-heap of them,
+/// the largest on top): a pattern with hundreds of thousands of matches and a limit of ten holds ten records, not all
+/// of them, and sorts ten. Every record added is still counted in <see cref="Total"/>.
+/// </remarks>
+internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index, int keep = int.MaxValue)
 {
     // Node and tie ids of the index follow the ordinal order of entity and tie ids; types compare by name.
     private readonly int[] typeRank = index.TypeRankByName;
+    private readonly bool bounded = keep < int.MaxValue;
     private readonly List<int> starts = [];
     private readonly Dictionary<(int From, int To, int Type, int Backward, int Ties, int FirstTie, int LastTie), List<PathStep>> builtSteps = [];
     private int[] data = new int[256];
     private int length;
+    // Ints of data held by records pushed out of the heap, reclaimed by Compact.
+    private int dropped;
 
+    /// <summary>How many records are kept: all of them, or at most the limit.</summary>
     public int Count => starts.Count;
+
+    /// <summary>How many records were added, kept or not.</summary>
+    public long Total { get; private set; }
 
     /// <summary>Keeps the path on the search's stack, reversed (last step first, each walked the other way) when <paramref name="reversed"/>.</summary>
     public void Add(List<(int From, int To, int Type, bool Backward, int TieStart, int TieCount)> steps, List<int> stepTies, bool reversed)
     {
+        Total++;
         var size = 2 + (4 * steps.Count);
         foreach (var step in steps)
         {
@@ -50,10 +63,18 @@ internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index)
 
         if (length + size > data.Length)
         {
-            Array.Resize(ref data, Math.Max(data.Length * 2, length + size));
+            if (dropped > length / 2)
+            {
+                Compact();
+            }
+
+            if (length + size > data.Length)
+            {
+                Array.Resize(ref data, Math.Max(data.Length * 2, length + size));
+            }
         }
 
-        starts.Add(length);
+        var at = length;
         data[length++] = steps.Count;
         data[length++] = reversed ? steps[^1].To : steps[0].From;
         for (var k = 0; k < steps.Count; k++)
@@ -72,6 +93,28 @@ internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index)
                 data[length++] = stepTies[t];
             }
         }
+
+        if (!bounded)
+        {
+            starts.Add(at);
+        }
+        else if (starts.Count < keep)
+        {
+            starts.Add(at);
+            SiftUp(starts.Count - 1);
+        }
+        else if (starts.Count > 0 && Compare(at, starts[0]) < 0)
+        {
+            // Before the largest kept: it takes that one's place.
+            dropped += SizeOf(starts[0]);
+            starts[0] = at;
+            SiftDown(0);
+        }
+        else
+        {
+            // After every kept record: counted, not kept.
+            length = at;
+        }
     }
 
     /// <summary>Sorts the records in the order of <see cref="GraphPath.Compare"/>.</summary>
@@ -81,6 +124,73 @@ internal sealed class PathRecords(TechTiesGraph graph, GraphIndex index)
         Array.Sort(keys, Compare);
         starts.Clear();
         starts.AddRange(keys);
+    }
+
+    private void SiftUp(int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (Compare(starts[i], starts[parent]) <= 0)
+            {
+                return;
+            }
+
+            (starts[i], starts[parent]) = (starts[parent], starts[i]);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(int i)
+    {
+        while (true)
+        {
+            var (left, right) = ((2 * i) + 1, (2 * i) + 2);
+            var largest = left < starts.Count && Compare(starts[left], starts[i]) > 0 ? left : i;
+            if (right < starts.Count && Compare(starts[right], starts[largest]) > 0)
+            {
+                largest = right;
+            }
+
+            if (largest == i)
+            {
+                return;
+            }
+
+            (starts[i], starts[largest]) = (starts[largest], starts[i]);
+            i = largest;
+        }
+    }
+
+    // The number of ints record `at` takes.
+    private int SizeOf(int at)
+    {
+        var count = data[at];
+        var p = at + 2 + count;
+        for (var k = 0; k < count; k++)
+        {
+            p += 3 + data[p + 2];
+        }
+
+        return p - at;
+    }
+
+    // Moves the kept records together, leaving out those pushed out of the heap.
+    private void Compact()
+    {
+        var packed = new int[data.Length];
+        var next = 0;
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var size = SizeOf(starts[i]);
+            Array.Copy(data, starts[i], packed, next, size);
+            starts[i] = next;
+            next += size;
+        }
+
+        data = packed;
+        length = next;
+        dropped = 0;
     }
 
     /// <summary>Builds the path of record <paramref name="position"/> (in sorted order after <see cref="Sort"/>).</summary>
