@@ -15,6 +15,7 @@ public class GraphBenchmarks
     private TechTiesGraph graph = null!;
     private PathQuery pattern = null!;
     private PathQuery patternAsOf = null!;
+    private PathQuery patternLimited = null!;
     private string[] ids = [];
 
     /// <summary>About how many ties the generated graph has.</summary>
@@ -39,6 +40,7 @@ public class GraphBenchmarks
         }
 
         pattern = PathQuery.Parse(Measurement.Pattern, graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
+        patternLimited = PathQuery.Parse(Measurement.Pattern, graph) with { MaxExpansions = int.MaxValue };
         patternAsOf = PathQuery.Parse(Measurement.Pattern + " asof 2018-06-01", graph) with { Limit = int.MaxValue, MaxExpansions = int.MaxValue };
         var random = new Random(7);
         var candidates = graph.Entities.Where(e => e.Kind != Kind.Source).Select(e => e.Id).ToArray();
@@ -97,6 +99,20 @@ public class GraphBenchmarks
     /// <returns>The number of matches.</returns>
     [Benchmark]
     public int PatternQuery() => graph.Query(pattern).Count;
+
+    /// <summary>
+    /// The first 1000 matches of the same pattern as paths (<c>graph.Query</c> with its default limit), the count of all
+    /// of them in the truncation.
+    /// </summary>
+    /// <returns>The number of paths returned.</returns>
+    [Benchmark]
+    public int PatternQueryLimited() => graph.Query(patternLimited).Count;
+
+    /// <summary>The same pattern explained: the candidates each of its steps keeps.</summary>
+    /// <returns>The number of steps.</returns>
+    [Benchmark]
+    public int Explain() =>
+        graph.From(Kind.Company).Out("hosts_on").To(Kind.Company).Out("contracts_with").To(Kind.Agency).Explain().Steps.Length;
 
     /// <summary>All shortest connections of at most 4 hops for 10 pairs.</summary>
     /// <returns>The number of paths.</returns>
