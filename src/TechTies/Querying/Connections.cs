@@ -364,45 +364,76 @@ public static class GraphConnections
         ArgumentNullException.ThrowIfNull(graph);
         var index = graph.Index;
         var center = index.NodeOf[graph.Find(entity).Id];
-        var first = new SortedSet<int>();
-        AddNeighbours(index, center, first);
-        first.Remove(center);
-        var shared = new Dictionary<int, List<int>>();
-        var second = new SortedSet<int>();
+
+        // The first-degree entities, each once.
+        var marks = VisitMarks.Start(index.Nodes.Length);
+        marks.Mark(center);
+        var first = new List<int>();
+        AddNeighbours(index, center, marks, first);
+
+        // Every (second-degree entity, first-degree entity it shares) pair, each once: a fresh set of marks per middle.
+        var pairs = new List<(int Other, int Middle)>();
+        var second = new List<int>();
         foreach (var middle in first)
         {
+            marks = VisitMarks.Start(index.Nodes.Length);
+            marks.Mark(center);
             second.Clear();
-            AddNeighbours(index, middle, second);
+            AddNeighbours(index, middle, marks, second);
             foreach (var other in second)
             {
-                if (other != center && (kind is null || index.Nodes[other].Kind == kind))
+                if (kind is null || index.Nodes[other].Kind == kind)
                 {
-                    if (!shared.TryGetValue(other, out var list))
-                    {
-                        shared[other] = list = [];
-                    }
-
-                    list.Add(middle);
+                    pairs.Add((other, middle));
                 }
             }
         }
 
-        return [.. shared
-            .Select(s => new Interlock(index.Nodes[s.Key], [.. s.Value.Select(m => index.Nodes[m])]))
-            .OrderByDescending(i => i.Shared.Length)
-            .ThenBy(i => i.Entity.Id, StringComparer.Ordinal)];
+        // Grouped by second-degree entity, each group's shared entities in node order (which is ordinal id order).
+        pairs.Sort();
+        var interlocks = new List<Interlock>();
+        for (var i = 0; i < pairs.Count;)
+        {
+            var end = i;
+            while (end < pairs.Count && pairs[end].Other == pairs[i].Other)
+            {
+                end++;
+            }
+
+            var shared = new Entity[end - i];
+            for (var k = i; k < end; k++)
+            {
+                shared[k - i] = index.Nodes[pairs[k].Middle];
+            }
+
+            interlocks.Add(new Interlock(index.Nodes[pairs[i].Other], ImmutableCollectionsMarshal.AsImmutableArray(shared)));
+            i = end;
+        }
+
+        // Most shared first; among equals, in node order, which is ordinal id order.
+        return [.. interlocks.OrderByDescending(i => i.Shared.Length)];
     }
 
-    private static void AddNeighbours(GraphIndex index, int node, SortedSet<int> into)
+    // The neighbours of `node` in either direction not marked yet, marked and added to `into`.
+    private static void AddNeighbours(GraphIndex index, int node, VisitMarks marks, List<int> into)
     {
         foreach (var e in index.Out(node))
         {
-            into.Add(index.EdgeTo[e]);
+            Add(index.EdgeTo[e]);
         }
 
         foreach (var e in index.In(node))
         {
-            into.Add(index.EdgeFrom[e]);
+            Add(index.EdgeFrom[e]);
+        }
+
+        void Add(int other)
+        {
+            if (!marks.IsMarked(other))
+            {
+                marks.Mark(other);
+                into.Add(other);
+            }
         }
     }
 
