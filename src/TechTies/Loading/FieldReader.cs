@@ -38,6 +38,13 @@ internal sealed partial class GraphReader
 
             if (node is YScalar scalar)
             {
+                // A quoted "" or "   " is given but says nothing: for a name or title that must be there, an error.
+                if (required && string.IsNullOrWhiteSpace(scalar.Value))
+                {
+                    Diagnostics.Error(DiagnosticCodes.MissingField, file, scalar.Line, scalar.Column, $"'{field}' is empty", $"give the {field}");
+                    return null;
+                }
+
                 return scalar.Value;
             }
 

@@ -705,6 +705,12 @@ internal sealed partial class GraphReader
         var node = map.ValueOf(field);
         if (node is YScalar { IsNull: false } scalar)
         {
+            if (string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                diagnostics.Error(DiagnosticCodes.MissingField, file, scalar.Line, scalar.Column, $"'{field}' of {what} is empty", $"give the {field}");
+                return null;
+            }
+
             return scalar;
         }
 

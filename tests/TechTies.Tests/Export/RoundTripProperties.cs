@@ -37,7 +37,7 @@ public class RoundTripProperties
     }
 
     // Builds the graph through the JSON records, so every graph is one the loader accepts: names are made valid
-    // Unicode (a file cannot hold a lone surrogate), ties only join kinds their type allows, and no acyclic type is used.
+    // Unicode (a file cannot hold a lone surrogate) and not blank (a name is required), ties only join kinds their type allows, and no acyclic type is used.
     private static TechTiesGraph RandomGraph(string[] names, int[] picks)
     {
         var next = 0;
@@ -57,7 +57,7 @@ public class RoundTripProperties
             {
                 Kind = kind.ToName(),
                 Id = $"e{i}",
-                Name = Clean(names[i]),
+                Name = NameOf(names[i]),
                 Aliases = Pick(3) == 0 ? [Clean(names[(i + 1) % names.Length])] : null,
                 Citations = Pick(2) == 0 ? [new JsonCitation { Source = "src", Quote = Clean(names[i]) }] : null,
             };
@@ -117,6 +117,9 @@ public class RoundTripProperties
     private static string CanonicalStatus(int i) => new[] { "reported", "confirmed", "alleged", "denied", "ended" }[i];
 
     // Lone surrogates cannot be stored in a UTF-8 file; everything else, control characters included, is kept.
+    // A name must say something: a blank one gets a letter in front.
+    private static string NameOf(string text) => Clean(text) is var name && string.IsNullOrWhiteSpace(name) ? "n" + name : name;
+
     private static string Clean(string text)
     {
         var builder = new StringBuilder();

@@ -400,6 +400,20 @@ public class DiagnosticTests
         Assert.Equal("add name: ...", error.Suggestion);
     }
 
+    [Theory]
+    [InlineData("companies:\n  acme: { name: \"\" }", "test.yaml:3:17 TT0023", "'name' is empty")]
+    [InlineData("companies:\n  acme: { name: '   ' }", "test.yaml:3:17 TT0023", "'name' is empty")]
+    [InlineData("agencies:\n  ice:\n    name: \"\"", "test.yaml:4:11 TT0023", "'name' is empty")]
+    [InlineData("companies:\n  acme: { name: Acme }\nagencies:\n  ice: { name: ICE }\ncontracts:\n  c1: { title: \"\", vendor: acme, agency: ice }", "test.yaml:7:16 TT0023", "'title' is empty")]
+    [InlineData("companies:\n  acme: { name: Acme }\n  beta: { name: Beta }\nties:\n  - { from: \" \", type: hosts_on, to: beta }", "test.yaml:6:13 TT0023", "'from' of a tie is empty")]
+    public void A_required_name_title_or_end_given_as_empty_text_is_an_error(string yaml, string position, string message)
+    {
+        var error = Yaml.SingleError("techties: 1\n" + yaml + "\n");
+
+        Assert.Equal(position, Yaml.Positions([error])[0]);
+        Assert.Contains(message, error.Message);
+    }
+
     [Fact]
     public void A_contract_without_vendor_is_missing_a_required_field()
     {
