@@ -61,8 +61,7 @@ internal sealed class PathMatcher
 
         // The last hop of a count needs no walk when its steps depend only on the node it leaves (see CountLastHop),
         // unless the count must see where each path ends.
-        var last = query.Edges.IsEmpty ? null : query.Edges[^1];
-        countLastHopByNode = counting && !collectEnds && last is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
+        countLastHopByNode = counting && !collectEnds && query.Edges[^1] is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
     }
 
     /// <summary>Runs <paramref name="query"/> and returns its paths in the documented order.</summary>
@@ -206,6 +205,11 @@ internal sealed class PathMatcher
             throw new ArgumentException($"A query has one more node than edges; this one has {query.Nodes.Length} nodes and {query.Edges.Length} edges.", nameof(query));
         }
 
+        if (query.Edges.IsEmpty)
+        {
+            throw new ArgumentException("A query needs at least one edge; a node alone matches no path. To look an entity up, use graph.Find(name).", nameof(query));
+        }
+
         foreach (var edge in query.Edges)
         {
             if (edge.MinHops < 1 || edge.MaxHops < edge.MinHops || edge.MaxHops > PathQuery.MaxHopsLimit)
@@ -217,6 +221,12 @@ internal sealed class PathMatcher
             {
                 _ = graph.Schema[type];
             }
+        }
+
+        // Variables are labels only: a repeat, which in Cypher is the same entity, would match two different ones.
+        if (query.Nodes.Select(n => n.Variable).OfType<string>().GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"The variable '{repeated.Key}' names more than one node; a repeated variable (the same entity at two nodes) is not supported.", nameof(query));
         }
 
         foreach (var node in query.Nodes)
@@ -239,7 +249,7 @@ internal sealed class PathMatcher
     }
 
     private static bool IsReversed(PathQuery query) =>
-        query.Nodes[0].EntityId is null && query.Nodes[^1].EntityId is not null && query.Edges.Length > 0;
+        query.Nodes[0].EntityId is null && query.Nodes[^1].EntityId is not null;
 
     private static PathQuery Reverse(PathQuery query) => query with
     {
@@ -258,11 +268,6 @@ internal sealed class PathMatcher
 
     private void Search()
     {
-        if (query.Edges.IsEmpty)
-        {
-            return;
-        }
-
         var first = fixedNode[0];
         if (first >= 0)
         {

@@ -24,7 +24,10 @@ public sealed record NodePattern
     /// <summary>A node that matches any entity (<c>?</c>).</summary>
     public static NodePattern Any { get; } = new();
 
-    /// <summary>The variable name written in <c>(var:kind)</c>; only kept for printing.</summary>
+    /// <summary>
+    /// The variable name written in <c>(var:kind)</c>: a label, kept for printing. Variables are not bound, so a query
+    /// may not give one variable to two nodes (which in Cypher would mean the same entity); running one throws.
+    /// </summary>
     public string? Variable { get; init; }
 
     /// <summary>The id of the one entity this node must be; <see langword="null"/> for any entity.</summary>
