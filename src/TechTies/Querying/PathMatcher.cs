@@ -217,10 +217,7 @@ internal sealed class PathMatcher
                 throw new ArgumentException($"An edge's hops must satisfy 1 <= min <= max <= {PathQuery.MaxHopsLimit}; got {edge.MinHops}..{edge.MaxHops}.", nameof(query));
             }
 
-            foreach (var type in edge.Types)
-            {
-                _ = graph.Schema[type];
-            }
+            RelationshipTypeNames.Check(graph.Schema, edge.Types, nameof(query));
         }
 
         // Variables are labels only: a repeat, which in Cypher is the same entity, would match two different ones.

@@ -218,11 +218,9 @@ internal sealed class QueryParser
         {
             var at = pos;
             var name = Identifier();
-            if (!graph.Schema.TryGet(name, out _))
+            if (RelationshipTypeNames.Problem(graph.Schema, name) is { } problem)
             {
-                var known = graph.Schema.RelationshipTypes.Select(t => t.Name).ToList();
-                var hint = Loading.Suggest.DidYouMean(name, known) is { } didYouMean ? $" ({didYouMean})" : string.Empty;
-                throw Error($"unknown relationship type '{name}'{hint}; known types: {string.Join(", ", known)}", at);
+                throw Error(problem, at);
             }
 
             types.Add(name);
