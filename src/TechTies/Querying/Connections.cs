@@ -644,14 +644,7 @@ internal sealed class ConnectionSearch
             warnings.Add($"{dropped.ToString(CultureInfo.InvariantCulture)} path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it.");
         }
 
-        if (options.AsOf is not null)
-        {
-            var undated = kept.SelectMany(p => p.Steps).SelectMany(x => x.Ties).Where(x => x.IsUndated).Select(x => x.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (undated.Count > 0)
-            {
-                warnings.Add($"{undated.Count.ToString(CultureInfo.InvariantCulture)} undated tie(s) were kept because their dates are unknown: {string.Join(", ", undated)}.");
-            }
-        }
+        warnings.AddRange(PathMatcher.TimeWarnings(time, kept));
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";

@@ -92,29 +92,42 @@ internal sealed class PathMatcher
         }
 
         var warnings = query.Warnings.ToList();
-        if (query.HasTimeFilter)
+        warnings.AddRange(TimeWarnings(query, paths));
+
+        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
+    }
+
+    /// <summary>
+    /// What the time filter of <paramref name="query"/> kept only with a caveat in <paramref name="paths"/>: undated
+    /// ties, and ties whose start or end is known only to the month or year that contains the as-of day. Shared by
+    /// queries and connections, so both say the same.
+    /// </summary>
+    internal static IEnumerable<string> TimeWarnings(PathQuery query, IEnumerable<GraphPath> paths)
+    {
+        if (!query.HasTimeFilter)
         {
-            var undated = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties).Where(t => t.IsUndated).Select(t => t.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (undated.Count > 0)
-            {
-                warnings.Add($"{undated.Count.ToString(CultureInfo.InvariantCulture)} undated tie(s) were kept because their dates are unknown: {string.Join(", ", undated)}.");
-            }
+            yield break;
+        }
+
+        var ties = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties).DistinctBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var undated = ties.Where(t => t.IsUndated).Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
+        if (undated.Count > 0)
+        {
+            yield return $"{undated.Count.ToString(CultureInfo.InvariantCulture)} undated tie(s) were kept because their dates are unknown: {string.Join(", ", undated)}.";
         }
 
         // A start or end known only to the month or year that contains the as-of day: the tie holds at that precision.
         if (query.AsOf is { Precision: DatePrecision.Day } asOfDay)
         {
             var day = asOfDay.Start;
-            var coarse = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties)
+            var coarse = ties
                 .Where(t => (t.Since is { Precision: not DatePrecision.Day } since && since.Contains(day)) || (t.Until is { Precision: not DatePrecision.Day } until && until.Contains(day)))
-                .Select(t => t.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+                .Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
             if (coarse.Count > 0)
             {
-                warnings.Add($"{coarse.Count.ToString(CultureInfo.InvariantCulture)} tie(s) start or end in the month or year of {asOfDay} and hold on it only at that precision: {string.Join(", ", coarse)}.");
+                yield return $"{coarse.Count.ToString(CultureInfo.InvariantCulture)} tie(s) start or end in the month or year of {asOfDay} and hold on it only at that precision: {string.Join(", ", coarse)}.";
             }
         }
-
-        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
     }
 
     /// <summary>

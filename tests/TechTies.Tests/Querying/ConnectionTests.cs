@@ -157,6 +157,23 @@ public class ConnectionTests
         })).Message);
     }
 
+    [Fact]
+    public void Connect_as_of_a_day_flags_a_tie_that_holds_only_at_the_precision_of_its_dates_as_query_does()
+    {
+        var graph = TechTiesGraph.Parse(SmallGraphs.Header + """
+            companies:
+              acme: { name: Acme, hosts_on: { to: cloudco, since: 2015, until: 2018, sources: [s] } }
+              cloudco: { name: CloudCo }
+            """, "coarse.yaml");
+
+        var connections = graph.Connect("acme", "cloudco", new ConnectOptions { AsOf = new PartialDate(2018, 8, 1) });
+        var paths = graph.Query("acme -- cloudco asof 2018-08-01");
+
+        Assert.Single(connections);
+        Assert.Equal(["1 tie(s) start or end in the month or year of 2018-08-01 and hold on it only at that precision: acme/hosts_on/cloudco."], connections.Warnings.ToArray());
+        Assert.Equal(paths.Warnings.ToArray(), connections.Warnings.ToArray());
+    }
+
     // A and Z tied directly and through M; Q ties Z to P, which ties to A when longest is 3.
     private static TechTiesGraph Chain(int longest) => TechTiesGraph.Parse(SmallGraphs.Header + $$"""
         companies:
