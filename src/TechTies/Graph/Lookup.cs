@@ -31,7 +31,7 @@ public sealed class EntityLookupException : Exception
     {
         Name = name;
         Failure = failure;
-        Candidates = candidates;
+        Candidates = Array.AsReadOnly([.. candidates]);
     }
 
     /// <summary>The name that was looked up.</summary>
@@ -40,7 +40,7 @@ public sealed class EntityLookupException : Exception
     /// <summary>Why the lookup failed.</summary>
     public LookupFailure Failure { get; }
 
-    /// <summary>The entities the user may have meant, best first (possibly none).</summary>
+    /// <summary>The entities the user may have meant, best first (possibly none): a read-only copy of the list given.</summary>
     public IReadOnlyList<Entity> Candidates { get; }
 
     private static string Describe(string name, LookupFailure failure, IReadOnlyList<Entity> candidates)

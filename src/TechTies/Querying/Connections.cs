@@ -306,7 +306,7 @@ public static class GraphConnections
     public static PathSet Connect(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(options)).Run();
+        return new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(graph, options)).Run();
     }
 
     /// <summary>The fewest steps from one entity to another under the options (by breadth-first search; no paths are listed).</summary>
@@ -318,7 +318,7 @@ public static class GraphConnections
     public static int? Distance(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var distance = new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(options)).Distance();
+        var distance = new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(graph, options)).Distance();
         return distance >= 0 ? distance : null;
     }
 
@@ -342,10 +342,7 @@ public static class GraphConnections
         ArgumentNullException.ThrowIfNull(types);
         ArgumentOutOfRangeException.ThrowIfLessThan(hops, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hops, PathQuery.MaxHopsLimit);
-        foreach (var type in types)
-        {
-            _ = graph.Schema[type];
-        }
+        RelationshipTypeNames.Check(graph.Schema, types, nameof(types));
 
         var index = graph.Index;
         return new Neighborhood(index, index.NodeOf[graph.Find(entity).Id], hops, PathMatcher.TypeMask(index, [.. types]), untyped: types.Length == 0);
@@ -437,7 +434,7 @@ public static class GraphConnections
         }
     }
 
-    private static ConnectOptions Validate(ConnectOptions? options)
+    private static ConnectOptions Validate(TechTiesGraph graph, ConnectOptions? options)
     {
         var o = options ?? ConnectOptions.Default;
         var problems = new List<string>();
@@ -459,6 +456,14 @@ public static class GraphConnections
         if (o.TimeLimit is { } limit && limit <= TimeSpan.Zero)
         {
             problems.Add($"TimeLimit must be more than zero, not {limit}.");
+        }
+
+        foreach (var type in o.Types)
+        {
+            if (RelationshipTypeNames.Problem(graph.Schema, type) is { } problem)
+            {
+                problems.Add($"Types has an {problem}.");
+            }
         }
 
         return problems.Count == 0 ? o : throw new ArgumentException("Invalid connect options:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)), nameof(options));
@@ -639,14 +644,7 @@ internal sealed class ConnectionSearch
             warnings.Add($"{dropped.ToString(CultureInfo.InvariantCulture)} path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it.");
         }
 
-        if (options.AsOf is not null)
-        {
-            var undated = kept.SelectMany(p => p.Steps).SelectMany(x => x.Ties).Where(x => x.IsUndated).Select(x => x.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (undated.Count > 0)
-            {
-                warnings.Add($"{undated.Count.ToString(CultureInfo.InvariantCulture)} undated tie(s) were kept because their dates are unknown: {string.Join(", ", undated)}.");
-            }
-        }
+        warnings.AddRange(PathMatcher.TimeWarnings(time, kept));
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";

@@ -61,8 +61,7 @@ internal sealed class PathMatcher
 
         // The last hop of a count needs no walk when its steps depend only on the node it leaves (see CountLastHop),
         // unless the count must see where each path ends.
-        var last = query.Edges.IsEmpty ? null : query.Edges[^1];
-        countLastHopByNode = counting && !collectEnds && last is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
+        countLastHopByNode = counting && !collectEnds && query.Edges[^1] is { MinHops: 1, MaxHops: 1, Predicate: null } && query.Mode != TraversalMode.Trail;
     }
 
     /// <summary>Runs <paramref name="query"/> and returns its paths in the documented order.</summary>
@@ -93,29 +92,42 @@ internal sealed class PathMatcher
         }
 
         var warnings = query.Warnings.ToList();
-        if (query.HasTimeFilter)
+        warnings.AddRange(TimeWarnings(query, paths));
+
+        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
+    }
+
+    /// <summary>
+    /// What the time filter of <paramref name="query"/> kept only with a caveat in <paramref name="paths"/>: undated
+    /// ties, and ties whose start or end is known only to the month or year that contains the as-of day. Shared by
+    /// queries and connections, so both say the same.
+    /// </summary>
+    internal static IEnumerable<string> TimeWarnings(PathQuery query, IEnumerable<GraphPath> paths)
+    {
+        if (!query.HasTimeFilter)
         {
-            var undated = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties).Where(t => t.IsUndated).Select(t => t.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (undated.Count > 0)
-            {
-                warnings.Add($"{undated.Count.ToString(CultureInfo.InvariantCulture)} undated tie(s) were kept because their dates are unknown: {string.Join(", ", undated)}.");
-            }
+            yield break;
+        }
+
+        var ties = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties).DistinctBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var undated = ties.Where(t => t.IsUndated).Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
+        if (undated.Count > 0)
+        {
+            yield return $"{undated.Count.ToString(CultureInfo.InvariantCulture)} undated tie(s) were kept because their dates are unknown: {string.Join(", ", undated)}.";
         }
 
         // A start or end known only to the month or year that contains the as-of day: the tie holds at that precision.
         if (query.AsOf is { Precision: DatePrecision.Day } asOfDay)
         {
             var day = asOfDay.Start;
-            var coarse = paths.SelectMany(p => p.Steps).SelectMany(s => s.Ties)
+            var coarse = ties
                 .Where(t => (t.Since is { Precision: not DatePrecision.Day } since && since.Contains(day)) || (t.Until is { Precision: not DatePrecision.Day } until && until.Contains(day)))
-                .Select(t => t.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+                .Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
             if (coarse.Count > 0)
             {
-                warnings.Add($"{coarse.Count.ToString(CultureInfo.InvariantCulture)} tie(s) start or end in the month or year of {asOfDay} and hold on it only at that precision: {string.Join(", ", coarse)}.");
+                yield return $"{coarse.Count.ToString(CultureInfo.InvariantCulture)} tie(s) start or end in the month or year of {asOfDay} and hold on it only at that precision: {string.Join(", ", coarse)}.";
             }
         }
-
-        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
     }
 
     /// <summary>
@@ -206,6 +218,11 @@ internal sealed class PathMatcher
             throw new ArgumentException($"A query has one more node than edges; this one has {query.Nodes.Length} nodes and {query.Edges.Length} edges.", nameof(query));
         }
 
+        if (query.Edges.IsEmpty)
+        {
+            throw new ArgumentException("A query needs at least one edge; a node alone matches no path. To look an entity up, use graph.Find(name).", nameof(query));
+        }
+
         foreach (var edge in query.Edges)
         {
             if (edge.MinHops < 1 || edge.MaxHops < edge.MinHops || edge.MaxHops > PathQuery.MaxHopsLimit)
@@ -213,10 +230,13 @@ internal sealed class PathMatcher
                 throw new ArgumentException($"An edge's hops must satisfy 1 <= min <= max <= {PathQuery.MaxHopsLimit}; got {edge.MinHops}..{edge.MaxHops}.", nameof(query));
             }
 
-            foreach (var type in edge.Types)
-            {
-                _ = graph.Schema[type];
-            }
+            RelationshipTypeNames.Check(graph.Schema, edge.Types, nameof(query));
+        }
+
+        // Variables are labels only: a repeat, which in Cypher is the same entity, would match two different ones.
+        if (query.Nodes.Select(n => n.Variable).OfType<string>().GroupBy(v => v, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw new ArgumentException($"The variable '{repeated.Key}' names more than one node; a repeated variable (the same entity at two nodes) is not supported.", nameof(query));
         }
 
         foreach (var node in query.Nodes)
@@ -239,7 +259,7 @@ internal sealed class PathMatcher
     }
 
     private static bool IsReversed(PathQuery query) =>
-        query.Nodes[0].EntityId is null && query.Nodes[^1].EntityId is not null && query.Edges.Length > 0;
+        query.Nodes[0].EntityId is null && query.Nodes[^1].EntityId is not null;
 
     private static PathQuery Reverse(PathQuery query) => query with
     {
@@ -258,11 +278,6 @@ internal sealed class PathMatcher
 
     private void Search()
     {
-        if (query.Edges.IsEmpty)
-        {
-            return;
-        }
-
         var first = fixedNode[0];
         if (first >= 0)
         {

@@ -24,7 +24,10 @@ public sealed record NodePattern
     /// <summary>A node that matches any entity (<c>?</c>).</summary>
     public static NodePattern Any { get; } = new();
 
-    /// <summary>The variable name written in <c>(var:kind)</c>; only kept for printing.</summary>
+    /// <summary>
+    /// The variable name written in <c>(var:kind)</c>: a label, kept for printing. Variables are not bound, so a query
+    /// may not give one variable to two nodes (which in Cypher would mean the same entity); running one throws.
+    /// </summary>
     public string? Variable { get; init; }
 
     /// <summary>The id of the one entity this node must be; <see langword="null"/> for any entity.</summary>
@@ -72,8 +75,9 @@ public sealed record NodePattern
 
 /// <summary>
 /// A property filter of a node pattern, such as <c>{place: "Palo Alto, CA"}</c>. Known properties: <c>id</c>,
-/// <c>name</c> (the name or an alias, ignoring case and accents), <c>place</c> and <c>type</c> of a protest,
-/// <c>award_id</c> of a contract, <c>publisher</c> of a source. Other properties never match.
+/// <c>name</c> (the name or an alias), <c>place</c> and <c>type</c> of a protest, <c>award_id</c> of a contract,
+/// <c>publisher</c> of a source. Every value is compared as names are looked up: ignoring case, accents and spacing.
+/// Other properties never match.
 /// </summary>
 /// <param name="Name">The property name.</param>
 /// <param name="Value">The value it must have.</param>
@@ -90,11 +94,11 @@ public sealed record PropertyFilter(string Name, string Value)
         ArgumentNullException.ThrowIfNull(entity);
         return Name switch
         {
-            "id" => entity.Id == Value,
+            "id" => SameName(entity.Id),
             "name" => SameName(entity.Name) || entity.Aliases.Any(SameName),
             "place" => entity is Protest { Place: { } place } && SameName(place),
             "type" => entity is Protest protest && SameName(protest.ProtestKind.ToString()),
-            "award_id" => entity is Contract { AwardId: { } award } && award == Value,
+            "award_id" => entity is Contract { AwardId: { } award } && SameName(award),
             "publisher" => entity is Source { Publisher: { } publisher } && SameName(publisher),
             _ => false,
         };

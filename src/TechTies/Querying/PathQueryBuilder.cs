@@ -165,10 +165,7 @@ public sealed class PathQueryBuilder
     private PathQueryBuilder AddEdge(EdgeDirection direction, string[] types)
     {
         ArgumentNullException.ThrowIfNull(types);
-        foreach (var type in types)
-        {
-            _ = graph.Schema[type];
-        }
+        RelationshipTypeNames.Check(graph.Schema, types, nameof(types));
 
         var query = Query;
         var edge = new EdgePattern { Direction = direction, Types = [.. types.Distinct().Order(StringComparer.Ordinal)] };

@@ -10,6 +10,8 @@ internal sealed class QueryParser
     private readonly string text;
     private readonly TechTiesGraph graph;
     private readonly List<string> warnings = [];
+    private readonly Dictionary<string, int> variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Keyword, int At)> clauses = new(StringComparer.Ordinal);
     private int pos;
 
     private QueryParser(string text, TechTiesGraph graph)
@@ -37,6 +39,13 @@ internal sealed class QueryParser
 
         nodes.Add(Node());
         SkipSpace();
+
+        // A node alone is no path: it used to match nothing, which read as "no such ties" (docs/queries.md).
+        if (AtEnd || (Peek != '-' && Peek != '<'))
+        {
+            throw Error("a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'");
+        }
+
         while (!AtEnd && (Peek == '-' || Peek == '<'))
         {
             edges.Add(Edge());
@@ -91,7 +100,15 @@ internal sealed class QueryParser
         Kind? kind = null;
         if (IsWordChar(Peek))
         {
+            var at = pos;
             variable = Identifier();
+            if (!variables.TryAdd(variable, at))
+            {
+                // In Cypher a repeated variable is the same entity; the matcher does not bind variables, so a repeat
+                // would silently match two different entities.
+                throw Error($"the variable '{variable}' is already used at column {(variables[variable] + 1).ToString(CultureInfo.InvariantCulture)}; a repeated variable (the same entity at two nodes) is not supported: give each node its own variable, or name the entity at both nodes (with mode trail or walk: an acyclic path never repeats an entity)", at);
+            }
+
             SkipSpace();
         }
 
@@ -201,11 +218,9 @@ internal sealed class QueryParser
         {
             var at = pos;
             var name = Identifier();
-            if (!graph.Schema.TryGet(name, out _))
+            if (RelationshipTypeNames.Problem(graph.Schema, name) is { } problem)
             {
-                var known = graph.Schema.RelationshipTypes.Select(t => t.Name).ToList();
-                var hint = Loading.Suggest.DidYouMean(name, known) is { } didYouMean ? $" ({didYouMean})" : string.Empty;
-                throw Error($"unknown relationship type '{name}'{hint}; known types: {string.Join(", ", known)}", at);
+                throw Error(problem, at);
             }
 
             types.Add(name);
@@ -275,6 +290,18 @@ internal sealed class QueryParser
         var at = pos;
         var keyword = Identifier().ToLowerInvariant();
         SkipSpace();
+
+        // asof and during are both the time filter; a second clause of a kind used to replace the first silently.
+        var clause = keyword == "during" ? "asof" : keyword;
+        if (clause is "asof" or "limit" or "mode" or "expand" && !clauses.TryAdd(clause, (keyword, at)))
+        {
+            var (first, firstAt) = clauses[clause];
+            var column = (firstAt + 1).ToString(CultureInfo.InvariantCulture);
+            throw Error(first == keyword
+                ? $"'{keyword}' is already given at column {column}; give each clause once"
+                : $"'{keyword}' after '{first}' at column {column}; a pattern has one time filter, asof or during", at);
+        }
+
         switch (keyword)
         {
             case "asof":

@@ -65,6 +65,15 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_pattern_of_one_node_exits_1_and_says_a_pattern_needs_an_edge()
+    {
+        var result = CliRunner.Run("query", "palantir");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("<pattern>:1:9: error query-syntax: a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'\n  palantir\n          ^\n", result.Error);
+        Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Fact]
     public void An_unknown_entity_in_a_pattern_exits_3_with_suggestions()
     {
         var result = CliRunner.Run("query", "palantr -[hosts_on]-> ?");

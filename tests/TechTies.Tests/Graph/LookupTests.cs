@@ -88,6 +88,20 @@ public class LookupTests
     }
 
     [Fact]
+    public void The_candidates_of_a_lookup_error_are_a_read_only_copy_of_the_list_given()
+    {
+        var palantir = TechTiesGraph.LoadBuiltIn().Find("palantir");
+        var given = new List<Entity> { palantir };
+
+        var exception = new EntityLookupException("palantr", LookupFailure.NotFound, given);
+        given.Clear();
+
+        Assert.Equal([palantir], exception.Candidates);
+        Assert.IsNotType<List<Entity>>(exception.Candidates);
+        Assert.True(((ICollection<Entity>)exception.Candidates).IsReadOnly);
+    }
+
+    [Fact]
     public void An_unknown_name_with_nothing_near_says_so()
     {
         var exception = Assert.Throws<EntityLookupException>(() => Groups.Find("zzzzzzzzzzzz"));

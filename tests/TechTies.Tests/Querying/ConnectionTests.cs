@@ -130,6 +130,50 @@ public class ConnectionTests
         Assert.StartsWith("Invalid connect options:\n  MaxHops must be from 1 to 10, not 0.\n  Count must be at least 1, not 0.".Replace("\n", Environment.NewLine, StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unknown_relationship_type_in_connect_options_is_reported_with_a_suggestion()
+    {
+        var options = new ConnectOptions { Types = ["contract_with", "hosts_on"], MaxHops = 0 };
+        var expected = "Invalid connect options:\n  MaxHops must be from 1 to 10, not 0.\n  Types has an unknown relationship type 'contract_with' (did you mean 'contracts_with'?); known types: "
+            + string.Join(", ", Graph.Schema.RelationshipTypes.Select(t => t.Name)) + ". (Parameter 'options')";
+
+        Assert.Equal(expected.Replace("\n", Environment.NewLine, StringComparison.Ordinal), Assert.Throws<ArgumentException>(() => Graph.Connect("acme", "dept", options)).Message);
+        Assert.Throws<ArgumentException>(() => Graph.Distance("acme", "dept", options with { MaxHops = 4 }));
+        Assert.Throws<ArgumentException>(() => Graph.CanReach("acme", "dept", options with { MaxHops = 4 }));
+    }
+
+    [Fact]
+    public void An_unknown_relationship_type_for_neighbors_or_the_fluent_builder_is_an_argument_error_with_a_suggestion()
+    {
+        var expected = "Unknown relationship type 'host_on' (did you mean 'hosts_on'?); known types: "
+            + string.Join(", ", Graph.Schema.RelationshipTypes.Select(t => t.Name)) + ". (Parameter 'types')";
+
+        Assert.Equal(expected, Assert.Throws<ArgumentException>(() => Graph.Neighbors("acme", 1, "host_on")).Message);
+        Assert.Equal(expected, Assert.Throws<ArgumentException>(() => Graph.From("acme").Out("host_on")).Message);
+        Assert.Equal(expected.Replace("'types'", "'query'", StringComparison.Ordinal), Assert.Throws<ArgumentException>(() => Graph.Query(new TechTies.Querying.PathQuery
+        {
+            Nodes = [TechTies.Querying.NodePattern.Any, TechTies.Querying.NodePattern.Any],
+            Edges = [new TechTies.Querying.EdgePattern { Types = ["host_on"] }],
+        })).Message);
+    }
+
+    [Fact]
+    public void Connect_as_of_a_day_flags_a_tie_that_holds_only_at_the_precision_of_its_dates_as_query_does()
+    {
+        var graph = TechTiesGraph.Parse(SmallGraphs.Header + """
+            companies:
+              acme: { name: Acme, hosts_on: { to: cloudco, since: 2015, until: 2018, sources: [s] } }
+              cloudco: { name: CloudCo }
+            """, "coarse.yaml");
+
+        var connections = graph.Connect("acme", "cloudco", new ConnectOptions { AsOf = new PartialDate(2018, 8, 1) });
+        var paths = graph.Query("acme -- cloudco asof 2018-08-01");
+
+        Assert.Single(connections);
+        Assert.Equal(["1 tie(s) start or end in the month or year of 2018-08-01 and hold on it only at that precision: acme/hosts_on/cloudco."], connections.Warnings.ToArray());
+        Assert.Equal(paths.Warnings.ToArray(), connections.Warnings.ToArray());
+    }
+
     // A and Z tied directly and through M; Q ties Z to P, which ties to A when longest is 3.
     private static TechTiesGraph Chain(int longest) => TechTiesGraph.Parse(SmallGraphs.Header + $$"""
         companies:

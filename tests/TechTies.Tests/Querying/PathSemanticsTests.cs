@@ -157,6 +157,20 @@ public class PathSemanticsTests
         Assert.Equal(["s"], step.Citations.Select(c => c.Source));
     }
 
+    [Theory]
+    [InlineData("(:contract {award_id: HSCETC14C00002}) -[awarded_to]-> ?", "(:contract {award_id: hscetc14c00002}) -[awarded_to]-> ?")]
+    [InlineData("? -[hosts_on]- (:company {id: palantir})", "? -[hosts_on]- (:company {id: PALANTIR})")]
+    [InlineData("? -[targets]- (:protest {type: rally})", "? -[targets]- (:protest {type: RALLY})")]
+    public void Every_text_property_is_compared_ignoring_case(string exact, string otherCase)
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+
+        var expected = graph.Query(exact).Select(p => p.ToString()).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, graph.Query(otherCase).Select(p => p.ToString()));
+    }
+
     [Fact]
     public void A_tie_that_ends_in_the_year_of_the_as_of_date_holds_at_that_precision_and_is_flagged()
     {

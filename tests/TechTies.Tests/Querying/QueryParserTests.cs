@@ -6,6 +6,10 @@ public class QueryParserTests
 {
     private static readonly TechTiesGraph Graph = TechTiesGraph.LoadBuiltIn();
 
+    private const string RepeatedVariable = "a repeated variable (the same entity at two nodes) is not supported: give each node its own variable, or name the entity at both nodes (with mode trail or walk: an acyclic path never repeats an entity)";
+
+    private const string NeedsAnEdge = "a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'";
+
     [Theory]
     [InlineData("palantir -[hosts_on]-> ? -[contracts_with]-> ice", "palantir -[hosts_on]-> ? -[contracts_with]-> ice")]
     [InlineData("Palantir   -[:hosts_on]->  (:company)", "palantir -[hosts_on]-> (:company)")]
@@ -82,6 +86,19 @@ public class QueryParserTests
     [InlineData("ice --> ? sortby name", 11, "unknown clause 'sortby'; expected asof, during, limit, mode or expand")]
     [InlineData("(:agency {color: red}) --> ice", 11, "unknown property 'color'; known properties: award_id, id, name, place, publisher, type")]
     [InlineData("ice --> \"unclosed", 9, "the quoted name has no closing '\"'")]
+    [InlineData("(x) -[hosts_on]-> (x)", 20, "the variable 'x' is already used at column 2; " + RepeatedVariable)]
+    [InlineData("(x:company) -[hosts_on]-> (y) -[hosts_on]- (x) mode walk", 45, "the variable 'x' is already used at column 2; " + RepeatedVariable)]
+    [InlineData("palantir", 9, NeedsAnEdge)]
+    [InlineData("(:company)", 11, NeedsAnEdge)]
+    [InlineData("?", 2, NeedsAnEdge)]
+    [InlineData("(:source {publisher: \"USA Really\"})", 36, NeedsAnEdge)]
+    [InlineData("palantir limit 3", 10, NeedsAnEdge)]
+    [InlineData("palantir -- ? limit 1 limit 2", 23, "'limit' is already given at column 15; give each clause once")]
+    [InlineData("palantir -- ? asof 2018 asof 2019", 25, "'asof' is already given at column 15; give each clause once")]
+    [InlineData("palantir -- ? during 2015..2016 during 2017..2018", 33, "'during' is already given at column 15; give each clause once")]
+    [InlineData("palantir -- ? asof 2018 during 2015..2019", 25, "'during' after 'asof' at column 15; a pattern has one time filter, asof or during")]
+    [InlineData("palantir -- ? mode trail mode walk", 26, "'mode' is already given at column 15; give each clause once")]
+    [InlineData("palantir -- ? expand EXPAND", 22, "'expand' is already given at column 15; give each clause once")]
     public void A_malformed_pattern_names_the_column_and_points_at_it(string pattern, int column, string problem)
     {
         var error = Assert.Throws<QueryParseException>(() => PathQuery.Parse(pattern, Graph));
@@ -101,5 +118,37 @@ public class QueryParserTests
 
         Assert.Equal(LookupFailure.NotFound, error.Failure);
         Assert.Contains(error.Candidates, c => c.Id == "palantir");
+    }
+
+    [Fact]
+    public void A_variable_used_once_is_a_label_that_changes_no_result()
+    {
+        var labelled = Graph.Query("(x:company) -[hosts_on]-> (y)");
+        var plain = Graph.Query("(:company) -[hosts_on]-> ?");
+
+        Assert.Equal("(x:company) -[hosts_on]-> (y)", labelled.Query);
+        Assert.NotEmpty(plain);
+        Assert.Equal(plain.Select(p => p.ToString()), labelled.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void A_query_model_that_repeats_a_variable_is_refused_by_query_and_count()
+    {
+        var x = new NodePattern { Variable = "x" };
+        var query = new PathQuery { Nodes = [x, x], Edges = [new EdgePattern { Types = ["hosts_on"] }] };
+        const string Message = "The variable 'x' names more than one node; a repeated variable (the same entity at two nodes) is not supported. (Parameter 'query')";
+
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => Graph.Query(query)).Message);
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => Graph.Count(query)).Message);
+    }
+
+    [Fact]
+    public void A_query_model_without_an_edge_is_refused_instead_of_finding_nothing()
+    {
+        const string Message = "A query needs at least one edge; a node alone matches no path. To look an entity up, use graph.Find(name). (Parameter 'query')";
+
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => Graph.From("palantir").Paths()).Message);
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => Graph.From(Kind.Company).Explain()).Message);
+        Assert.Equal(Message, Assert.Throws<ArgumentException>(() => Graph.Count(new PathQuery())).Message);
     }
 }
