@@ -205,7 +205,7 @@ internal static class PathRenderer
                 var amount = contract.Amount ?? contract.CurrentValue;
                 var past = IsPast(tie, today);
                 var what = amount is { } money ? $"a {MoneyText.Format(money)} contract" : "a contract";
-                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Span(tie.Since, tie.Until)} {notes.Cite(tie.Citations.Concat(contract.Citations))}{Disputes(contract.FieldClaims.Concat(tie.FieldClaims), notes)}.";
+                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Span(tie.Since, tie.Until)} {Sources(tie.Citations.Concat(contract.Citations), notes)}{Disputes(contract.FieldClaims.Concat(tie.FieldClaims), notes)}.";
             }
             else
             {
@@ -213,10 +213,13 @@ internal static class PathRenderer
                 var ended = IsPast(tie, today) ? ", ended" : string.Empty;
                 var span = Span(tie.Since, tie.Until);
                 span = span.Length > 0 && ended.Length > 0 ? span[..^1] + ended + ")" : span.Length == 0 && ended.Length > 0 ? " (ended)" : span;
-                yield return $"{from.Name} {label} {to.Name}{span} {notes.Cite(tie.Citations)}{Disputes(tie.FieldClaims, notes)}.";
+                yield return $"{from.Name} {label} {to.Name}{span} {Sources(tie.Citations, notes)}{Disputes(tie.FieldClaims, notes)}.";
             }
         }
     }
+
+    // A claim without a source says so, so that it cannot pass for a sourced one.
+    private static string Sources(IEnumerable<Citation> citations, Footnotes notes) => notes.Cite(citations) is { Length: > 0 } cited ? cited : "[no source]";
 
     private static bool IsPast(Tie tie, DateOnly today) => tie.Status == TieStatus.Ended || (tie.Until is { } until && until.End < today);
 

@@ -165,4 +165,19 @@ public class PathRenderingTests
             "1. CloudCo hosts Acme (2012–2014, ended) [1].\n\nSources:\n[1] Test source. 2020-01-01\n",
             graph.Query("c <-[hosts_on]- a").ToSentences(new DateOnly(2020, 1, 1)));
     }
+
+    [Fact]
+    public void A_step_without_a_source_says_so_and_is_spaced_like_the_others()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: Acme Analytics, hosts_on: b }
+              b: { name: Amazon }
+              c: { name: Palantir Technologies, hosts_on: { to: b, sources: [s] } }
+            """, "unsourced.yaml");
+
+        Assert.Equal(
+            "1. Acme Analytics hosts on Amazon [no source]. Amazon hosts Palantir Technologies [1].\n\nSources:\n[1] Test source. 2020-01-01\n",
+            graph.Query("a -[hosts_on]-> b <-[hosts_on]- c").ToSentences(new DateOnly(2020, 1, 1)));
+    }
 }
