@@ -243,9 +243,10 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// Tense: a tie has ended when its status is <c>ended</c> or its end is before <paramref name="today"/>. A
     /// contract then "had", otherwise "has"; other ties read their label as a verb in the past or present tense
     /// ("hosted on" / "hosts on"), with "was" or "is" before a label that is not a verb ("was part of", "is targeted
-    /// by"). In brackets, as <c>show</c> gives them: the dates and a tie's amount ("(2017–2018, $50,000)"). A tie
-    /// that cites no source says "[no source]". Where sources disagree on a field, the sentence says so and gives
-    /// every value with its sources.
+    /// by"). In brackets, as <c>show</c> gives them: the dates, a tie's amount and a status other than
+    /// <c>reported</c> and <c>ended</c> ("(2017–2018, $50,000, confirmed)", "(denied)"). A tie that cites no source
+    /// says "[no source]". Where sources disagree on a field, the sentence says so and gives every value with its
+    /// sources.
     /// </remarks>
     /// <param name="today">The day tense is judged from; <see langword="null"/> for today (UTC).</param>
     /// <returns>The text, with <c>\n</c> line ends.</returns>

@@ -196,8 +196,8 @@ internal static class PathRenderer
     private static IEnumerable<(GraphPath Path, PathStep Step, int Index, int Number)> Rows(PathSet set) =>
         set.SelectMany((path, p) => path.Steps.Select((step, s) => (path, step, s + 1, p + 1)));
 
-    // A tie reads in the past tense once it has ended, and its brackets give its dates and amount (a contract's is in
-    // its words), as `show` does.
+    // A tie reads in the past tense once it has ended, and its brackets say what `show` says of it, except "ended"
+    // (the tense says that): dates, amount (a contract's is in its words), status.
     private static IEnumerable<string> StepSentences(PathStep step, Footnotes notes, DateOnly today)
     {
         foreach (var tie in step.Ties)
@@ -229,6 +229,11 @@ internal static class PathRenderer
         if (amount is { } money)
         {
             parts.Add(MoneyText.Format(money));
+        }
+
+        if (tie.Status is not (TieStatus.Reported or TieStatus.Ended))
+        {
+            parts.Add(tie.Status.ToString().ToLowerInvariant());
         }
 
         return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";

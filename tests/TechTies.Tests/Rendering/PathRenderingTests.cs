@@ -166,8 +166,42 @@ public class PathRenderingTests
             graph.Query("c <-[hosts_on]- a").ToSentences(new DateOnly(2020, 1, 1)));
     }
 
+    [Theory]
+    [InlineData("denied")]
+    [InlineData("alleged")]
+    [InlineData("confirmed")]
+    public void A_tie_that_is_not_simply_reported_says_its_status_as_show_does(string status)
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + $$"""
+            companies:
+              a: { name: Acme, hosts_on: { to: b, status: {{status}}, sources: [s] } }
+              b: { name: Bcloud }
+            """, "status.yaml");
+
+        Assert.Equal($"1. Acme hosts on Bcloud ({status}) [1].\n", graph.Query("a -[hosts_on]-> b").ToSentences(new DateOnly(2020, 1, 1)).Split('\n')[0] + "\n");
+        Assert.Contains($"hosts on Bcloud (b) ({status}) [1]", graph.Card(graph.Find("a")).ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void A_tie_other_than_a_contract_keeps_its_amount_and_reads_in_the_past_once_ended()
+    public void A_contract_that_is_alleged_says_so_after_its_dates()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: Acme }
+            agencies:
+              d: { name: Department }
+            contracts:
+              k: { title: K, vendor: a, agency: d, amount: USD 2 million, start: 2015, end: 2030, status: alleged, sources: [s] }
+            """, "alleged-contract.yaml");
+
+        Assert.StartsWith(
+            "1. Acme has a $2 million contract with Department (2015–2030, alleged) [1].\n",
+            graph.Query("a -[contracts_with]-> d").ToSentences(new DateOnly(2020, 1, 1)),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tie_other_than_a_contract_keeps_its_amount_and_status_and_reads_in_the_past_once_ended()
     {
         var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
             companies:
@@ -182,7 +216,7 @@ public class PathRenderingTests
             """, "tense.yaml");
         var today = new DateOnly(2020, 1, 1);
 
-        Assert.StartsWith("1. Acme donated to Good Group (2017–2018, $50,000) [1].\n", graph.Query("a -[donated_to]-> g").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Acme donated to Good Group (2017–2018, $50,000, confirmed) [1].\n", graph.Query("a -[donated_to]-> g").ToSentences(today), StringComparison.Ordinal);
         Assert.StartsWith("1. Cco hosted on Bcloud (2015–2018) [1].\n", graph.Query("c -[hosts_on]-> b").ToSentences(today), StringComparison.Ordinal);
         Assert.StartsWith("1. Cco hosts on Acme (2015–2030) [1].\n", graph.Query("c -[hosts_on]-> a").ToSentences(today), StringComparison.Ordinal);
         Assert.StartsWith("1. Dco hosted on Bcloud [1].\n", graph.Query("d -[hosts_on]-> b").ToSentences(today), StringComparison.Ordinal);
