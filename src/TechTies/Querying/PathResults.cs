@@ -237,12 +237,16 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <summary>
     /// The paths as plain sentences with footnoted sources: one numbered paragraph per path, one sentence per tie
     /// (per contract for a <c>contracts_with</c> step, such as "Palantir Technologies had a $39 million contract with
-    /// U.S. Immigration and Customs Enforcement (2015–2018) [1]."), then the sources (title, publisher, date, URL).
+    /// U.S. Immigration and Customs Enforcement (2015–2018-07) [1][2]."), then the sources (title, publisher, date, URL).
     /// </summary>
     /// <remarks>
-    /// Tense: a contract "had" when its tie has ended (status <c>ended</c>, or its end is before
-    /// <paramref name="today"/>), otherwise "has"; other ties keep their label and say "ended" in their dates. Where
-    /// sources disagree on a field, the sentence says so and gives every value with its sources.
+    /// Tense: a tie has ended when its status is <c>ended</c> or its end is before <paramref name="today"/>. A
+    /// contract then "had", otherwise "has"; other ties read their label as a verb in the past or present tense
+    /// ("hosted on" / "hosts on"), with "was" or "is" before a label that is not a verb ("was part of", "is targeted
+    /// by"). In brackets, as <c>show</c> gives them: the dates, a tie's amount and a status other than
+    /// <c>reported</c> and <c>ended</c> ("(2017–2018, $50,000, confirmed)", "(denied)"). A tie that cites no source
+    /// says "[no source]". Where sources disagree on a field, the sentence says so and gives every value with its
+    /// sources.
     /// </remarks>
     /// <param name="today">The day tense is judged from; <see langword="null"/> for today (UTC).</param>
     /// <returns>The text, with <c>\n</c> line ends.</returns>

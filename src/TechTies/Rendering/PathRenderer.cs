@@ -196,27 +196,51 @@ internal static class PathRenderer
     private static IEnumerable<(GraphPath Path, PathStep Step, int Index, int Number)> Rows(PathSet set) =>
         set.SelectMany((path, p) => path.Steps.Select((step, s) => (path, step, s + 1, p + 1)));
 
+    // A tie reads in the past tense once it has ended, and its brackets say what `show` says of it, except "ended"
+    // (the tense says that): dates, amount (a contract's is in its words), status.
     private static IEnumerable<string> StepSentences(PathStep step, Footnotes notes, DateOnly today)
     {
         foreach (var tie in step.Ties)
         {
+            var past = IsPast(tie, today);
             if (tie.Contract is { } contract && tie.Type.Name == "contracts_with")
             {
                 var amount = contract.Amount ?? contract.CurrentValue;
-                var past = IsPast(tie, today);
                 var what = amount is { } money ? $"a {MoneyText.Format(money)} contract" : "a contract";
-                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Span(tie.Since, tie.Until)} {notes.Cite(tie.Citations.Concat(contract.Citations))}{Disputes(contract.FieldClaims.Concat(tie.FieldClaims), notes)}.";
+                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Details(tie, amount: null)} {Sources(tie.Citations.Concat(contract.Citations), notes)}{Disputes(contract.FieldClaims.Concat(tie.FieldClaims), notes)}.";
             }
             else
             {
                 var (from, label, to) = step.Direction == StepDirection.Forward ? (tie.From, tie.Type.Label, tie.To) : (tie.To, tie.Type.InverseLabel, tie.From);
-                var ended = IsPast(tie, today) ? ", ended" : string.Empty;
-                var span = Span(tie.Since, tie.Until);
-                span = span.Length > 0 && ended.Length > 0 ? span[..^1] + ended + ")" : span.Length == 0 && ended.Length > 0 ? " (ended)" : span;
-                yield return $"{from.Name} {label} {to.Name}{span} {notes.Cite(tie.Citations)}{Disputes(tie.FieldClaims, notes)}.";
+                yield return $"{from.Name} {VerbPhrase.Of(label, past)} {to.Name}{Details(tie, tie.Amount)} {Sources(tie.Citations, notes)}{Disputes(tie.FieldClaims, notes)}.";
             }
         }
     }
+
+    private static string Details(Tie tie, Money? amount)
+    {
+        var parts = new List<string>();
+        var span = Span(tie.Since, tie.Until).Trim().Trim('(', ')');
+        if (span.Length > 0)
+        {
+            parts.Add(span);
+        }
+
+        if (amount is { } money)
+        {
+            parts.Add(MoneyText.Format(money));
+        }
+
+        if (tie.Status is not (TieStatus.Reported or TieStatus.Ended))
+        {
+            parts.Add(tie.Status.ToString().ToLowerInvariant());
+        }
+
+        return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
+    }
+
+    // A claim without a source says so, so that it cannot pass for a sourced one.
+    private static string Sources(IEnumerable<Citation> citations, Footnotes notes) => notes.Cite(citations) is { Length: > 0 } cited ? cited : "[no source]";
 
     private static bool IsPast(Tie tie, DateOnly today) => tie.Status == TieStatus.Ended || (tie.Until is { } until && until.End < today);
 

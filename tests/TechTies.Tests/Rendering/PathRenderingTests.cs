@@ -153,7 +153,7 @@ public class PathRenderingTests
     }
 
     [Fact]
-    public void A_tie_that_ended_says_so_and_a_backward_step_reads_with_the_inverse_label()
+    public void A_tie_that_ended_is_in_the_past_tense_and_a_backward_step_reads_with_the_inverse_label()
     {
         var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
             companies:
@@ -162,7 +162,100 @@ public class PathRenderingTests
             """, "ended.yaml");
 
         Assert.Equal(
-            "1. CloudCo hosts Acme (2012–2014, ended) [1].\n\nSources:\n[1] Test source. 2020-01-01\n",
+            "1. CloudCo hosted Acme (2012–2014) [1].\n\nSources:\n[1] Test source. 2020-01-01\n",
             graph.Query("c <-[hosts_on]- a").ToSentences(new DateOnly(2020, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData("denied")]
+    [InlineData("alleged")]
+    [InlineData("confirmed")]
+    public void A_tie_that_is_not_simply_reported_says_its_status_as_show_does(string status)
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + $$"""
+            companies:
+              a: { name: Acme, hosts_on: { to: b, status: {{status}}, sources: [s] } }
+              b: { name: Bcloud }
+            """, "status.yaml");
+
+        Assert.Equal($"1. Acme hosts on Bcloud ({status}) [1].\n", graph.Query("a -[hosts_on]-> b").ToSentences(new DateOnly(2020, 1, 1)).Split('\n')[0] + "\n");
+        Assert.Contains($"hosts on Bcloud (b) ({status}) [1]", graph.Card(graph.Find("a")).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_contract_that_is_alleged_says_so_after_its_dates()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: Acme }
+            agencies:
+              d: { name: Department }
+            contracts:
+              k: { title: K, vendor: a, agency: d, amount: USD 2 million, start: 2015, end: 2030, status: alleged, sources: [s] }
+            """, "alleged-contract.yaml");
+
+        Assert.StartsWith(
+            "1. Acme has a $2 million contract with Department (2015–2030, alleged) [1].\n",
+            graph.Query("a -[contracts_with]-> d").ToSentences(new DateOnly(2020, 1, 1)),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tie_other_than_a_contract_keeps_its_amount_and_status_and_reads_in_the_past_once_ended()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: Acme }
+              b: { name: Bcloud }
+              c: { name: Cco, hosts_on: [{ to: b, since: 2015, until: 2018, sources: [s] }, { to: a, since: 2015, until: 2030, sources: [s] }] }
+              d: { name: Dco, hosts_on: { to: b, status: ended, sources: [s] } }
+            groups:
+              g: { name: Good Group }
+            ties:
+              - { from: a, type: donated_to, to: g, amount: USD 50000, since: 2017, until: 2018, status: confirmed, sources: [s] }
+            """, "tense.yaml");
+        var today = new DateOnly(2020, 1, 1);
+
+        Assert.StartsWith("1. Acme donated to Good Group (2017–2018, $50,000, confirmed) [1].\n", graph.Query("a -[donated_to]-> g").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Cco hosted on Bcloud (2015–2018) [1].\n", graph.Query("c -[hosts_on]-> b").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Cco hosts on Acme (2015–2030) [1].\n", graph.Query("c -[hosts_on]-> a").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Dco hosted on Bcloud [1].\n", graph.Query("d -[hosts_on]-> b").ToSentences(today), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_without_a_source_says_so_and_is_spaced_like_the_others()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: Acme Analytics, hosts_on: b }
+              b: { name: Amazon }
+              c: { name: Palantir Technologies, hosts_on: { to: b, sources: [s] } }
+            """, "unsourced.yaml");
+
+        Assert.Equal(
+            "1. Acme Analytics hosts on Amazon [no source]. Amazon hosts Palantir Technologies [1].\n\nSources:\n[1] Test source. 2020-01-01\n",
+            graph.Query("a -[hosts_on]-> b <-[hosts_on]- c").ToSentences(new DateOnly(2020, 1, 1)));
+    }
+
+    [Fact]
+    public void A_label_that_is_not_a_verb_reads_with_is_or_was()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              co: { name: Salesforce }
+            agencies:
+              dhs: { name: DHS }
+              cbp: { name: CBP, part_of: { to: dhs, sources: [s] } }
+              old: { name: Old Office, part_of: { to: dhs, until: 2010, sources: [s] } }
+            protests:
+              day: { name: Day of action, kind: campaign, targets: [co], sources: [s] }
+              rally: { name: Rally, kind: rally, date: 2018-07-01, targets: [co], sources: [s] }
+            """, "copula.yaml");
+        var today = new DateOnly(2020, 1, 1);
+
+        Assert.StartsWith("1. CBP is part of DHS [1].\n", graph.Query("cbp -[part_of]-> dhs").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Old Office was part of DHS (until 2010) [1].\n", graph.Query("old -[part_of]-> dhs").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Salesforce is targeted by Day of action [1].\n", graph.Query("co <-[targets]- day").ToSentences(today), StringComparison.Ordinal);
+        Assert.StartsWith("1. Salesforce was targeted by Rally (2018-07-01) [1].\n", graph.Query("co <-[targets]- rally").ToSentences(today), StringComparison.Ordinal);
     }
 }

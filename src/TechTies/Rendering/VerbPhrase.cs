@@ -1,0 +1,95 @@
+namespace TechTies.Rendering;
+
+/// <summary>
+/// A relationship label as the verb of a sentence, in the present or the past tense: "hosts on" / "hosted on",
+/// "part of" / "is part of" / "was part of", "targeted by" / "is targeted by" / "was targeted by".
+/// </summary>
+/// <remarks>
+/// Labels are written for arrows (<c>A -> part of -> B</c>), and not all of them are verb phrases. The rule reads
+/// the first word, as the built-in labels and the format's examples write it:
+/// <list type="bullet">
+/// <item>a present-tense verb ends in -s ("hosts on", "uses data from", "has member", "lobbies"): its past is made
+/// from it ("hosted on", "used data from", "had member", "lobbied");</item>
+/// <item>a past participle followed by "by" is a passive ("targeted by", "made by", "organized by"), and needs "is" or "was";</item>
+/// <item>any other past-tense verb ("organized", "signed", "donated to", "received a donation from") already tells of
+/// the past and reads the same in both tenses;</item>
+/// <item>anything else is not a verb ("part of", "CEO of", "member of") and needs "is" or "was".</item>
+/// </list>
+/// A past participle that is not followed by "by" cannot be told from a past-tense verb by its words alone, so
+/// "awarded to" reads as "donated to" does.
+/// </remarks>
+internal static class VerbPhrase
+{
+    // Irregular verbs, present → past, as a tie's label might use them; every other verb is regular.
+    private static readonly Dictionary<string, string> Irregular = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["is"] = "was", ["has"] = "had", ["does"] = "did", ["makes"] = "made", ["holds"] = "held", ["leads"] = "led",
+        ["sells"] = "sold", ["buys"] = "bought", ["pays"] = "paid", ["builds"] = "built", ["runs"] = "ran",
+        ["gives"] = "gave", ["sends"] = "sent", ["lends"] = "lent", ["spends"] = "spent", ["wins"] = "won",
+        ["takes"] = "took", ["gets"] = "got", ["brings"] = "brought", ["keeps"] = "kept", ["meets"] = "met",
+        ["finds"] = "found", ["teaches"] = "taught", ["says"] = "said", ["writes"] = "wrote", ["sits"] = "sat",
+    };
+
+    private static readonly HashSet<string> IrregularPast = new(Irregular.Values, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The label as the verb phrase of a sentence whose subject is the tie's start (or its end, for an inverse label).</summary>
+    /// <param name="label">A relationship type's label or inverse label.</param>
+    /// <param name="past">Whether the tie has ended.</param>
+    /// <returns>The verb phrase.</returns>
+    public static string Of(string label, bool past)
+    {
+        var space = label.IndexOf(' ', StringComparison.Ordinal);
+        var (first, rest) = space < 0 ? (label, string.Empty) : (label[..space], label[space..]);
+        if (IsPresentTense(first))
+        {
+            return past ? PastOf(first) + rest : label;
+        }
+
+        var passive = rest.StartsWith(" by", StringComparison.Ordinal) && (rest.Length == 3 || rest[3] == ' ');
+        if (!passive && (first.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IrregularPast.Contains(first)))
+        {
+            return label;
+        }
+
+        return (past ? "was " : "is ") + label;
+    }
+
+    private static bool IsPresentTense(string word) =>
+        (word.Length > 2 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) || Irregular.ContainsKey(word);
+
+    private static string PastOf(string verb)
+    {
+        if (Irregular.TryGetValue(verb, out var past))
+        {
+            return past;
+        }
+
+        if (verb.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return verb[..^3] + "ied";
+        }
+
+        if (verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal)
+            || verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal) || verb.EndsWith("zzes", StringComparison.Ordinal))
+        {
+            return verb[..^2] + "ed";
+        }
+
+        var stem = verb[..^1];
+        if (stem.EndsWith('e'))
+        {
+            return stem + "d";
+        }
+
+        // One syllable ending consonant-vowel-consonant doubles its last letter: "bans" → "banned", "ships" → "shipped".
+        return DoublesLastLetter(stem) ? stem + stem[^1] + "ed" : stem + "ed";
+    }
+
+    private static bool DoublesLastLetter(string stem)
+    {
+        var vowelGroups = stem.Where((c, i) => IsVowel(c) && (i == 0 || !IsVowel(stem[i - 1]))).Count();
+        return vowelGroups == 1 && stem.Length >= 3 && !IsVowel(stem[^3]) && IsVowel(stem[^2]) && !IsVowel(stem[^1]) && stem[^1] is not ('w' or 'x' or 'y');
+
+        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+    }
+}
