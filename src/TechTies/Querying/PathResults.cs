@@ -237,7 +237,7 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <summary>
     /// The paths as plain sentences with footnoted sources: one numbered paragraph per path, one sentence per tie
     /// (per contract for a <c>contracts_with</c> step, such as "Palantir Technologies had a $39 million contract with
-    /// U.S. Immigration and Customs Enforcement (2015–2018-07) [1][2]."), then the sources (title, publisher, date, URL).
+    /// U.S. Immigration and Customs Enforcement (2015–2018) [1][2]."), then the sources (title, publisher, date, URL).
     /// </summary>
     /// <remarks>
     /// Tense: a tie has ended when its status is <c>ended</c> or its end is before <paramref name="today"/>. A

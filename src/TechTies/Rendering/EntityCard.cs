@@ -196,7 +196,7 @@ public sealed class EntityCard
     private IEnumerable<(string Label, Entity Other, Tie Tie)> TieRows() =>
         Outgoing.Select(t => (t.Type.Label, t.To, t)).Concat(Incoming.Select(t => (t.Type.InverseLabel, t.From, t)));
 
-    // The same date and money wording as the path sentences: "(2015–2018-07)", "$39 million".
+    // The same date and money wording as the path sentences: "(2015–2018)", "$39 million".
     private static string Details(Tie tie)
     {
         var parts = new List<string>();

@@ -9,7 +9,7 @@ public class EntityCardTests
 
         var text = graph.Card(graph.Find("palantir")).ToString();
 
-        Assert.Contains("  contracts with U.S. Immigration and Customs Enforcement (ice) (2015–2018-07, $39 million, contract palantir-ice-falcon-om, ended) [1][2]\n", text, StringComparison.Ordinal);
+        Assert.Contains("  contracts with U.S. Immigration and Customs Enforcement (ice) (2015–2018, $39 million, contract palantir-ice-falcon-om, ended) [1][2]\n", text, StringComparison.Ordinal);
         Assert.Contains("  contracts with U.S. Immigration and Customs Enforcement (ice) ($249,999.50, contract palantir-ice-gotham) [2]\n", text, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,7 @@ public class PathRenderingTests
         var text = BuiltIn.Query("palantir -[contracts_with]-> ice").ToSentences(new DateOnly(2018, 8, 1));
 
         Assert.Equal(
-            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018-07) [1][2]."
+            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018) [1][2]."
             + " Palantir Technologies has a $249,999.50 contract with U.S. Immigration and Customs Enforcement [2]."
             + " Palantir Technologies has a $53 million contract with U.S. Immigration and Customs Enforcement (2014–2019) [1][2][3][4];"
             + " sources differ on the amount: $53 million according to [1][4], $41 million according to [3].\n"
