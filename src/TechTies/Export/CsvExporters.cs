@@ -61,8 +61,9 @@ internal static class Neo4jExporter
                 return lead.Concat(tieColumns.Select(c => row[FlatRecords.TieColumns.IndexOf(c)])).ToArray();
             }),
             cell => cell);
-        // neo4j-admin splits :LABEL on the array delimiter too, so the Entity label every node has is given here.
-        WriteText(zip, "import.sh", $"#!/bin/sh\n# Run from the folder of the CSV files, with the database stopped (Neo4j 5).\nneo4j-admin database import full --nodes=Entity=nodes.csv --relationships=relationships.csv --array-delimiter=U+{(int)delimiter:X4} \"${{1:-neo4j}}\"\n");
+        // neo4j-admin splits :LABEL on the array delimiter too, so the Entity label every node has is given here; and it
+        // refuses a quoted field with a line break (a description from a YAML block) unless told it may have one.
+        WriteText(zip, "import.sh", $"#!/bin/sh\n# Run from the folder of the CSV files, with the database stopped (Neo4j 5).\nneo4j-admin database import full --nodes=Entity=nodes.csv --relationships=relationships.csv --array-delimiter=U+{(int)delimiter:X4} --multiline-fields=true \"${{1:-neo4j}}\"\n");
         WriteText(zip, "load.cypher", LoadScript(graph, nodeColumns, tieColumns, delimiter));
     }
 

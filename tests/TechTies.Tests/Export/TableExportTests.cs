@@ -50,6 +50,15 @@ public class TableExportTests
     }
 
     [Fact]
+    public void Neo4j_import_accepts_the_line_breaks_its_fields_hold()
+    {
+        var files = ReadZip(HostileGraph.Graph, ExportFormat.Neo4j);
+        var relationships = Rows(files, "relationships.csv");
+        Assert.Contains(relationships.Skip(1), r => r[relationships[0].IndexOf("description")].Contains('\n', StringComparison.Ordinal));
+        Assert.Contains(" --multiline-fields=true ", files.GetProperty("import.sh").GetString());
+    }
+
+    [Fact]
     public void Neo4j_keeps_names_as_they_are()
     {
         var nodes = Rows(ReadZip(HostileGraph.Graph, ExportFormat.Neo4j), "nodes.csv");
