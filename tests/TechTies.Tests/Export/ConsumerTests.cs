@@ -109,6 +109,31 @@ public class ConsumerTests
         }
     }
 
+    [Theory]
+    [InlineData(ExportFormat.GraphML, ".graphml", "networkx-graphml")]
+    [InlineData(ExportFormat.Gexf, ".gexf", "networkx-gexf")]
+    public void Control_characters_reach_NetworkX_as_their_visible_control_pictures(ExportFormat format, string extension, string mode)
+    {
+        var graph = TechTiesGraph.Parse(
+            """
+            techties: 1
+            companies:
+              bell: { name: "bell\a and \x01 start\x1f end" }
+            """,
+            "controls.yaml");
+        Assert.Equal("bell\a and \x01 start\x1f end", graph["bell"].Name);
+        var path = graph.WriteTemp(format, extension);
+        try
+        {
+            var root = JsonDocument.Parse(ConsumerSupport.Run("/usr/bin/python3", [Script, mode, path], ConsumerSupport.AptHint)).RootElement;
+            Assert.Equal("bell\u2407 and \u2401 start\u241f end", Text(root.GetProperty("nodes").GetProperty("bell"), "name"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     internal static TechTiesGraph Graph(string name) => name switch
     {
         "sample" => TechTiesGraph.Parse(ExportTestSupport.SampleYaml, "sample.yaml"),
