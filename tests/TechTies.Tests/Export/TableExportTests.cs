@@ -81,6 +81,23 @@ public class TableExportTests
         Assert.Equal("2019-09", contract[entities[0].IndexOf("end")]);
     }
 
+    [Theory]
+    [InlineData(ExportFormat.Csv, "entities.csv", "ties.csv", "id", "id")]
+    [InlineData(ExportFormat.Neo4j, "nodes.csv", "relationships.csv", "id:ID", "id")]
+    public void Disputed_names_the_columns_whose_sources_disagree(ExportFormat format, string entitiesFile, string tiesFile, string entityId, string tieId)
+    {
+        var files = ReadZip(ConsumerTests.Graph("sample"), format);
+        var entities = Rows(files, entitiesFile);
+        var ties = Rows(files, tiesFile);
+        var contract = entities.Single(r => r[entities[0].IndexOf(entityId)] == "acme-ice-1");
+        Assert.Equal("amount", contract[entities[0].IndexOf("disputed")]);
+        Assert.Equal("USD 53000000", contract[entities[0].IndexOf("amount")]);
+        Assert.Equal("", entities.Single(r => r[entities[0].IndexOf(entityId)] == "acme")[entities[0].IndexOf("disputed")]);
+        var tie = ties.Single(r => r[ties[0].IndexOf(tieId)] == "acme/contracts_with/ice/acme-ice-1");
+        Assert.Equal("amount", tie[ties[0].IndexOf("disputed")]);
+        Assert.Equal("", ties.Single(r => r[ties[0].IndexOf(tieId)] == "acme/hosts_on/cloudco")[ties[0].IndexOf("disputed")]);
+    }
+
     [Fact]
     public void Csv_neutralizes_cells_a_spreadsheet_would_run_as_formulas()
     {
