@@ -24,10 +24,12 @@ internal static class CsvExporter
 }
 
 /// <summary>
-/// The neo4j-admin bulk-import layout in a zip archive: <c>nodes.csv</c> (<c>id:ID</c>, <c>:LABEL</c> as
-/// <c>Entity;Company</c>…), <c>relationships.csv</c> (<c>:START_ID</c>, <c>:END_ID</c>, <c>:TYPE</c> as <c>HOSTS_ON</c>…),
-/// <c>import.sh</c> with the neo4j-admin command, and <c>load.cypher</c> that does the same with <c>LOAD CSV</c>.
-/// Values are written as they are: Neo4j is not a spreadsheet.
+/// The neo4j-admin bulk-import layout in a zip archive: <c>nodes.csv</c> (<c>id:ID</c>, <c>:LABEL</c> as <c>Company</c>…,
+/// every node also labelled <c>Entity</c> by the import), <c>relationships.csv</c> (<c>:START_ID</c>, <c>:END_ID</c>,
+/// <c>:TYPE</c> as <c>HOSTS_ON</c>…), <c>import.sh</c> with the neo4j-admin command, and <c>load.cypher</c> that does the
+/// same with <c>LOAD CSV</c>. Values are written as they are: Neo4j is not a spreadsheet. Aliases are an array joined
+/// with a character that no alias holds (<see cref="ArrayDelimiter"/>), since neo4j-admin and Cypher's <c>split</c>
+/// have no escape for it.
 /// </summary>
 internal static class Neo4jExporter
 {
@@ -35,6 +37,7 @@ internal static class Neo4jExporter
     {
         var nodeColumns = FlatRecords.EntityColumns.Where(c => c is not ("id" or "aliases")).ToList();
         var tieColumns = FlatRecords.TieColumns.Where(c => c is not ("from" or "to" or "type")).ToList();
+        var delimiter = ArrayDelimiter(graph.Entities.SelectMany(e => e.Aliases));
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         Csv.WriteEntry(
             zip,
@@ -43,7 +46,7 @@ internal static class Neo4jExporter
             graph.Entities.Select(e =>
             {
                 var row = FlatRecords.Entity(e);
-                string?[] lead = [e.Id, "Entity;" + Label(e.Kind), e.Aliases.IsEmpty ? null : string.Join(";", e.Aliases)];
+                string?[] lead = [e.Id, Label(e.Kind), e.Aliases.IsEmpty ? null : string.Join(delimiter, e.Aliases)];
                 return lead.Concat(nodeColumns.Select(c => row[FlatRecords.EntityColumns.IndexOf(c)])).ToArray();
             }),
             cell => cell);
@@ -58,8 +61,28 @@ internal static class Neo4jExporter
                 return lead.Concat(tieColumns.Select(c => row[FlatRecords.TieColumns.IndexOf(c)])).ToArray();
             }),
             cell => cell);
-        WriteText(zip, "import.sh", "#!/bin/sh\n# Run from the folder of the CSV files, with the database stopped (Neo4j 5).\nneo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=';' \"${1:-neo4j}\"\n");
-        WriteText(zip, "load.cypher", LoadScript(graph, nodeColumns, tieColumns));
+        // neo4j-admin splits :LABEL on the array delimiter too, so the Entity label every node has is given here; and it
+        // refuses a quoted field with a line break (a description from a YAML block) unless told it may have one.
+        WriteText(zip, "import.sh", $"#!/bin/sh\n# Run from the folder of the CSV files, with the database stopped (Neo4j 5).\nneo4j-admin database import full --nodes=Entity=nodes.csv --relationships=relationships.csv --array-delimiter=U+{(int)delimiter:X4} --multiline-fields=true \"${{1:-neo4j}}\"\n");
+        WriteText(zip, "load.cypher", LoadScript(graph, nodeColumns, tieColumns, delimiter));
+    }
+
+    /// <summary>
+    /// The character that joins aliases in <c>aliases:string[]</c>: the unit separator U+001F, which names do not
+    /// use, or when an alias holds it, the first character of the private use area U+E000–U+F8FF that none holds.
+    /// </summary>
+    internal static char ArrayDelimiter(IEnumerable<string> aliases)
+    {
+        var used = aliases.SelectMany(a => a).ToHashSet();
+        foreach (var candidate in Enumerable.Range(0xE000, 0xF8FF - 0xE000 + 1).Select(c => (char)c).Prepend('\u001F'))
+        {
+            if (!used.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("The aliases use every character the Neo4j export could join them with (U+001F and U+E000 to U+F8FF); export them in another format.");
     }
 
     internal static string Label(Kind kind) => char.ToUpperInvariant(kind.ToName()[0]) + kind.ToName()[1..];
@@ -67,16 +90,17 @@ internal static class Neo4jExporter
     internal static string RelationshipType(string name) => name.ToUpperInvariant();
 
     // One statement per kind and per type, since labels and relationship types cannot be parameters in Cypher.
-    private static string LoadScript(TechTiesGraph graph, List<string> nodeColumns, List<string> tieColumns)
+    private static string LoadScript(TechTiesGraph graph, List<string> nodeColumns, List<string> tieColumns, char delimiter)
     {
         var script = new StringBuilder();
         script.Append("// Copy nodes.csv and relationships.csv into Neo4j's import folder, then run this script (cypher-shell -f load.cypher).\n");
         script.Append("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n");
         string Properties(IEnumerable<string> columns, string first) =>
             string.Join(", ", columns.Select(c => $"{c}: row.`{c}`").Prepend(first));
+        var aliases = $"aliases: CASE WHEN row.`aliases:string[]` IS NULL THEN [] ELSE split(row.`aliases:string[]`, '\\u{(int)delimiter:X4}') END";
         foreach (var kind in graph.Entities.Select(e => e.Kind).Distinct().Order())
         {
-            script.Append(CultureInfo.InvariantCulture, $"LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row WITH row WHERE row.`:LABEL` = 'Entity;{Label(kind)}' CREATE (:Entity:{Label(kind)} {{{Properties(nodeColumns, "id: row.`id:ID`, aliases: CASE WHEN row.`aliases:string[]` IS NULL THEN [] ELSE split(row.`aliases:string[]`, ';') END")}}});\n");
+            script.Append(CultureInfo.InvariantCulture, $"LOAD CSV WITH HEADERS FROM 'file:///nodes.csv' AS row WITH row WHERE row.`:LABEL` = '{Label(kind)}' CREATE (:Entity:{Label(kind)} {{{Properties(nodeColumns, "id: row.`id:ID`, " + aliases)}}});\n");
         }
 
         foreach (var type in graph.Ties.Select(t => t.Type.Name).Distinct().Order(StringComparer.Ordinal))

@@ -5,7 +5,8 @@ namespace TechTies.Export;
 /// <summary>
 /// Entities and ties as flat rows of text columns, the shape the table and interchange formats share. Lists are
 /// joined with <c>"; "</c>, identifiers as <c>scheme=value</c>, citations as the cited source ids; an empty cell
-/// means no value. The canonical JSON is the lossless format; these are for tools that want flat attributes.
+/// means no value. A field that sources disagree on holds its preferred value, and <c>disputed</c> names the columns
+/// that do. The canonical JSON is the lossless format; these are for tools that want flat attributes.
 /// </summary>
 internal static class FlatRecords
 {
@@ -15,12 +16,12 @@ internal static class FlatRecords
     [
         "id", "kind", "name", "aliases", "description", "url", "founded", "identifiers", "award_id", "vendor", "agency", "office", "products",
         "amount", "obligated", "current_value", "potential_value", "start", "end", "protest_kind", "date", "place", "size",
-        "source_kind", "publisher", "author", "published", "sources",
+        "source_kind", "publisher", "author", "published", "sources", "disputed",
     ];
 
     public static readonly ImmutableArray<string> TieColumns =
     [
-        "id", "type", "from", "to", "label", "since", "until", "amount", "status", "description", "contract", "sources",
+        "id", "type", "from", "to", "label", "since", "until", "amount", "status", "description", "contract", "sources", "disputed",
     ];
 
     /// <summary>The cells of an entity, in <see cref="EntityColumns"/> order.</summary>
@@ -34,6 +35,7 @@ internal static class FlatRecords
         Set("aliases", Join(e.Aliases));
         Set("description", e.Description);
         Set("sources", Join(e.Citations.Select(c => c.Source).Distinct()));
+        Set("disputed", Join(DisputedColumns(e)));
         switch (e)
         {
             case Company c:
@@ -91,11 +93,50 @@ internal static class FlatRecords
     [
         t.Id, t.Type.Name, t.From.Id, t.To.Id, t.Type.Label, t.Since?.ToString(), t.Until?.ToString(), t.Amount?.ToString(),
         CanonicalJsonWriter.Word(t.Status), NullIfEmpty(t.Description), t.Contract?.Id, NullIfEmpty(Join(t.Citations.Select(c => c.Source).Distinct())),
+        NullIfEmpty(Join(DisputedColumns(t))),
     ];
 
     /// <summary>The non-empty cells as (column, value) pairs.</summary>
     public static IEnumerable<(string Column, string Value)> Pairs(ImmutableArray<string> columns, string?[] row) =>
         columns.Select((c, i) => (c, row[i])).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!));
+
+    // The columns of an entity whose fields list several values: a contract's or source's title is its name column,
+    // a protest's or source's kind its protest_kind or source_kind. A contract's disputed status is on its ties.
+    private static IEnumerable<string> DisputedColumns(Entity e) =>
+        Disputed(e)
+            .Select(field => field switch
+            {
+                "title" => "name",
+                "kind" => e is Protest ? "protest_kind" : "source_kind",
+                _ => field,
+            })
+            .Where(EntityColumns.Contains)
+            .Distinct();
+
+    // A tie's own disputed fields, and the disputed fields it carries from the contract or protest that made it, when
+    // it has their value rather than one of its own: a contract's amount, start (since), end (until) and status; a
+    // protest's date, start and end (since and until).
+    private static IEnumerable<string> DisputedColumns(Tie t)
+    {
+        var own = t.FieldClaims.Where(c => c.IsDisputed).Select(c => c.Field);
+        var fromContract = t.Contract is not { } contract ? [] : Disputed(contract).Select(field => field switch
+        {
+            "amount" when t.Amount == contract.Amount => "amount",
+            "start" when t.Since == contract.Start => "since",
+            "end" when t.Until == contract.End => "until",
+            "status" when t.Status == contract.TieStatus => "status",
+            _ => null,
+        });
+        var protest = t.To as Protest ?? t.From as Protest;
+        var fromProtest = protest is null ? [] : Disputed(protest).SelectMany(field => new[]
+        {
+            field is "date" or "start" && t.Since == (protest.Start ?? protest.Date) ? "since" : null,
+            field is "date" or "end" && t.Until == (protest.End ?? protest.Date) ? "until" : null,
+        });
+        return own.Concat(fromContract).Concat(fromProtest).OfType<string>().Where(TieColumns.Contains).Distinct();
+    }
+
+    private static IEnumerable<string> Disputed(Entity e) => e.FieldClaims.Where(c => c.IsDisputed).Select(c => c.Field);
 
     private static string Join(IEnumerable<string> items) => string.Join(ListSeparator, items);
 

@@ -191,7 +191,12 @@ internal static class Xml
         CloseOutput = false,
     };
 
-    /// <summary>Replaces characters XML 1.0 cannot hold (control characters, lone surrogates) with U+FFFD.</summary>
+    /// <summary>
+    /// Replaces the characters XML 1.0 cannot hold: a control character U+0000–U+001F other than tab, line feed and
+    /// carriage return becomes its visible symbol in Unicode's Control Pictures block (U+0007 becomes U+2407 ␇, the
+    /// same offset from U+2400 for every one, so a reader can map it back); a lone surrogate, U+FFFE or U+FFFF becomes
+    /// U+FFFD.
+    /// </summary>
     public static string Clean(string text)
     {
         StringBuilder? clean = null;
@@ -207,7 +212,7 @@ internal static class Xml
 
             if (clean is not null)
             {
-                clean.Append(ok ? c : '\uFFFD');
+                clean.Append(ok ? c : c < ' ' ? (char)('\u2400' + c) : '\uFFFD');
                 if (pair)
                 {
                     clean.Append(text[i + 1]);

@@ -8,8 +8,8 @@ namespace TechTies.Export;
 /// <summary>
 /// Writes a graph as one format v1 YAML file that loads back to an equal graph: entities in their sections (in id
 /// order), contracts with their vendor, agency, office and products, protests with their organizers and signatories,
-/// every other tie in <c>ties:</c>, fields with several sourced values in the claim form. YamlDotNet's emitter does
-/// the quoting. A graph with several <c>dataset:</c> blocks keeps the first: one file holds one.
+/// every other tie in <c>ties:</c>, fields with several sourced values in the claim form. Text that another YAML reader
+/// would resolve to null, a boolean, a number or a date is double-quoted; dates in date fields are plain. A graph with several <c>dataset:</c> blocks keeps the first: one file holds one.
 /// </summary>
 internal static class YamlGraphWriter
 {
@@ -224,6 +224,9 @@ internal static class YamlGraphWriter
     /// <summary>Emits YAML events; text is quoted whenever the plain form would read back as something else.</summary>
     private sealed class YamlEvents(IEmitter emitter)
     {
+        // The fields whose values the format defines as (partial) dates.
+        private static readonly HashSet<string> DateFields = ["founded", "date", "start", "end", "published", "since", "until"];
+
         public void StartMap() => emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, isImplicit: true, MappingStyle.Block));
 
         public void EndMap() => emitter.Emit(new MappingEnd());
@@ -236,11 +239,26 @@ internal static class YamlGraphWriter
 
         public void Plain(string value) => emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
 
-        // Values a YAML reader could take for null, a boolean or a number, or that are empty, are double-quoted.
+        // Text that a YAML 1.1 or 1.2 reader would take for null, a boolean, a number or a date is double-quoted, and
+        // so is empty text, text with control characters and text with spaces at either end.
         public void Text(string value)
         {
-            var risky = value.Length == 0 || value is "~" or "null" or "Null" or "NULL" or "true" or "false" || value.Any(char.IsControl) || value.Trim() != value;
+            var risky = YamlImplicitTypes.ReadsAsNonString(value) || value.Any(char.IsControl) || value.Trim() != value;
             emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, risky ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
+        }
+
+        // A date field is written plain, as people write it (since: 2018-08-01, founded: 2004): TechTies reads it by its
+        // field, and the format defines it as a date, so a YAML reader that sees a date or a year there sees the truth.
+        public void Value(string key, string value)
+        {
+            if (DateFields.Contains(key))
+            {
+                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
+            }
+            else
+            {
+                Text(value);
+            }
         }
 
         public void Field(string key, string? value)
@@ -248,7 +266,7 @@ internal static class YamlGraphWriter
             if (value is not null)
             {
                 Key(key);
-                Text(value);
+                Value(key, value);
             }
         }
 
@@ -295,7 +313,8 @@ internal static class YamlGraphWriter
             foreach (var claim in fieldClaims.Claims)
             {
                 StartMap();
-                Field("value", claim.Value);
+                Key("value");
+                Value(key, claim.Value);
                 if (!claim.Citations.IsEmpty)
                 {
                     Citations(claim.Citations);

@@ -8,7 +8,7 @@ namespace TechTies.Tests.Export;
 /// </summary>
 internal static class ConsumerSupport
 {
-    public const string AptHint = "install with: apt-get install -y graphviz python3-networkx python3-igraph python3-jsonschema";
+    public const string AptHint = "install with: apt-get install -y graphviz python3-networkx python3-igraph python3-jsonschema python3-yaml";
 
     public static string NodeFolder => Path.Combine(ExportTestSupport.RepoRoot, "tests", "consumers", "node");
 

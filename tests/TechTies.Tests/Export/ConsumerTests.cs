@@ -109,6 +109,57 @@ public class ConsumerTests
         }
     }
 
+    [Theory]
+    [InlineData(ExportFormat.GraphML, ".graphml", "networkx-graphml")]
+    [InlineData(ExportFormat.Gexf, ".gexf", "networkx-gexf")]
+    public void Control_characters_reach_NetworkX_as_their_visible_control_pictures(ExportFormat format, string extension, string mode)
+    {
+        var graph = TechTiesGraph.Parse(
+            """
+            techties: 1
+            companies:
+              bell: { name: "bell\a and \x01 start\x1f end" }
+            """,
+            "controls.yaml");
+        Assert.Equal("bell\a and \x01 start\x1f end", graph["bell"].Name);
+        var path = graph.WriteTemp(format, extension);
+        try
+        {
+            var root = JsonDocument.Parse(ConsumerSupport.Run("/usr/bin/python3", [Script, mode, path], ConsumerSupport.AptHint)).RootElement;
+            Assert.Equal("bell\u2407 and \u2401 start\u241f end", Text(root.GetProperty("nodes").GetProperty("bell"), "name"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.GraphML, ".graphml", "networkx-graphml")]
+    [InlineData(ExportFormat.Gexf, ".gexf", "networkx-gexf")]
+    [InlineData(ExportFormat.NodeLink, ".json", "networkx-nodelink")]
+    public void NetworkX_sees_which_fields_sources_dispute(ExportFormat format, string extension, string mode)
+    {
+        var path = Graph("built-in").WriteTemp(format, extension);
+        try
+        {
+            var root = JsonDocument.Parse(ConsumerSupport.Run("/usr/bin/python3", [Script, mode, path], ConsumerSupport.AptHint)).RootElement;
+            var nodes = root.GetProperty("nodes");
+            Assert.Equal("amount", Text(nodes.GetProperty("palantir-ice-icm"), "disputed"));
+            Assert.Equal("USD 53000000", Text(nodes.GetProperty("palantir-ice-icm"), "amount"));
+            Assert.Equal("date", Text(nodes.GetProperty("palantir-hq-2018-08-01"), "disputed"));
+            Assert.Null(Text(nodes.GetProperty("palantir"), "disputed"));
+            string? Disputed(string id) => Text(Assert.Single(root.GetProperty("edges").EnumerateArray(), e => Text(e, "key") == id), "disputed");
+            Assert.Equal("amount", Disputed("palantir/contracts_with/ice/palantir-ice-icm"));
+            Assert.Equal("since; until", Disputed("palantir-hq-2018-08-01/targets/palantir"));
+            Assert.Null(Disputed("palantir/hosts_on/amazon"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     internal static TechTiesGraph Graph(string name) => name switch
     {
         "sample" => TechTiesGraph.Parse(ExportTestSupport.SampleYaml, "sample.yaml"),

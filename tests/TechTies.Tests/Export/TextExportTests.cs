@@ -87,6 +87,19 @@ public class TextExportTests
     }
 
     [Fact]
+    public void Cytoscape_data_names_the_disputed_fields()
+    {
+        using var cytoscape = JsonDocument.Parse(TechTiesGraph.Parse(ExportTestSupport.SampleYaml, "sample.yaml").ExportText(ExportFormat.Cytoscape));
+        var elements = cytoscape.RootElement.GetProperty("elements");
+        var contract = elements.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data")).Single(d => d.GetProperty("id").GetString() == "acme-ice-1");
+        Assert.Equal("amount", contract.GetProperty("disputed").GetString());
+        var tie = elements.GetProperty("edges").EnumerateArray().Select(n => n.GetProperty("data")).Single(d => d.GetProperty("id").GetString() == "acme/contracts_with/ice/acme-ice-1");
+        Assert.Equal("amount", tie.GetProperty("disputed").GetString());
+        var acme = elements.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("data")).Single(d => d.GetProperty("id").GetString() == "acme");
+        Assert.False(acme.TryGetProperty("disputed", out _));
+    }
+
+    [Fact]
     public void Invalid_options_are_reported_together()
     {
         var error = Assert.Throws<ArgumentException>(() => ConsumerTests.Graph("sample").ExportText(ExportFormat.Json, new ExportOptions { NodeLinkEdgesKey = "arcs", MermaidMaxTies = 0 }));

@@ -12,8 +12,9 @@ def networkx_summary(g):
     for u, v, k, d in triples:
         edges.append({"from": u, "to": v, "key": str(k), "type": d.get("type"), "label": d.get("label"),
                       "since": d.get("since"), "until": d.get("until"), "amount": d.get("amount"),
-                      "start": d.get("start"), "end": d.get("end")})
-    nodes = {n: {"kind": d.get("kind"), "name": d.get("name"), "label": d.get("label"), "amount": d.get("amount")}
+                      "start": d.get("start"), "end": d.get("end"), "disputed": d.get("disputed")})
+    nodes = {n: {"kind": d.get("kind"), "name": d.get("name"), "label": d.get("label"), "amount": d.get("amount"),
+                 "disputed": d.get("disputed")}
              for n, d in g.nodes(data=True)}
     return {"directed": g.is_directed(), "multigraph": g.is_multigraph(), "nodes": nodes, "edges": edges}
 
