@@ -10,6 +10,9 @@ namespace TechTies.Import;
 /// </summary>
 internal sealed class GraphYamlWriter
 {
+    // The format version and the fields the format reads as dates: written plain, as the YAML export writes them.
+    private static readonly HashSet<string> PlainFields = new(StringComparer.Ordinal) { "techties", "founded", "date", "start", "end", "published", "since", "until" };
+
     private readonly Emitter emitter;
     private string? openSection;
 
@@ -178,18 +181,20 @@ internal sealed class GraphYamlWriter
         if (value is not null)
         {
             Key(key);
-            Scalar(value);
+            Scalar(value, plainIfImplicit: PlainFields.Contains(key));
         }
     }
 
     private void Key(string key) => Scalar(key);
 
-    // Strings that a plain scalar would turn into null, whose edges a plain scalar would lose, or that hold control
+    // Strings that a plain scalar would turn into null, a boolean, a number or a date for other YAML readers (as the
+    // YAML export quotes them; date fields stay plain), whose edges a plain scalar would lose, or that hold control
     // characters or characters YAML reads as line breaks (NEL, LS, PS) or skips (BOM) are double-quoted, where the
     // emitter escapes them.
-    private void Scalar(string value)
+    private void Scalar(string value, bool plainIfImplicit = false)
     {
-        var quote = value is "" or "~" or "null" or "Null" or "NULL" || value.Trim() != value || value.Any(NeedsEscape);
+        var quote = (!plainIfImplicit && Export.YamlImplicitTypes.ReadsAsNonString(value))
+            || value is "" or "~" or "null" or "Null" or "NULL" || value.Trim() != value || value.Any(NeedsEscape);
         emitter.Emit(new Scalar(null, null, value, quote ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true));
     }
 

@@ -40,6 +40,33 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void PyYAML_reads_the_imported_text_as_text_and_only_the_dates_as_dates()
+    {
+        // Names and ids that a plain YAML 1.1 scalar would turn into a boolean, a number or a date.
+        var row = AwardCsv.With(AwardCsv.Icm(), new()
+        {
+            ["award_id_piid"] = "007",
+            ["recipient_name"] = "YES",
+            ["recipient_parent_name"] = "ON",
+            ["awarding_office_name"] = "2018-08-01",
+            ["prime_award_base_transaction_description"] = "1e3",
+        });
+        var csv = AwardCsv.Write(folder, "awards.csv", [row]);
+        CsvImporter.Import(csv, CsvMapping.UsaSpending, Output);
+
+        var script = Path.Combine(Export.ExportTestSupport.RepoRoot, "tests", "consumers", "python", "read_yaml.py");
+        var read = System.Text.Json.JsonDocument.Parse(Export.ConsumerSupport.Run("/usr/bin/python3", [script, Output], Export.ConsumerSupport.AptHint)).RootElement;
+        var typed = read.GetProperty("typed").EnumerateArray().Select(p => p.GetString()!.Split('/')[^1]).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(["end", "start", "techties"], typed);
+        var text = read.GetProperty("doc").ToString();
+        Assert.Contains("\"award_id\": \"007\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"name\": \"YES\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"title\": \"1e3\"", text, StringComparison.Ordinal);
+        Assert.Equal("007", ((Contract)TechTiesGraph.Load(Output).Entities.Single(e => e is Contract)).AwardId);
+    }
+
+    [Fact]
     public void Offices_are_part_of_their_sub_agency_sub_agencies_part_of_their_agency_and_a_recipient_subsidiary_of_a_different_parent()
     {
         var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.Icm(), AwardCsv.Falcon()]);
