@@ -252,6 +252,25 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Equal("valid", CliSchema.CheckWithAjv(result.Out));
     }
 
+    [Theory]
+    [InlineData("the 1 shortest connections; 2 more of 3 steps were left out", "connect", "salesforce", "ice", "--count", "1")]
+    [InlineData("the limit of 3 paths kept the first 3 of 14", "query", "(:group) -[signed]-> ? -[targets]-> palantir limit 3")]
+    [InlineData("the limit of 1000 paths kept the first 1000 of 15460", "query", "? -[*1..4]- ?")]
+    public void Json_cut_by_a_limit_says_which_in_truncation_reason_as_the_schema_requires(string reason, params string[] args)
+    {
+        var result = CliRunner.Run([.. args, "--format", "json", "--quiet"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonDocument.Parse(result.Out).RootElement;
+        Assert.True(document.GetProperty("truncated").GetBoolean());
+        Assert.EndsWith(reason, document.GetProperty("truncationReason").GetString());
+        Assert.NotEqual(0, document.GetProperty("count").GetInt32());
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+        var withoutReason = JsonNode.Parse(result.Out)!.AsObject();
+        withoutReason.Remove("truncationReason");
+        Assert.StartsWith("invalid", CliSchema.Check(withoutReason.ToJsonString()));
+    }
+
     [Fact]
     public void Export_writes_a_query_result_to_stdout_as_one_text_document()
     {
