@@ -210,6 +210,51 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Neighbors_tells_parallel_contracts_apart_by_naming_each_contract()
+    {
+        var result = CliRunner.Run("neighbors", "palantir", "--hops", "2", "--types", "contracts_with,part_of");
+
+        Assert.Equal(0, result.ExitCode);
+        var ties = result.Out.ReplaceLineEndings("\n").Split("Ties\n")[1].TrimEnd().Split('\n');
+        Assert.Equal(ties.Length, ties.Distinct().Count());
+        Assert.Contains("  west-publishing -> contracts with -> ice (contract west-ice-clear)", ties);
+        Assert.Contains("  west-publishing -> contracts with -> ice (contract west-ice-license-plate-reader)", ties);
+        Assert.Contains("  palantir -> contracts with -> ice (contract palantir-ice-falcon-om, 2015 to 2018-07)", ties);
+        Assert.Contains("  palantir -> contracts with -> ice (contract palantir-ice-gotham)", ties);
+        Assert.Contains("  ice -> part of -> dhs", ties);
+    }
+
+    [Fact]
+    public void Neighbors_tells_parallel_ties_that_read_the_same_apart_by_their_ids()
+    {
+        var data = Path.Combine(folder, "parallel.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { kind: news, title: One }
+            companies:
+              acme: { name: Acme }
+              beta: { name: Beta }
+            ties:
+              - { from: acme, type: hosts_on, to: beta, sources: [s1] }
+              - { from: acme, type: hosts_on, to: beta, sources: [s1] }
+              - { from: beta, type: hosts_on, to: acme, since: 2020, sources: [s1] }
+            """);
+
+        var result = CliRunner.Run("neighbors", "acme", "--data", data, "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            """
+            Ties
+              acme -> hosts on -> beta [acme/hosts_on/beta]
+              acme -> hosts on -> beta [acme/hosts_on/beta#2]
+              beta -> hosts on -> acme (since 2020)
+            """.ReplaceLineEndings("\n"),
+            result.Out.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
     public void Neighbors_in_json_mode_gives_members_with_distances_and_validates()
     {
         var result = CliRunner.Run("neighbors", "palantir", "--hops", "2", "--format", "json");
