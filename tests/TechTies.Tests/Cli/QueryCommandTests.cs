@@ -187,6 +187,45 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Contains("No connection within 1 step following the direction of ties. Try a larger --max-hops.", result.Out);
     }
 
+    [Theory]
+    [InlineData("ice", "ice")]
+    [InlineData("ICE", "U.S. Immigration and Customs Enforcement")]
+    public void Connect_an_entity_to_itself_says_it_is_the_same_entity_instead_of_suggesting_more_hops(string a, string b)
+    {
+        var result = CliRunner.Run("connect", a, b);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "No paths: connect ice ice (max 4 hops)\n\nU.S. Immigration and Customs Enforcement (ice) is the same entity both times: a connection joins two different entities.\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_an_entity_without_ties_says_so_and_that_more_hops_will_not_help()
+    {
+        var data = Path.Combine(folder, "alone.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { kind: news, title: One }
+            companies:
+              acme: { name: Acme, hosts_on: [{ to: beta, sources: [s1] }] }
+              beta: { name: Beta }
+              acme-one: { name: Acme One }
+              cafe: { name: Cafe }
+            """);
+
+        var both = CliRunner.Run("connect", "acme-one", "cafe", "--data", data, "--format", "json", "--quiet");
+        var one = CliRunner.Run("connect", "beta", "cafe", "--data", data, "--max-hops", "10", "--quiet");
+
+        Assert.Equal(0, both.ExitCode);
+        Assert.Equal(
+            "Acme One (acme-one) and Cafe (cafe) have no ties at all, so no connection is possible: a larger --max-hops will not help.",
+            JsonDocument.Parse(both.Out).RootElement.GetProperty("explanation").GetString());
+        Assert.Equal(0, one.ExitCode);
+        Assert.EndsWith("\nCafe (cafe) has no ties at all, so no connection is possible: a larger --max-hops will not help.\n", one.Out.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Connect_an_unknown_entity_exits_3()
     {
