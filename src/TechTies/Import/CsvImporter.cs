@@ -215,7 +215,7 @@ internal sealed class ImportRun : IDisposable
         {
             if (column is not null && row[column] is { } text && !Money.TryParse(text, out _, out _, mapping.Currency))
             {
-                yield return new Problem(DiagnosticCodes.BadAmount, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': '{text}' is not an amount of money", "write a number such as 39340900.82, or leave the cell empty");
+                yield return new Problem(DiagnosticCodes.BadAmount, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': {DiagnosticText.Quote(text)} is not an amount of money", "write a number such as 39340900.82, or leave the cell empty");
             }
         }
 
@@ -230,7 +230,7 @@ internal sealed class ImportRun : IDisposable
 
             if (!PartialDate.TryParse(text, out var date))
             {
-                yield return new Problem(DiagnosticCodes.BadDate, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': '{text}' is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY), such as 2018-07-31, or leave the cell empty");
+                yield return new Problem(DiagnosticCodes.BadDate, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': {DiagnosticText.Quote(text)} is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY), such as 2018-07-31, or leave the cell empty");
             }
             else if (isStart)
             {
