@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 
 namespace TechTies.Cli;
@@ -9,7 +10,9 @@ internal static class CliApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var options = new GlobalOptions();
-        var root = new RootCommand($"""
+        // A RootCommand takes its name from the executable (TechTies.Cli, also when run as the installed tool); the
+        // usage lines say techties, so the root is a command of that name with the options RootCommand would add.
+        var root = new Command("techties", $"""
             TechTies: the ties between technology companies and governments, with the evidence for each.
             Every command works on the built-in graph unless --data names YAML files or folders.
 
@@ -24,7 +27,11 @@ internal static class CliApp
             {ExitCodes.Quoting}
 
             {ExitCodes.Help}
-            """);
+            """)
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         options.AddTo(root);
         options.Add(root, ValidateCommand.Create(options));
         options.Add(root, StatsCommand.Create(options));
@@ -43,9 +50,16 @@ internal static class CliApp
             parse = root.Parse(args);
             if (parse.Action is ParseErrorAction parseError)
             {
-                var json = options.AsksForJson(parse);
-                new CommandContext([], json, quiet: false, stdout, stderr).WriteUsageError(
-                    [.. parse.Errors.Select(e => e.Message)], Suggestions(parse, parseError), HelpFor(parse));
+                var context = new CommandContext([], options.AsksForJson(parse), quiet: false, stdout, stderr);
+                if (parse.CommandResult.Command == root)
+                {
+                    WriteRootUsageError(context, root, parse, parseError);
+                }
+                else
+                {
+                    context.WriteUsageError([.. parse.Errors.Select(e => e.Message)], Suggestions(parse, parseError), HelpFor(parse));
+                }
+
                 return ExitCodes.Usage;
             }
 
@@ -70,6 +84,36 @@ internal static class CliApp
     }
 
     /// <summary>
+    /// A command line that names no command the parser knows. The parser would say "Required command was not provided."
+    /// beside every other error and suggest options for a mistyped command; instead: an unknown command, with the
+    /// command it is close to; no command at all, the help (on stderr, as this is an error); otherwise the errors.
+    /// </summary>
+    private static void WriteRootUsageError(CommandContext context, Command root, ParseResult parse, ParseErrorAction parseError)
+    {
+        if (parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } word)
+        {
+            context.WriteUnknownCommand(word, Commands.Closest(word, root.Subcommands.Select(c => c.Name)), "techties --help");
+            return;
+        }
+
+        // The parser's own words for a missing command, as it says them for an empty command line.
+        var noCommand = root.Parse([]).Errors.Select(e => e.Message).ToHashSet(StringComparer.Ordinal);
+        var errors = parse.Errors.Where(e => !noCommand.Contains(e.Message)).ToList();
+        if (errors.Count > 0)
+        {
+            context.WriteUsageError([.. errors.Select(e => e.Message)], Suggestions(parse, parseError), "techties --help");
+        }
+        else if (context.Json)
+        {
+            context.WriteUsageError(["No command was given."], [$"give one of the commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}"], "techties --help");
+        }
+        else
+        {
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = context.Error, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+    }
+
+    /// <summary>
     /// The parser's "did you mean" lines for the words it did not recognize. Its own report would print them, and the
     /// command's help, on stdout, where a program reading the output expects a result or nothing; run it without the
     /// help, keep what it writes to its output and drop its copy of the errors, which the caller reports.
@@ -83,6 +127,5 @@ internal static class CliApp
         return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
-    private static string HelpFor(ParseResult parse) =>
-        parse.CommandResult.Command is RootCommand ? "techties --help" : $"techties {parse.CommandResult.Command.Name} --help";
+    private static string HelpFor(ParseResult parse) => $"techties {parse.CommandResult.Command.Name} --help";
 }

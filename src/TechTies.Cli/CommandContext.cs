@@ -275,5 +275,18 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
         stderr.WriteLine($"See '{help}'.");
     }
 
+    /// <summary>Reports a command name that is not a command (exit code 1): in text one line, with the command it is close to if any, and where the help is; in JSON one object with code <c>usage</c>.</summary>
+    public void WriteUnknownCommand(string word, string? meant, string help)
+    {
+        if (json)
+        {
+            WriteUsageError([$"unknown command '{word}'"], meant is null ? [] : [$"did you mean '{meant}'?"], help);
+            return;
+        }
+
+        stderr.WriteLine(Colors.Diagnostic($"techties: error: unknown command '{word}'{(meant is null ? "." : $"; did you mean '{meant}'?")}", isError: true));
+        stderr.WriteLine($"See '{help}'.");
+    }
+
     public void WriteJson(Action<Utf8JsonWriter> write) => stdout.WriteLine(CliJson.Write(write, indented: true));
 }

@@ -43,7 +43,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public void AddTo(RootCommand root)
+    public void AddTo(Command root)
     {
         Format.AcceptOnlyFromAmong(OutputFormats);
         root.Options.Add(FormatBeforeCommand);
@@ -61,7 +61,7 @@ internal sealed class GlobalOptions
     }
 
     /// <summary>Adds a command, with <c>--format text|json</c> unless it has its own <c>--format</c>.</summary>
-    public void Add(RootCommand root, Command command)
+    public void Add(Command root, Command command)
     {
         var own = command.Options.OfType<Option<string>>().FirstOrDefault(ownFormats.ContainsKey);
         if (own is null)
@@ -91,7 +91,7 @@ internal sealed class GlobalOptions
     public bool AsksForJson(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        if (!command.Options.Contains(Format) && command is not RootCommand)
+        if (!command.Options.Contains(Format) && command.Parents.Any())
         {
             return false;
         }

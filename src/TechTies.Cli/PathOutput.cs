@@ -57,8 +57,7 @@ internal static class PathOutput
         w.WriteString("semantics", paths.Semantics);
         w.WriteNumber("count", paths.Count);
         w.WriteBoolean("truncated", paths.IsTruncated);
-        // The sentences already say when a limit cut the paths; with no sentences, say it here.
-        if (paths.IsEmpty && paths.TruncationReason is not null)
+        if (paths.TruncationReason is not null)
         {
             w.WriteString("truncationReason", paths.TruncationReason);
         }

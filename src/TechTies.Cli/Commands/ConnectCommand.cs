@@ -64,11 +64,32 @@ internal static class ConnectCommand
             return context.Ask(() =>
             {
                 var paths = graph.Connect(parse.GetValue(a)!, parse.GetValue(b)!, connectOptions);
-                var why = paths.IsEmpty ? $"No connection within {connectOptions.MaxHops} {(connectOptions.MaxHops == 1 ? "step" : "steps")}{(connectOptions.Directed ? " following the direction of ties" : string.Empty)}{(date is { } d ? $" as of {d}" : string.Empty)}. Try a larger --max-hops." : null;
+                var why = paths.IsEmpty ? WhyNone(graph, graph.Find(parse.GetValue(a)!), graph.Find(parse.GetValue(b)!), connectOptions) : null;
                 PathOutput.Write(context, graph, "connect", paths, why);
                 return ExitCodes.Success;
             });
         });
         return command;
+    }
+
+    // Why no connection was found, and whether a larger --max-hops could find one: not for an entity and itself, nor
+    // for an entity without a single tie.
+    private static string WhyNone(TechTiesGraph graph, Entity from, Entity to, ConnectOptions options)
+    {
+        if (from == to)
+        {
+            return $"{from.Name} ({from.Id}) is the same entity both times: a connection joins two different entities.";
+        }
+
+        var alone = new[] { from, to }.Where(e => graph.TiesFrom(e).IsEmpty && graph.TiesTo(e).IsEmpty).Select(e => $"{e.Name} ({e.Id})").ToList();
+        if (alone.Count > 0)
+        {
+            return $"{string.Join(" and ", alone)} {(alone.Count == 1 ? "has" : "have")} no ties at all, so no connection is possible: a larger --max-hops will not help.";
+        }
+
+        var steps = options.MaxHops == 1 ? "step" : "steps";
+        var directed = options.Directed ? " following the direction of ties" : string.Empty;
+        var asOf = options.AsOf is { } d ? $" as of {d}" : string.Empty;
+        return $"No connection within {options.MaxHops} {steps}{directed}{asOf}. Try a larger --max-hops.";
     }
 }

@@ -14,8 +14,9 @@ internal static class ExportCommand
             Write the graph, or the part of it a pattern matches, as json (the canonical format), yaml, graphml, gexf,
             node-link, cytoscape, dot, mermaid, csv or neo4j. csv and neo4j are zip archives of several files and need
             --out; the others are one text document each and go to stdout without --out. A file is written whole or
-            not at all (to a temporary file next to it, then moved into place). Here --format names the export format;
-            messages on stderr are text.
+            not at all (to a temporary file next to it, then moved into place; through a symbolic link, onto the file
+            it leads to); a device or FIFO, such as /dev/stdout, is written directly. Here --format names the export
+            format; messages on stderr are text.
 
             Examples:
               techties export --format graphml --out ties.graphml
@@ -73,27 +74,21 @@ internal static class ExportCommand
 
     private static int WriteFile(CommandContext context, TechTiesGraph graph, ExportFormat format, string path)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(folder))
-        {
-            context.WriteError("not-found", $"The folder '{folder}' does not exist.");
-            return ExitCodes.NotFound;
-        }
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                graph.Export(format, stream);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            using var output = OutputFile.For(path);
+            graph.Export(format, output.Open());
+            output.Commit();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            context.WriteError("not-found", e.Message);
+            return ExitCodes.NotFound;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            context.WriteError("io", $"Could not write '{path}': {e.Message}");
+            // .NET ends the message with the path (" : '/dev/full'"), which the message names already.
+            context.WriteError("io", $"Could not write '{path}': {e.Message.Replace($" : '{path}'", string.Empty, StringComparison.Ordinal)}");
             return ExitCodes.NotFound;
         }
 

@@ -105,16 +105,26 @@ internal static class NeighborsCommand
 
         o.WriteLine();
         o.WriteLine("Ties");
-        foreach (var tie in neighborhood.Ties)
+        // Parallel ties (two contracts between the same vendor and agency) are told apart by their contract; ties that
+        // would still read the same are told apart by their ids.
+        var lines = neighborhood.Ties.Select(tie => (Tie: tie, Text: $"  {tie.From.Id} -> {tie.Type.Label} -> {tie.To.Id}{Details(tie)}")).ToList();
+        var repeated = lines.GroupBy(l => l.Text, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (tie, text) in lines)
         {
-            var dates = (tie.Since, tie.Until) switch
-            {
-                (null, null) => string.Empty,
-                ({ } s, null) => $" (since {s})",
-                (null, { } u) => $" (until {u})",
-                ({ } s, { } u) => $" ({s} to {u})",
-            };
-            o.WriteLine($"  {tie.From.Id} -> {tie.Type.Label} -> {tie.To.Id}{dates}");
+            o.WriteLine(repeated.Contains(text) ? $"{text} [{tie.Id}]" : text);
         }
+    }
+
+    private static string Details(Tie tie)
+    {
+        var dates = (tie.Since, tie.Until) switch
+        {
+            (null, null) => null,
+            ({ } s, null) => $"since {s}",
+            (null, { } u) => $"until {u}",
+            ({ } s, { } u) => $"{s} to {u}",
+        };
+        string[] details = [.. new[] { tie.Contract is { } contract ? $"contract {contract.Id}" : null, dates }.OfType<string>()];
+        return details.Length == 0 ? string.Empty : $" ({string.Join(", ", details)})";
     }
 }

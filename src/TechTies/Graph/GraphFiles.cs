@@ -2,7 +2,11 @@ using TechTies.Loading;
 
 namespace TechTies;
 
-/// <summary>Finds the files a load names: files as given, folders recursively, in ordinal path order.</summary>
+/// <summary>
+/// Finds the files a load names: files as given, folders recursively, in ordinal path order. A file named twice (the
+/// same file after resolving the path and its symbolic links, such as through its folder and directly) is read once,
+/// under the name it was first given.
+/// </summary>
 internal static class GraphFiles
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
@@ -29,6 +33,9 @@ internal static class GraphFiles
                 throw new FileNotFoundException($"No file or folder '{path}' to load.", path);
             }
         }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        files.RemoveAll(file => !seen.Add(SameFileKey(file)));
 
         // Read everything before parsing, so an I/O failure never leaves a half-read graph behind. A symbolic link
         // named like a graph file is a file the user means to load: when it leads nowhere, the error names the link
@@ -74,6 +81,19 @@ internal static class GraphFiles
         catch (IOException)
         {
             return $"'{path}' is a symbolic link that never reaches a file: the links it leads through form a cycle";
+        }
+    }
+
+    // The real path of a file, which is the same however it was named; a link that leads nowhere keeps its own path.
+    private static string SameFileKey(string file)
+    {
+        try
+        {
+            return RealPath(file);
+        }
+        catch (IOException)
+        {
+            return Path.GetFullPath(file);
         }
     }
 

@@ -60,6 +60,7 @@ public sealed class TechTiesGraph
     /// Loads a graph from YAML and JSON files and folders (folders recursively, files in ordinal path order). A load either
     /// gives a whole valid graph or throws with every problem found.
     /// </summary>
+    /// <remarks>A file named more than once (directly and through its folder, or through a symbolic link) is read once, under the name it was first given.</remarks>
     /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>

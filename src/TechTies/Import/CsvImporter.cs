@@ -19,7 +19,8 @@ namespace TechTies.Import;
 /// the 1-based column, and the column's name and value in the message. By default the import then fails with every
 /// problem and writes nothing; with <see cref="ImportOptions.SkipInvalid"/> it leaves those rows out and reports
 /// them as warnings. The output is written to a temporary file beside it and moved into place, so it is never
-/// half-written.
+/// half-written; through a symbolic link, the file it leads to is replaced and the link kept; a device or FIFO (such
+/// as <c>/dev/stdout</c>) is written directly.
 /// </para>
 /// </remarks>
 public static class CsvImporter
@@ -40,27 +41,18 @@ public static class CsvImporter
         ArgumentNullException.ThrowIfNull(outputPath);
         options ??= ImportOptions.Default;
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"The folder of the output '{outputPath}' does not exist.");
-        }
-
-        var temp = Path.Combine(folder, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var result = Write(csvPath, mapping, temp, outputPath, options);
-            File.Move(temp, outputPath, overwrite: true);
-            return result;
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        using var output = OutputFile.For(outputPath);
+        var result = Write(csvPath, mapping, output.Open, outputPath, options);
+        output.Commit();
+        return result;
     }
 
     /// <summary>Imports into <paramref name="path"/> directly; <paramref name="outputPath"/> names the file being replaced.</summary>
-    internal static ImportResult Write(string csvPath, CsvMapping mapping, string path, string outputPath, ImportOptions options)
+    internal static ImportResult Write(string csvPath, CsvMapping mapping, string path, string outputPath, ImportOptions options) =>
+        Write(csvPath, mapping, () => new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None), outputPath, options);
+
+    /// <summary>Imports into the stream <paramref name="open"/> gives, opened only once every row has been checked.</summary>
+    private static ImportResult Write(string csvPath, CsvMapping mapping, Func<Stream> open, string outputPath, ImportOptions options)
     {
         if (!File.Exists(csvPath))
         {
@@ -68,7 +60,7 @@ public static class CsvImporter
         }
 
         using var run = new ImportRun(csvPath, mapping, outputPath, options);
-        return run.WriteTo(path);
+        return run.WriteTo(open);
     }
 }
 
@@ -105,7 +97,7 @@ internal sealed class ImportRun : IDisposable
 
     public void Dispose() => spool.Dispose();
 
-    public ImportResult WriteTo(string path)
+    public ImportResult WriteTo(Func<Stream> open)
     {
         using (var rowReader = new CsvRows(csvPath, mapping, diagnostics))
         {
@@ -133,8 +125,7 @@ internal sealed class ImportRun : IDisposable
 
         ThrowIfFailed();
         long contracts;
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        using (var writer = new StreamWriter(open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: false))
         {
             contracts = WriteYaml(new GraphYamlWriter(writer));
         }
@@ -224,7 +215,7 @@ internal sealed class ImportRun : IDisposable
         {
             if (column is not null && row[column] is { } text && !Money.TryParse(text, out _, out _, mapping.Currency))
             {
-                yield return new Problem(DiagnosticCodes.BadAmount, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': '{text}' is not an amount of money", "write a number such as 39340900.82, or leave the cell empty");
+                yield return new Problem(DiagnosticCodes.BadAmount, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': {DiagnosticText.Quote(text)} is not an amount of money", "write a number such as 39340900.82, or leave the cell empty");
             }
         }
 
@@ -239,7 +230,7 @@ internal sealed class ImportRun : IDisposable
 
             if (!PartialDate.TryParse(text, out var date))
             {
-                yield return new Problem(DiagnosticCodes.BadDate, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': '{text}' is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY), such as 2018-07-31, or leave the cell empty");
+                yield return new Problem(DiagnosticCodes.BadDate, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': {DiagnosticText.Quote(text)} is not a date", "write YYYY-MM-DD (or YYYY-MM, YYYY), such as 2018-07-31, or leave the cell empty");
             }
             else if (isStart)
             {

@@ -91,7 +91,7 @@ internal sealed partial class GraphReader
             }
 
             var node = Find(field)!;
-            Diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"'{text}' is not a web address", "write an absolute http:// or https:// URL");
+            Diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"{DiagnosticText.Quote(text)} is not a web address", "write an absolute http:// or https:// URL");
             return null;
         }
 
@@ -165,7 +165,7 @@ internal sealed partial class GraphReader
             }
 
             var node = Find(field)!;
-            Diagnostics.Error(DiagnosticCodes.BadEnumValue, file, node.Line, node.Column, $"'{text}' is not a valid {field}", (Suggest.DidYouMean(text, words) ?? string.Empty) + (Suggest.DidYouMean(text, words) is null ? string.Empty : " ") + "expected one of " + string.Join(", ", words));
+            Diagnostics.Error(DiagnosticCodes.BadEnumValue, file, node.Line, node.Column, $"{DiagnosticText.Quote(text)} is not a valid {field}", (Suggest.DidYouMean(text, words) ?? string.Empty) + (Suggest.DidYouMean(text, words) is null ? string.Empty : " ") + "expected one of " + string.Join(", ", words));
             return fallback;
         }
 
@@ -278,7 +278,7 @@ internal sealed partial class GraphReader
             }
             else if (!Currencies.IsKnown(scalar.Value))
             {
-                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, node.Line, node.Column, $"'{scalar.Value}' is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
+                Diagnostics.Error(DiagnosticCodes.BadCurrency, file, node.Line, node.Column, $"{DiagnosticText.Quote(scalar.Value)} is not an ISO 4217 currency code", "use a code such as USD, EUR or GBP");
             }
         }
 
@@ -308,7 +308,7 @@ internal sealed partial class GraphReader
         }
 
         private (string? Value, string? Error) ParseDate(string text) =>
-            PartialDate.TryParse(text, out var date) ? (date.ToString(), null) : (null, $"'{text}' is not a partial date");
+            PartialDate.TryParse(text, out var date) ? (date.ToString(), null) : (null, $"{DiagnosticText.Quote(text)} is not a partial date");
 
         private (string? Value, string? Error) ParseMoney(string text)
         {

@@ -124,7 +124,7 @@ internal sealed partial class GraphReader
         if (version.Value is not YScalar { Value: var v } || v != SupportedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             var given = (version.Value as YScalar)?.Value ?? version.Value.Describe;
-            diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file.Name, version.Value.Line, version.Value.Column, $"format version '{given}' is not supported: this package reads version {SupportedVersion}", $"write techties: {SupportedVersion}, or update the TechTies package");
+            diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file.Name, version.Value.Line, version.Value.Column, $"format version {DiagnosticText.Quote(given)} is not supported: this package reads version {SupportedVersion}", $"write techties: {SupportedVersion}, or update the TechTies package");
             return;
         }
 
@@ -155,7 +155,7 @@ internal sealed partial class GraphReader
             }
             else if (key.Value != "techties")
             {
-                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"'{key.Value}' is not a section of the format", Suggest.DidYouMean(key.Value, Sections) ?? "sections are " + string.Join(", ", Sections));
+                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a section of the format", Suggest.DidYouMean(key.Value, Sections) ?? "sections are " + string.Join(", ", Sections));
             }
         }
     }
@@ -177,13 +177,13 @@ internal sealed partial class GraphReader
         {
             if (!IsSlug(key.Value))
             {
-                diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"'{key.Value}' is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use '{Slugify(key.Value)}'");
+                diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(Slugify(key.Value))}");
                 continue;
             }
 
             if (raw.TryGetValue(key.Value, out var first))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id '{key.Value}' is already defined as {A(first.Kind.ToName())} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
+                diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id {DiagnosticText.Quote(key.Value)} is already defined as {A(first.Kind.ToName())} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
                 continue;
             }
 
@@ -270,7 +270,7 @@ internal sealed partial class GraphReader
                 }
                 else
                 {
-                    diagnostics.Error(DiagnosticCodes.WrongEndpointKind, e.File, key.Line, key.Column, $"{A(kind.ToName())} cannot have '{key.Value}' ties: {type.Name} goes from {Describe(type.From)} to {Describe(type.To)}", $"write the tie on the other entity, or use another type");
+                    diagnostics.Error(DiagnosticCodes.WrongEndpointKind, e.File, key.Line, key.Column, $"{A(kind.ToName())} cannot have {DiagnosticText.Quote(key.Value)} ties: {type.Name} goes from {Describe(type.From)} to {Describe(type.To)}", $"write the tie on the other entity, or use another type");
                 }
 
                 continue;
@@ -278,7 +278,7 @@ internal sealed partial class GraphReader
 
             var applicable = schema.RelationshipTypes.Where(t => t.From.Contains(kind)).Select(t => t.Name);
             var candidates = allowed.Concat(applicable).ToList();
-            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"'{key.Value}' is not a field of {A(kind.ToName())}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
+            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
         }
 
         var publisher = kind == Kind.Source ? fields.Text("publisher") : null;
@@ -337,7 +337,7 @@ internal sealed partial class GraphReader
     {
         if (publisher is null)
         {
-            diagnostics.Error(DiagnosticCodes.MissingField, e.File, e.Key.Line, e.Key.Column, $"the source '{e.Key.Value}' has neither a title nor a publisher", "add title: (the headline) or, when it is not known, publisher:");
+            diagnostics.Error(DiagnosticCodes.MissingField, e.File, e.Key.Line, e.Key.Column, $"the source {DiagnosticText.Quote(e.Key.Value)} has neither a title nor a publisher", "add title: (the headline) or, when it is not known, publisher:");
             return null;
         }
 
@@ -496,7 +496,7 @@ internal sealed partial class GraphReader
     {
         if (!schema.TryGet(t.Type, out var type))
         {
-            diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.TypeLine, t.TypeColumn, $"'{t.Type}' is not a relationship type", Suggest.DidYouMean(t.Type, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
+            diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.TypeLine, t.TypeColumn, $"{DiagnosticText.Quote(t.Type)} is not a relationship type", Suggest.DidYouMean(t.Type, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
             return null;
         }
 
@@ -516,7 +516,7 @@ internal sealed partial class GraphReader
 
         if (ReferenceEquals(from, to))
         {
-            diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"{A(type.Name)} tie joins '{from.Id}' to itself", "a tie joins two different entities");
+            diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"{A(type.Name)} tie joins {DiagnosticText.Quote(from.Id)} to itself", "a tie joins two different entities");
             return null;
         }
 
@@ -542,11 +542,11 @@ internal sealed partial class GraphReader
             if (!own && defaults is not null && t.Owner is { } owner)
             {
                 // The ties a contract or protest makes take its sources: one word about the entity, not one per tie.
-                ReportOnce(DiagnosticCodes.TieWithoutSource, severity, t.File, owner.Key, $"{A(owner.Kind.ToName())} '{owner.Key.Value}' cites no source, so neither do the ties it makes (such as the {type.Name} tie from '{from.Id}' to '{to.Id}')", $"add sources: [source-id] to the {owner.Kind.ToName()}");
+                ReportOnce(DiagnosticCodes.TieWithoutSource, severity, t.File, owner.Key, $"{A(owner.Kind.ToName())} {DiagnosticText.Quote(owner.Key.Value)} cites no source, so neither do the ties it makes (such as the {type.Name} tie from {DiagnosticText.Quote(from.Id)} to {DiagnosticText.Quote(to.Id)})", $"add sources: [source-id] to the {owner.Kind.ToName()}");
             }
             else
             {
-                diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.TypeLine, t.TypeColumn, $"the {type.Name} tie from '{from.Id}' to '{to.Id}' cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
+                diagnostics.Add(DiagnosticCodes.TieWithoutSource, severity, t.File, t.TypeLine, t.TypeColumn, $"the {type.Name} tie from {DiagnosticText.Quote(from.Id)} to {DiagnosticText.Quote(to.Id)} cites no source", "add sources: [source-id] to the tie" + (t.Owner is null ? string.Empty : " (write it as { to: id, sources: [...] })"));
             }
         }
 
@@ -575,7 +575,7 @@ internal sealed partial class GraphReader
         var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
         var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
         var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : Suggest.DidYouMean(reference.Value, candidates);
-        ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, $"'{reference.Value}' ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
+        ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, $"{DiagnosticText.Quote(reference.Value)} ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
     }
 
     // A reference to a defined entity holds that entity's own id string, not a copy of it per reference.
@@ -605,13 +605,13 @@ internal sealed partial class GraphReader
             {
                 if (entity is not null and not Source)
                 {
-                    diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"'{citation.Source}' is cited as a source but is {A(entity.Kind.ToName())}", Suggest.DidYouMean(citation.Source, sourceIds) ?? "cite an id from the sources: section");
+                    diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"{DiagnosticText.Quote(citation.Source)} is cited as a source but is {A(entity.Kind.ToName())}", Suggest.DidYouMean(citation.Source, sourceIds) ?? "cite an id from the sources: section");
                 }
 
                 continue;
             }
 
-            diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"the cited source '{citation.Source}' is not defined", Suggest.DidYouMean(citation.Source, sourceIds) ?? "define it in a sources: section");
+            diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"the cited source {DiagnosticText.Quote(citation.Source)} is not defined", Suggest.DidYouMean(citation.Source, sourceIds) ?? "define it in a sources: section");
         }
     }
 
@@ -693,7 +693,7 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"'{key.Value}' is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
+            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
             ok = false;
         }
 

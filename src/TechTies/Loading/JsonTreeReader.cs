@@ -90,7 +90,7 @@ internal static partial class JsonTreeReader
                 if (!frame.Names!.TryAdd(name, at))
                 {
                     var first = frame.Names[name];
-                    diagnostics.Error(DiagnosticCodes.DuplicateKey, file, at.Line, at.Column, $"the member '{name}' appears twice in this object (first at line {first.Line}, column {first.Column})", "remove or rename one of them");
+                    diagnostics.Error(DiagnosticCodes.DuplicateKey, file, at.Line, at.Column, $"the member {DiagnosticText.Quote(name)} appears twice in this object (first at line {first.Line}, column {first.Column})", "remove or rename one of them");
                     ok = false;
                 }
 
@@ -129,7 +129,7 @@ internal static partial class JsonTreeReader
         var unmapped = Unmapped().Match(text);
         if (unmapped.Success)
         {
-            return (DiagnosticCodes.UnknownField, $"'{unmapped.Groups[1].Value}' is not a member of {where}", "see docs/json.md for the members of each object");
+            return (DiagnosticCodes.UnknownField, $"{DiagnosticText.Quote(unmapped.Groups[1].Value)} is not a member of {where}", "see docs/json.md for the members of each object");
         }
 
         var missing = Missing().Match(text);
@@ -141,7 +141,7 @@ internal static partial class JsonTreeReader
     private static string Member(string? path)
     {
         var name = path is null ? null : Regex.Match(path, @"\.(\w+)(\[\d+\])?$").Groups[1].Value;
-        return string.IsNullOrEmpty(name) ? string.Empty : $"'{name}' of ";
+        return string.IsNullOrEmpty(name) ? string.Empty : $"{DiagnosticText.Quote(name)} of ";
     }
 
     // System.Text.Json appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 5."; the position is reported separately.
@@ -236,7 +236,7 @@ internal static partial class JsonTreeReader
             if (graph.SchemaVersion != JsonGraph.CurrentVersion)
             {
                 var (line, column) = At("/schemaVersion");
-                diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file, line, column, $"schema version '{graph.SchemaVersion}' is not supported: this package reads version {JsonGraph.CurrentVersion}", $"write \"schemaVersion\": \"{JsonGraph.CurrentVersion}\", or update the TechTies package");
+                diagnostics.Error(DiagnosticCodes.UnsupportedVersion, file, line, column, $"schema version {DiagnosticText.Quote(graph.SchemaVersion)} is not supported: this package reads version {JsonGraph.CurrentVersion}", $"write \"schemaVersion\": \"{JsonGraph.CurrentVersion}\", or update the TechTies package");
                 return null;
             }
 
@@ -274,7 +274,7 @@ internal static partial class JsonTreeReader
                 if (!KindNames.TryParse(e.Kind, out var kind))
                 {
                     var (line, column) = At(path + "/kind");
-                    diagnostics.Error(DiagnosticCodes.BadEnumValue, file, line, column, $"'{e.Kind}' is not an entity kind", Suggest.DidYouMean(e.Kind, KindNames.All) ?? "kinds are " + string.Join(", ", KindNames.All));
+                    diagnostics.Error(DiagnosticCodes.BadEnumValue, file, line, column, $"{DiagnosticText.Quote(e.Kind)} is not an entity kind", Suggest.DidYouMean(e.Kind, KindNames.All) ?? "kinds are " + string.Join(", ", KindNames.All));
                     continue;
                 }
 
@@ -304,12 +304,12 @@ internal static partial class JsonTreeReader
                 else if (!contracts.TryGetValue(t.Contract, out var contract))
                 {
                     var (line, column) = At(path + "/contract");
-                    diagnostics.Error(DiagnosticCodes.UnknownReference, file, line, column, $"'{t.Contract}' (the contract of a tie) is not the id of any contract", "ties with a contract are made from that contract's entity; define the contract or remove the tie");
+                    diagnostics.Error(DiagnosticCodes.UnknownReference, file, line, column, $"{DiagnosticText.Quote(t.Contract)} (the contract of a tie) is not the id of any contract", "ties with a contract are made from that contract's entity; define the contract or remove the tie");
                 }
                 else if (DiffersFromContract(t, contract) is { } difference)
                 {
                     var (line, column) = At(path);
-                    diagnostics.Error(DiagnosticCodes.WrongShape, file, line, column, $"the tie '{t.Id}' is not what contract '{contract.Id}' makes: {difference}", "a tie with a contract is made from the contract's fields; change the contract, or remove 'contract' to write an ordinary tie");
+                    diagnostics.Error(DiagnosticCodes.WrongShape, file, line, column, $"the tie {DiagnosticText.Quote(t.Id)} is not what contract {DiagnosticText.Quote(contract.Id)} makes: {difference}", "a tie with a contract is made from the contract's fields; change the contract, or remove 'contract' to write an ordinary tie");
                 }
             }
 
@@ -327,14 +327,14 @@ internal static partial class JsonTreeReader
             ];
             if (!made.Contains((t.Type, t.From, t.To)))
             {
-                return $"it makes no {t.Type} tie from '{t.From}' to '{t.To}'";
+                return $"it makes no {t.Type} tie from {DiagnosticText.Quote(t.From)} to {DiagnosticText.Quote(t.To)}";
             }
 
             static string Citations(List<JsonCitation>? list) => string.Join("|", (list ?? []).Select(x => $"{x.Source}\u0001{x.Quote}\u0001{x.Page}"));
-            return !SameOrBoth(t.Since, c.Start) ? $"since is '{t.Since}', the contract's start '{c.Start}'"
-                : !SameOrBoth(t.Until, c.End) ? $"until is '{t.Until}', the contract's end '{c.End}'"
-                : !SameOrBoth(t.Amount, c.Amount) ? $"amount is '{t.Amount}', the contract's '{c.Amount}'"
-                : t.Status != (c.Status ?? "reported") ? $"status is '{t.Status}', the contract's '{c.Status ?? "reported"}'"
+            return !SameOrBoth(t.Since, c.Start) ? $"since is {DiagnosticText.Quote(t.Since)}, the contract's start {DiagnosticText.Quote(c.Start)}"
+                : !SameOrBoth(t.Until, c.End) ? $"until is {DiagnosticText.Quote(t.Until)}, the contract's end {DiagnosticText.Quote(c.End)}"
+                : !SameOrBoth(t.Amount, c.Amount) ? $"amount is {DiagnosticText.Quote(t.Amount)}, the contract's {DiagnosticText.Quote(c.Amount)}"
+                : t.Status != (c.Status ?? "reported") ? $"status is {DiagnosticText.Quote(t.Status)}, the contract's '{c.Status ?? "reported"}'"
                 : t.Description is not null || t.FieldClaims is not null ? "it has its own description or claims"
                 : Citations(t.Citations) != Citations(c.Citations) ? "its citations are not the contract's"
                 : null;
@@ -485,7 +485,7 @@ internal static partial class JsonTreeReader
                 var preferred = field.Claims.Where(c => c.Preferred).Select(c => c.Value).ToList();
                 if (map.Entries[index].Value is YScalar plain && preferred.Count == 1 && !SameValue(plain.Value, preferred[0]))
                 {
-                    diagnostics.Error(DiagnosticCodes.PreferredClaim, file, plain.Line, plain.Column, $"'{field.Field}' is '{plain.Value}' but its preferred claim is '{preferred[0]}'", "give the field its preferred claim's value");
+                    diagnostics.Error(DiagnosticCodes.PreferredClaim, file, plain.Line, plain.Column, $"'{field.Field}' is {DiagnosticText.Quote(plain.Value)} but its preferred claim is {DiagnosticText.Quote(preferred[0])}", "give the field its preferred claim's value");
                 }
 
                 map.Entries[index] = new(map.Entries[index].Key, seq);

@@ -36,19 +36,19 @@ internal static partial class SchemaReader
         {
             if (!TypeName().IsMatch(key.Value))
             {
-                diagnostics.Error(DiagnosticCodes.BadRelationshipType, file, key.Line, key.Column, $"'{key.Value}' is not a valid relationship type name", "use lowercase letters, digits and underscores, starting with a letter, such as lobbies or funded_by");
+                diagnostics.Error(DiagnosticCodes.BadRelationshipType, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid relationship type name", "use lowercase letters, digits and underscores, starting with a letter, such as lobbies or funded_by");
                 continue;
             }
 
             if (existing is not null && existing.TryGet(key.Value, out var known))
             {
-                diagnostics.Error(DiagnosticCodes.BadRelationshipType, file, key.Line, key.Column, known.IsBuiltIn ? $"'{key.Value}' is a built-in relationship type and cannot be redefined" : $"the relationship type '{key.Value}' is declared twice", "choose another name");
+                diagnostics.Error(DiagnosticCodes.BadRelationshipType, file, key.Line, key.Column, known.IsBuiltIn ? $"{DiagnosticText.Quote(key.Value)} is a built-in relationship type and cannot be redefined" : $"the relationship type {DiagnosticText.Quote(key.Value)} is declared twice", "choose another name");
                 continue;
             }
 
             if (value is not YMap fields)
             {
-                diagnostics.Error(DiagnosticCodes.WrongShape, file, value.Line, value.Column, $"the declaration of '{key.Value}' must be a mapping, not {value.Describe}", "write { from: [...], to: [...], label: ..., inverse: ... }");
+                diagnostics.Error(DiagnosticCodes.WrongShape, file, value.Line, value.Column, $"the declaration of {DiagnosticText.Quote(key.Value)} must be a mapping, not {value.Describe}", "write { from: [...], to: [...], label: ..., inverse: ... }");
                 continue;
             }
 
@@ -67,7 +67,7 @@ internal static partial class SchemaReader
         var ok = true;
         foreach (var (field, _) in fields.Entries.Where(e => !TypeFields.Contains(e.Key.Value)))
         {
-            diagnostics.Error(DiagnosticCodes.UnknownField, file, field.Line, field.Column, $"'{field.Value}' is not a field of a relationship type declaration", Suggest.DidYouMean(field.Value, TypeFields) ?? "the fields are " + string.Join(", ", TypeFields));
+            diagnostics.Error(DiagnosticCodes.UnknownField, file, field.Line, field.Column, $"{DiagnosticText.Quote(field.Value)} is not a field of a relationship type declaration", Suggest.DidYouMean(field.Value, TypeFields) ?? "the fields are " + string.Join(", ", TypeFields));
             ok = false;
         }
 
@@ -76,7 +76,7 @@ internal static partial class SchemaReader
             var node = fields.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
             if (node is null)
             {
-                diagnostics.Error(DiagnosticCodes.MissingField, file, name.Line, name.Column, $"the relationship type '{name.Value}' has no '{field}' kinds", $"add {field}: [company] (kinds: {string.Join(", ", KindNames.All)})");
+                diagnostics.Error(DiagnosticCodes.MissingField, file, name.Line, name.Column, $"the relationship type {DiagnosticText.Quote(name.Value)} has no '{field}' kinds", $"add {field}: [company] (kinds: {string.Join(", ", KindNames.All)})");
                 ok = false;
                 return [];
             }
@@ -92,7 +92,7 @@ internal static partial class SchemaReader
                 else
                 {
                     var given = (item as YScalar)?.Value ?? item.Describe;
-                    diagnostics.Error(DiagnosticCodes.BadEnumValue, file, item.Line, item.Column, $"'{given}' is not an entity kind", Suggest.DidYouMean(given, KindNames.All) ?? "kinds are " + string.Join(", ", KindNames.All));
+                    diagnostics.Error(DiagnosticCodes.BadEnumValue, file, item.Line, item.Column, $"{DiagnosticText.Quote(given)} is not an entity kind", Suggest.DidYouMean(given, KindNames.All) ?? "kinds are " + string.Join(", ", KindNames.All));
                     ok = false;
                 }
             }
@@ -111,7 +111,7 @@ internal static partial class SchemaReader
             if (node is not null || required)
             {
                 var at = node ?? name;
-                diagnostics.Error(node is null ? DiagnosticCodes.MissingField : DiagnosticCodes.WrongShape, file, at.Line, at.Column, $"the relationship type '{name.Value}' needs '{field}' as a single text value", $"add {field}: some words");
+                diagnostics.Error(node is null ? DiagnosticCodes.MissingField : DiagnosticCodes.WrongShape, file, at.Line, at.Column, $"the relationship type {DiagnosticText.Quote(name.Value)} needs '{field}' as a single text value", $"add {field}: some words");
                 ok = false;
             }
 

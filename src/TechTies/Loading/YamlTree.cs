@@ -327,7 +327,7 @@ internal static class YamlTreeReader
                         var duplicate = map.KeyNamed(keyScalar.Value);
                         if (duplicate is not null)
                         {
-                            diagnostics.Error(DiagnosticCodes.DuplicateKey, file, keyScalar.Line, keyScalar.Column, $"the key '{keyScalar.Value}' appears twice in this mapping (first at line {duplicate.Line}, column {duplicate.Column})", "remove or rename one of them");
+                            diagnostics.Error(DiagnosticCodes.DuplicateKey, file, keyScalar.Line, keyScalar.Column, $"the key {DiagnosticText.Quote(keyScalar.Value)} appears twice in this mapping (first at line {duplicate.Line}, column {duplicate.Column})", "remove or rename one of them");
                         }
 
                         pendingKeys.Push(keyScalar);

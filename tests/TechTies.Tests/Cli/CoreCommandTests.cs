@@ -23,6 +23,21 @@ public sealed class CoreCommandTests : IDisposable
         Assert.Equal(0, CliRunner.Run("validate", "--strict").ExitCode);
     }
 
+    [Theory]
+    [InlineData(".", "palantir-ice-2018/people.yaml")]
+    [InlineData("palantir-ice-2018/people.yaml", "./palantir-ice-2018//people.yaml")]
+    public void Validate_loads_a_file_named_twice_once_instead_of_reporting_its_ids_as_duplicates(string first, string second)
+    {
+        var graphs = Path.Combine(RepoRoot.Path, "graphs");
+        var once = CliRunner.RunIn(graphs, "validate", "--data", first, "--format", "json");
+        var twice = CliRunner.RunIn(graphs, "validate", "--data", first, "--data", second, "--format", "json");
+
+        Assert.Equal(once.ExitCode, twice.ExitCode);
+        Assert.Equal(once.Out, twice.Out);
+        Assert.Equal(once.Error, twice.Error);
+        Assert.DoesNotContain("TT0031", twice.Error);
+    }
+
     [Fact]
     public void Invalid_data_exits_2_with_compiler_style_diagnostics_on_stderr()
     {

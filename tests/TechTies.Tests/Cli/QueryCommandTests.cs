@@ -196,6 +196,45 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Contains("No connection within 1 step following the direction of ties. Try a larger --max-hops.", result.Out);
     }
 
+    [Theory]
+    [InlineData("ice", "ice")]
+    [InlineData("ICE", "U.S. Immigration and Customs Enforcement")]
+    public void Connect_an_entity_to_itself_says_it_is_the_same_entity_instead_of_suggesting_more_hops(string a, string b)
+    {
+        var result = CliRunner.Run("connect", a, b);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "No paths: connect ice ice (max 4 hops)\n\nU.S. Immigration and Customs Enforcement (ice) is the same entity both times: a connection joins two different entities.\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_an_entity_without_ties_says_so_and_that_more_hops_will_not_help()
+    {
+        var data = Path.Combine(folder, "alone.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { kind: news, title: One }
+            companies:
+              acme: { name: Acme, hosts_on: [{ to: beta, sources: [s1] }] }
+              beta: { name: Beta }
+              acme-one: { name: Acme One }
+              cafe: { name: Cafe }
+            """);
+
+        var both = CliRunner.Run("connect", "acme-one", "cafe", "--data", data, "--format", "json", "--quiet");
+        var one = CliRunner.Run("connect", "beta", "cafe", "--data", data, "--max-hops", "10", "--quiet");
+
+        Assert.Equal(0, both.ExitCode);
+        Assert.Equal(
+            "Acme One (acme-one) and Cafe (cafe) have no ties at all, so no connection is possible: a larger --max-hops will not help.",
+            JsonDocument.Parse(both.Out).RootElement.GetProperty("explanation").GetString());
+        Assert.Equal(0, one.ExitCode);
+        Assert.EndsWith("\nCafe (cafe) has no ties at all, so no connection is possible: a larger --max-hops will not help.\n", one.Out.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void Connect_an_unknown_entity_exits_3()
     {
@@ -216,6 +255,51 @@ public sealed class QueryCommandTests : IDisposable
         Assert.StartsWith("U.S. Immigration and Customs Enforcement (ice): ", lines[0]);
         Assert.Contains(lines, l => l.Contains("1  agency    dhs") && l.EndsWith("U.S. Department of Homeland Security"));
         Assert.Contains("  ice -> part of -> dhs", result.Out);
+    }
+
+    [Fact]
+    public void Neighbors_tells_parallel_contracts_apart_by_naming_each_contract()
+    {
+        var result = CliRunner.Run("neighbors", "palantir", "--hops", "2", "--types", "contracts_with,part_of");
+
+        Assert.Equal(0, result.ExitCode);
+        var ties = result.Out.ReplaceLineEndings("\n").Split("Ties\n")[1].TrimEnd().Split('\n');
+        Assert.Equal(ties.Length, ties.Distinct().Count());
+        Assert.Contains("  west-publishing -> contracts with -> ice (contract west-ice-clear)", ties);
+        Assert.Contains("  west-publishing -> contracts with -> ice (contract west-ice-license-plate-reader)", ties);
+        Assert.Contains("  palantir -> contracts with -> ice (contract palantir-ice-falcon-om, 2015 to 2018)", ties);
+        Assert.Contains("  palantir -> contracts with -> ice (contract palantir-ice-gotham)", ties);
+        Assert.Contains("  ice -> part of -> dhs", ties);
+    }
+
+    [Fact]
+    public void Neighbors_tells_parallel_ties_that_read_the_same_apart_by_their_ids()
+    {
+        var data = Path.Combine(folder, "parallel.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { kind: news, title: One }
+            companies:
+              acme: { name: Acme }
+              beta: { name: Beta }
+            ties:
+              - { from: acme, type: hosts_on, to: beta, sources: [s1] }
+              - { from: acme, type: hosts_on, to: beta, sources: [s1] }
+              - { from: beta, type: hosts_on, to: acme, since: 2020, sources: [s1] }
+            """);
+
+        var result = CliRunner.Run("neighbors", "acme", "--data", data, "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            """
+            Ties
+              acme -> hosts on -> beta [acme/hosts_on/beta]
+              acme -> hosts on -> beta [acme/hosts_on/beta#2]
+              beta -> hosts on -> acme (since 2020)
+            """.ReplaceLineEndings("\n"),
+            result.Out.ReplaceLineEndings("\n").TrimEnd());
     }
 
     [Fact]
@@ -259,6 +343,25 @@ public sealed class QueryCommandTests : IDisposable
         var result = CliRunner.Run([.. args, "--format", "json", "--quiet"]);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("valid", CliSchema.CheckWithAjv(result.Out));
+    }
+
+    [Theory]
+    [InlineData("the 1 shortest connections; 2 more of 3 steps were left out", "connect", "salesforce", "ice", "--count", "1")]
+    [InlineData("the limit of 3 paths kept the first 3 of 14", "query", "(:group) -[signed]-> ? -[targets]-> palantir limit 3")]
+    [InlineData("the limit of 1000 paths kept the first 1000 of 15460", "query", "? -[*1..4]- ?")]
+    public void Json_cut_by_a_limit_says_which_in_truncation_reason_as_the_schema_requires(string reason, params string[] args)
+    {
+        var result = CliRunner.Run([.. args, "--format", "json", "--quiet"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var document = JsonDocument.Parse(result.Out).RootElement;
+        Assert.True(document.GetProperty("truncated").GetBoolean());
+        Assert.EndsWith(reason, document.GetProperty("truncationReason").GetString());
+        Assert.NotEqual(0, document.GetProperty("count").GetInt32());
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+        var withoutReason = JsonNode.Parse(result.Out)!.AsObject();
+        withoutReason.Remove("truncationReason");
+        Assert.StartsWith("invalid", CliSchema.Check(withoutReason.ToJsonString()));
     }
 
     [Fact]

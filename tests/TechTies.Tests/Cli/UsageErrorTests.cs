@@ -12,7 +12,10 @@ public sealed class UsageErrorTests
     [Theory]
     [InlineData("query", "techties: error: Required argument missing for command: 'query'.\nSee 'techties query --help'.")]
     [InlineData("stats --bogus", "techties: error: Unrecognized command or argument '--bogus'.\nSee 'techties stats --help'.")]
-    [InlineData("frobnicate", "techties: error: Required command was not provided.\ntechties: error: Unrecognized command or argument 'frobnicate'.\nSee 'techties --help'.")]
+    [InlineData("frobnicate", "techties: error: unknown command 'frobnicate'.\nSee 'techties --help'.")]
+    [InlineData("qurey x", "techties: error: unknown command 'qurey'; did you mean 'query'?\nSee 'techties --help'.")]
+    [InlineData("--quiet stat", "techties: error: unknown command 'stat'; did you mean 'stats'?\nSee 'techties --help'.")]
+    [InlineData("--bogus", "techties: error: Unrecognized command or argument '--bogus'.\nSee 'techties --help'.")]
     public void A_usage_error_in_text_writes_the_errors_and_where_the_help_is_on_stderr_and_nothing_on_stdout(string commandLine, string error)
     {
         var result = CliRunner.Run(commandLine.Split(' '));
@@ -27,8 +30,8 @@ public sealed class UsageErrorTests
     [InlineData("--format json query", "Required argument missing for command: 'query'.")]
     [InlineData("stats --bogus --format json", "Unrecognized command or argument '--bogus'.")]
     [InlineData("--format json stats --bogus", "Unrecognized command or argument '--bogus'.")]
-    [InlineData("frobnicate --format json", "Required command was not provided. Unrecognized command or argument 'frobnicate'.")]
-    [InlineData("--format json frobnicate", "Required command was not provided. Unrecognized command or argument 'frobnicate'.")]
+    [InlineData("frobnicate --format json", "unknown command 'frobnicate'")]
+    [InlineData("--format json frobnicate", "unknown command 'frobnicate'")]
     public void A_usage_error_in_json_is_one_json_object_with_code_usage_on_stderr_and_nothing_on_stdout(string commandLine, string message)
     {
         var result = CliRunner.Run(commandLine.Split(' '));
@@ -70,8 +73,69 @@ public sealed class UsageErrorTests
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var error = JsonDocument.Parse(line).RootElement;
         Assert.Equal("usage", error.GetProperty("code").GetString());
-        Assert.Equal("'stat' was not matched. Did you mean one of the following? stats", error.GetProperty("suggestion").GetString());
+        Assert.Equal("unknown command 'stat'", error.GetProperty("message").GetString());
+        Assert.Equal("did you mean 'stats'?", error.GetProperty("suggestion").GetString());
         Assert.Equal("valid", CliSchema.Check(line, "diagnostic"));
+    }
+
+    [Theory]
+    [InlineData("frobnicate", "unknown command 'frobnicate'.")]
+    [InlineData("qurey x", "unknown command 'qurey'; did you mean 'query'?")]
+    [InlineData("stat", "unknown command 'stat'; did you mean 'stats'?")]
+    [InlineData("exprot --format dot", "unknown command 'exprot'; did you mean 'export'?")]
+    [InlineData("neighbours ice", "unknown command 'neighbours'; did you mean 'neighbors'?")]
+    [InlineData("x", "unknown command 'x'.")]
+    [InlineData("--data graphs connnect", "unknown command 'connnect'; did you mean 'connect'?")]
+    public void An_unknown_command_is_one_error_that_suggests_only_a_command_close_to_it(string commandLine, string error)
+    {
+        var result = CliRunner.Run(commandLine.Split(' '));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal($"techties: error: {error}\nSee 'techties --help'.", result.Error.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--quiet")]
+    public void No_command_prints_the_help_with_the_commands_on_stderr_and_exits_1(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.StartsWith("Description:", result.Error);
+        Assert.Contains("Usage:\n  techties [command] [options]", result.Error.ReplaceLineEndings("\n"));
+        Assert.Contains("Commands:", result.Error);
+        Assert.Contains("  connect <a> <b>", result.Error);
+        Assert.DoesNotContain("techties: error", result.Error);
+    }
+
+    [Fact]
+    public void No_command_in_json_is_one_usage_object_that_lists_the_commands()
+    {
+        var result = CliRunner.Run("--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var error = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("No command was given.", error.GetProperty("message").GetString());
+        Assert.Equal("give one of the commands: validate, stats, show, query, path, connect, neighbors, export, import", error.GetProperty("suggestion").GetString());
+        Assert.Equal("valid", CliSchema.Check(line, "diagnostic"));
+    }
+
+    [Theory]
+    [InlineData("techties [command] [options]", "--help")]
+    [InlineData("techties query <pattern> [options]", "query", "--help")]
+    [InlineData("techties connect <a> <b> [options]", "connect", "-h")]
+    public void Help_names_the_command_techties_in_its_usage_lines(string usage, params string[] args)
+    {
+        var result = CliRunner.Run(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Usage:\n  {usage}\n", result.Out.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("TechTies.Cli", result.Out);
     }
 
     [Theory]

@@ -67,6 +67,42 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void Importing_through_a_symbolic_link_replaces_the_file_it_leads_to_and_keeps_the_link()
+    {
+        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.Icm()]);
+        var target = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "real")).FullName, "awards.yaml");
+        File.WriteAllText(target, "old");
+        File.CreateSymbolicLink(Output, target);
+
+        CsvImporter.Import(csv, CsvMapping.UsaSpending, Output);
+
+        Assert.Equal(target, new FileInfo(Output).LinkTarget);
+        Assert.StartsWith("# Imported from awards.csv", File.ReadAllText(target));
+        Assert.Equal([target], Directory.GetFiles(Path.GetDirectoryName(target)!));
+    }
+
+    [Fact]
+    public async Task Importing_into_a_fifo_writes_into_it_and_leaves_it_a_fifo()
+    {
+        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.Icm()]);
+        var fifo = Path.Combine(folder, "awards.fifo");
+        System.Diagnostics.Process.Start("mkfifo", [fifo]).WaitForExit();
+        var read = Task.Run(() => File.ReadAllText(fifo));
+
+        CsvImporter.Import(csv, CsvMapping.UsaSpending, fifo);
+
+        Assert.StartsWith("# Imported from awards.csv", await read.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["awards.csv", "awards.fifo"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(IsFifo(fifo));
+    }
+
+    private static bool IsFifo(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%F", path]) { RedirectStandardOutput = true })!;
+        return stat.StandardOutput.ReadToEnd().Trim() == "fifo";
+    }
+
+    [Fact]
     public void Offices_are_part_of_their_sub_agency_sub_agencies_part_of_their_agency_and_a_recipient_subsidiary_of_a_different_parent()
     {
         var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.Icm(), AwardCsv.Falcon()]);

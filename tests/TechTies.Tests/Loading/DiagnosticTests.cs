@@ -491,6 +491,43 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_long_value_is_quoted_in_a_message_as_its_first_80_characters_and_its_length()
+    {
+        var reference = new string('x', 100_000);
+        var error = Yaml.SingleError($$"""
+            techties: 1
+            companies:
+              palantir: { name: Palantir Technologies }
+            people:
+              alex-karp: { name: Alex Karp, ceo_of: {{reference}} }
+            """);
+
+        Assert.Equal(DiagnosticCodes.UnknownReference, error.Code);
+        Assert.Equal($"'{new string('x', 80)}…' (100000 characters) (the end of a ceo_of tie) is not the id of any company or agency or group", error.Message);
+    }
+
+    [Fact]
+    public void Long_values_are_shortened_alike_in_every_message_that_quotes_them()
+    {
+        var id = "Acme" + new string('A', 196);
+        var errors = Yaml.Errors($$"""
+            techties: 1
+            sources:
+              s1: { kind: news, title: One, url: "not a url {{new string('u', 100)}}" }
+            companies:
+              {{id}}: { name: Acme }
+              acme: { name: Acme, hosts_on: [{ to: beta, sources: [{{new string('s', 90)}}] }], founded: "{{new string('9', 120)}}" }
+              beta: { name: Beta }
+            """);
+
+        Assert.All(errors, e => Assert.True(e.Message.Length < 300, e.Message));
+        Assert.Contains(errors, e => e.Message == $"'Acme{new string('A', 76)}…' (200 characters) is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens");
+        Assert.Contains(errors, e => e.Message == $"the cited source '{new string('s', 80)}…' (90 characters) is not defined");
+        Assert.Contains(errors, e => e.Message.StartsWith($"'not a url {new string('u', 70)}…' (110 characters)", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.StartsWith($"'{new string('9', 80)}…' (120 characters)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_reference_by_name_instead_of_id_suggests_the_id()
     {
         var error = Yaml.SingleError("""

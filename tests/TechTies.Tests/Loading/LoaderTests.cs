@@ -409,6 +409,26 @@ public class LoaderTests
     }
 
     [Fact]
+    public void A_file_named_twice_directly_through_its_folder_or_through_a_link_is_loaded_once_under_its_first_name()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("data/graph.yaml", "techties: 1\ncompanies:\n  acme: { name: Acme }\n");
+        var data = Path.Combine(folder.Path, "data");
+        var link = Path.Combine(folder.Path, "alias.yaml");
+        File.CreateSymbolicLink(link, file);
+
+        var twice = TechTiesGraph.Load(file, file);
+        var throughFolder = TechTiesGraph.Load(data, Path.Combine(data, ".", "graph.yaml"));
+        var throughLink = TechTiesGraph.Load(link, data);
+
+        Assert.Equal(["acme"], twice.Entities.Select(e => e.Id));
+        Assert.Equal(["acme"], throughFolder.Entities.Select(e => e.Id));
+        Assert.Equal(file, throughFolder["acme"].Location!.File);
+        Assert.Equal(["acme"], throughLink.Entities.Select(e => e.Id));
+        Assert.Equal(link, throughLink["acme"].Location!.File);
+    }
+
+    [Fact]
     public void A_symbolic_link_cycle_in_a_folder_is_followed_once()
     {
         using var folder = new TempFolder();
