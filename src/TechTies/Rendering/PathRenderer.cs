@@ -207,12 +207,12 @@ internal static class PathRenderer
             {
                 var amount = contract.Amount ?? contract.CurrentValue;
                 var what = amount is { } money ? $"a {MoneyText.Format(money)} contract" : "a contract";
-                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Details(tie, amount: null)} {Sources(tie.Citations.Concat(contract.Citations), notes)}{Disputes(contract.FieldClaims.Concat(tie.FieldClaims), notes)}.";
+                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Details(tie, amount: null)} {Sources(tie.Citations.Concat(contract.Citations), notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
             else
             {
                 var (from, label, to) = step.Direction == StepDirection.Forward ? (tie.From, tie.Type.Label, tie.To) : (tie.To, tie.Type.InverseLabel, tie.From);
-                yield return $"{from.Name} {VerbPhrase.Of(label, past)} {to.Name}{Details(tie, tie.Amount)} {Sources(tie.Citations, notes)}{Disputes(tie.FieldClaims, notes)}.";
+                yield return $"{from.Name} {VerbPhrase.Of(label, past)} {to.Name}{Details(tie, tie.Amount)} {Sources(tie.Citations, notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
         }
     }
@@ -256,7 +256,7 @@ internal static class PathRenderer
     private static string Disputes(IEnumerable<FieldClaims> claims, Footnotes notes)
     {
         var text = new StringBuilder();
-        foreach (var field in claims.Where(c => c.IsDisputed).DistinctBy(c => c.Field))
+        foreach (var field in claims)
         {
             var others = field.Claims.Where(c => !c.Preferred).Select(c => $"{MoneyText.FormatClaim(field.Field, c.Value)} according to {notes.Cite(c.Citations)}");
             var preferred = $"{MoneyText.FormatClaim(field.Field, field.Preferred.Value)} according to {notes.Cite(field.Preferred.Citations)}";
@@ -264,6 +264,39 @@ internal static class PathRenderer
         }
 
         return text.ToString();
+    }
+
+    // The disputed fields behind what a rendering says of a tie: its own, its contract's, and, for a tie that takes its
+    // dates from a protest (the targets, organizers and signatories a protest names), the protest's disputed dates.
+    private static IEnumerable<FieldClaims> DisputedClaims(Tie tie)
+    {
+        var claims = tie.Contract is { } contract ? contract.FieldClaims.Concat(tie.FieldClaims) : tie.FieldClaims;
+        return claims.Concat(ProtestDateClaims(tie)).Where(c => c.IsDisputed).DistinctBy(c => c.Field);
+    }
+
+    // A protest's ties carry its preferred dates (since: start or date, until: end or date) unless they give their own;
+    // a date of the tie that is the protest's, with no claims of the tie's own on it, was taken from the protest.
+    private static IEnumerable<FieldClaims> ProtestDateClaims(Tie tie)
+    {
+        foreach (var end in new[] { tie.From, tie.To })
+        {
+            if (end is not Protest protest)
+            {
+                continue;
+            }
+
+            if (tie.Since is { } since && since == (protest.Start ?? protest.Date) && tie.ClaimsFor("since") is null
+                && protest.ClaimsFor(protest.Start is null ? "date" : "start") is { } sinceClaims)
+            {
+                yield return sinceClaims;
+            }
+
+            if (tie.Until is { } until && until == (protest.End ?? protest.Date) && tie.ClaimsFor("until") is null
+                && protest.ClaimsFor(protest.End is null ? "date" : "end") is { } untilClaims)
+            {
+                yield return untilClaims;
+            }
+        }
     }
 
     private static string Dates(PathStep step) => string.Join("; ", step.Ties.Select(t => Span(t.Since, t.Until).Trim().Trim('(', ')')).Where(s => s.Length > 0).Distinct());

@@ -258,4 +258,72 @@ public class PathRenderingTests
         Assert.StartsWith("1. Salesforce is targeted by Day of action [1].\n", graph.Query("co <-[targets]- day").ToSentences(today), StringComparison.Ordinal);
         Assert.StartsWith("1. Salesforce was targeted by Rally (2018-07-01) [1].\n", graph.Query("co <-[targets]- rally").ToSentences(today), StringComparison.Ordinal);
     }
+
+    private const string DisputedProtest = """
+        techties: 1
+        sources:
+          a: { title: Source A, kind: news, published: 2018-08-01 }
+          b: { title: Source B, kind: news, published: 2018-07-31 }
+        companies:
+          co: { name: Acme }
+        groups:
+          g: { name: Good Group }
+        protests:
+          rally:
+            name: Rally
+            kind: rally
+            date:
+              - { value: 2018-08-01, preferred: true, sources: [a] }
+              - { value: 2018-07-31, sources: [b] }
+            targets: [co]
+            organizers: [g]
+            sources: [a, b]
+          later:
+            name: Later rally
+            kind: rally
+            date:
+              - { value: 2019-05-01, preferred: true, sources: [a] }
+              - { value: 2019-05-02, sources: [b] }
+            targets: [{ to: co, since: 2019-04, until: 2019-06, sources: [a] }]
+            sources: [a, b]
+
+        """;
+
+    [Fact]
+    public void A_tie_that_takes_its_date_from_a_protest_says_when_sources_differ_on_that_date()
+    {
+        var graph = TechTiesGraph.Parse(DisputedProtest, "protest.yaml");
+        var today = new DateOnly(2020, 1, 1);
+
+        Assert.Equal(
+            "1. Rally targeted Acme (2018-08-01) [1][2]; sources differ on the date: 2018-08-01 according to [1], 2018-07-31 according to [2].\n"
+            + "\nSources:\n[1] Source A. 2018-08-01\n[2] Source B. 2018-07-31\n",
+            graph.Query("rally -[targets]-> co").ToSentences(today));
+        Assert.StartsWith(
+            "1. Good Group organized Rally (2018-08-01) [1][2]; sources differ on the date: 2018-08-01 according to [1], 2018-07-31 according to [2].\n",
+            graph.Query("g -[organized]-> rally").ToSentences(today),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tie_with_dates_of_its_own_does_not_take_up_its_protest_s_disputed_date()
+    {
+        var graph = TechTiesGraph.Parse(DisputedProtest, "protest.yaml");
+
+        Assert.Equal(
+            "1. Later rally targeted Acme (2019-04–2019-06) [1].\n\nSources:\n[1] Source A. 2018-08-01\n",
+            graph.Query("later -[targets]-> co").ToSentences(new DateOnly(2020, 1, 1)));
+    }
+
+    [Fact]
+    public void The_built_in_protest_s_targets_tie_names_both_dates_its_sources_give()
+    {
+        var text = BuiltIn.Query("palantir-hq-2018-08-01 -[targets]-> ?").ToSentences(new DateOnly(2018, 8, 1));
+
+        Assert.StartsWith(
+            "1. Protest at Palantir headquarters over ICE contracts targets Palantir Technologies (2018-08-01) [1][2][3];"
+            + " sources differ on the date: 2018-08-01 according to [1], 2018-07-31 according to [2][3].\n",
+            text,
+            StringComparison.Ordinal);
+    }
 }
