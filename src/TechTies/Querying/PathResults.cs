@@ -252,8 +252,14 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <returns>The text, with <c>\n</c> line ends.</returns>
     public string ToSentences(DateOnly? today = null) => PathRenderer.Sentences(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
 
-    /// <summary>A Markdown table with one row per step: path, step, from, relationship, to, dates, amount, source ids.</summary>
-    /// <returns>The Markdown, with <c>|</c> in text escaped.</returns>
+    /// <summary>
+    /// A Markdown table with one row per tie (a step of several contracts has a row for each, with the same path and
+    /// step numbers): path, step, from, relationship, to, dates, amount, status, source ids. The amount is the one the
+    /// sentences give (a contract's headline amount, else its current value); a value sources differ on is followed
+    /// by the others ("$53 million (sources differ: also $41 million)"), a date a tie takes from a protest included;
+    /// the status is empty for <c>reported</c>; a tie without a source says "[no source]". Empty cells are unknown.
+    /// </summary>
+    /// <returns>The Markdown, with <c>|</c> and Markdown syntax in text escaped, and <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> as HTML entities.</returns>
     public string ToMarkdown() => PathRenderer.Markdown(this);
 
     /// <summary>

@@ -37,22 +37,28 @@ internal static class PathRenderer
         return text.ToString();
     }
 
+    // Tables: one row per tie, so that a step of several contracts gives each its own dates, amount, status and
+    // sources on one line; the path and step numbers repeat.
     public static string Markdown(PathSet set)
     {
-        var text = new StringBuilder("| Path | Step | From | Relationship | To | Dates | Amount | Sources |\n|---:|---:|---|---|---|---|---|---|\n");
-        foreach (var (path, step, index, number) in Rows(set))
+        var text = new StringBuilder("| Path | Step | From | Relationship | To | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|\n");
+        foreach (var row in Rows(set))
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {number} | {index} | {Cell(step.From.Name)} | {Cell(step.Label)} | {Cell(step.To.Name)} | {Cell(Dates(step))} | {Cell(Amounts(step))} | {Cell(SourceIds(step))} |\n");
+            text.Append('|');
+            foreach (var cell in row.Cells)
+            {
+                text.Append(' ').Append(Markup.MarkdownCell(cell)).Append(" |");
+            }
+
+            text.Append('\n');
         }
 
         if (set.IsTruncated)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n*Truncated: {Cell(set.TruncationReason!)}.*\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n*Truncated: {Markup.MarkdownCell(set.TruncationReason!)}.*\n");
         }
 
         return text.ToString();
-
-        static string Cell(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
     }
 
     // HTML: the paths as sentences with footnotes, the sources as links, a picture, then the table of steps.
@@ -92,21 +98,25 @@ internal static class PathRenderer
 
     private static string Table(PathSet set)
     {
-        var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr><th>Path</th><th>Step</th><th>From</th><th>Relationship</th><th>To</th><th>Dates</th><th>Amount</th><th>Sources</th></tr></thead>\n<tbody>\n");
-        foreach (var (path, step, index, number) in Rows(set))
+        var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr><th>Path</th><th>Step</th><th>From</th><th>Relationship</th><th>To</th><th>Dates</th><th>Amount</th><th>Status</th><th>Sources</th></tr></thead>\n<tbody>\n");
+        foreach (var row in Rows(set))
         {
-            text.Append(CultureInfo.InvariantCulture, $"<tr><td>{number}</td><td>{index}</td><td>{E(step.From.Name)}</td><td>{E(step.Label)}</td><td>{E(step.To.Name)}</td><td>{E(Dates(step))}</td><td>{E(Amounts(step))}</td><td>{E(SourceIds(step))}</td></tr>\n");
+            text.Append("<tr>");
+            foreach (var cell in row.Cells)
+            {
+                text.Append("<td>").Append(Markup.Html(cell)).Append("</td>");
+            }
+
+            text.Append("</tr>\n");
         }
 
         text.Append("</tbody>\n</table>\n");
         if (set.IsTruncated)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<p class=\"techties-truncated\">Truncated: {E(set.TruncationReason!)}.</p>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<p class=\"techties-truncated\">Truncated: {Markup.Html(set.TruncationReason!)}.</p>\n");
         }
 
         return text.ToString();
-
-        static string E(string value) => Markup.Html(value);
     }
 
     // Each entity once, as n0, n1… in order of first appearance; each tie once, drawn in its own direction.
@@ -193,8 +203,8 @@ internal static class PathRenderer
         return (nodes, ties);
     }
 
-    private static IEnumerable<(GraphPath Path, PathStep Step, int Index, int Number)> Rows(PathSet set) =>
-        set.SelectMany((path, p) => path.Steps.Select((step, s) => (path, step, s + 1, p + 1)));
+    private static IEnumerable<Row> Rows(PathSet set) =>
+        set.SelectMany((path, p) => path.Steps.SelectMany((step, s) => step.Ties.Select(tie => Row.Of(p + 1, s + 1, step, tie))));
 
     // A tie reads in the past tense once it has ended, and its brackets say what `show` says of it, except "ended"
     // (the tense says that): dates, amount (a contract's is in its words), status.
@@ -203,16 +213,16 @@ internal static class PathRenderer
         foreach (var tie in step.Ties)
         {
             var past = IsPast(tie, today);
-            if (tie.Contract is { } contract && tie.Type.Name == "contracts_with")
+            if (tie.Contract is not null && tie.Type.Name == "contracts_with")
             {
-                var amount = contract.Amount ?? contract.CurrentValue;
+                var amount = AmountOf(tie);
                 var what = amount is { } money ? $"a {MoneyText.Format(money)} contract" : "a contract";
-                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Details(tie, amount: null)} {Sources(tie.Citations.Concat(contract.Citations), notes)}{Disputes(DisputedClaims(tie), notes)}.";
+                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Details(tie, amount: null)} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
             else
             {
                 var (from, label, to) = step.Direction == StepDirection.Forward ? (tie.From, tie.Type.Label, tie.To) : (tie.To, tie.Type.InverseLabel, tie.From);
-                yield return $"{from.Name} {VerbPhrase.Of(label, past)} {to.Name}{Details(tie, tie.Amount)} {Sources(tie.Citations, notes)}{Disputes(DisputedClaims(tie), notes)}.";
+                yield return $"{from.Name} {VerbPhrase.Of(label, past)} {to.Name}{Details(tie, AmountOf(tie))} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
         }
     }
@@ -299,11 +309,44 @@ internal static class PathRenderer
         }
     }
 
-    private static string Dates(PathStep step) => string.Join("; ", step.Ties.Select(t => Span(t.Since, t.Until).Trim().Trim('(', ')')).Where(s => s.Length > 0).Distinct());
+    // The amount a rendering gives a tie: its own or its contract's headline amount, else the contract's current value
+    // (spending data gives only that).
+    private static Money? AmountOf(Tie tie) => tie.Amount ?? tie.Contract?.CurrentValue;
 
-    private static string Amounts(PathStep step) => string.Join("; ", step.Ties.Select(t => t.Contract?.Amount ?? t.Amount).OfType<Money>().Select(MoneyText.Format));
+    private static IEnumerable<Citation> CitationsOf(Tie tie) => tie.Contract is { } contract ? tie.Citations.Concat(contract.Citations) : tie.Citations;
 
-    private static string SourceIds(PathStep step) => string.Join(", ", step.Citations.Select(c => c.Source).Distinct());
+    /// <summary>A table row: one tie of a step, with the dates, amount and disputes the sentences give it.</summary>
+    private sealed record Row(int Path, int Step, string From, string Relationship, string To, string Dates, string Amount, string Status, string Sources)
+    {
+        private static readonly string[] DateFields = ["date", "start", "end", "since", "until"];
+
+        public IEnumerable<string> Cells =>
+        [
+            Path.ToString(CultureInfo.InvariantCulture), Step.ToString(CultureInfo.InvariantCulture), From, Relationship, To, Dates, Amount, Status, Sources,
+        ];
+
+        public static Row Of(int path, int index, PathStep step, Tie tie)
+        {
+            var amount = AmountOf(tie);
+            var amountField = tie.Amount is null && amount is not null ? "current_value" : "amount";
+            var disputed = DisputedClaims(tie).ToList();
+            var dates = Span(tie.Since, tie.Until).Trim().Trim('(', ')')
+                + string.Concat(disputed.Where(c => DateFields.Contains(c.Field)).Select(c => Also(c, c.Field == "date" ? null : c.Field)));
+            var money = (amount is { } m ? MoneyText.Format(m) : string.Empty)
+                + string.Concat(disputed.Where(c => c.Field == amountField).Select(c => Also(c, null)));
+            var status = string.Join(' ', disputed.Where(c => !DateFields.Contains(c.Field) && c.Field != amountField).Select(c => Also(c, c.Field.Replace('_', ' ')))
+                .Prepend(tie.Status == TieStatus.Reported ? string.Empty : tie.Status.ToString().ToLowerInvariant())).Trim();
+            var sources = string.Join(", ", CitationsOf(tie).Select(c => c.Source).Distinct());
+            return new Row(path, index, step.From.Name, step.Label, step.To.Name, dates.Trim(), money.Trim(), status, sources.Length > 0 ? sources : "[no source]");
+        }
+
+        // "(sources differ: also $41 million)", naming the field when the cell could show more than one.
+        private static string Also(FieldClaims claims, string? field)
+        {
+            var others = string.Join("; ", claims.Claims.Where(c => !c.Preferred).Select(c => MoneyText.FormatClaim(claims.Field, c.Value)));
+            return field is null ? $" (sources differ: also {others})" : $" (sources differ on the {field}: also {others})";
+        }
+    }
 
     /// <summary>Numbers sources in order of first citation.</summary>
     private sealed class Footnotes(TechTiesGraph graph)
