@@ -8,7 +8,11 @@ internal static class Markup
 {
     public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    /// <summary>Escapes Markdown table-cell text: pipes, backslashes, emphasis and link characters, and line breaks.</summary>
+    /// <summary>
+    /// Escapes Markdown table-cell text: pipes, backslashes, emphasis and link characters, and line breaks; <c>&lt;</c>,
+    /// <c>&gt;</c> and <c>&amp;</c> become HTML entities, which every Markdown flavour reads as text (a backslash before
+    /// <c>&lt;</c> is not an escape in all of them, and a viewer that allows HTML would read <c>&lt;Co&gt;</c> as a tag).
+    /// </summary>
     public static string MarkdownCell(string? text)
     {
         var builder = new StringBuilder();
@@ -21,7 +25,16 @@ internal static class Markup
                 case '\n':
                     builder.Append("<br>");
                     break;
-                case '|' or '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#':
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '|' or '\\' or '*' or '_' or '`' or '[' or ']' or '#':
                     builder.Append('\\').Append(c);
                     break;
                 default:

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TechTies.Export;
 
 namespace TechTies.Rendering;
 
@@ -119,42 +120,23 @@ internal static class PathRenderer
         return text.ToString();
     }
 
-    // Each entity once, as n0, n1… in order of first appearance; each tie once, drawn in its own direction.
+    // Each entity once, as n0, n1… in order of first appearance; each tie once, drawn in its own direction. Labels are
+    // escaped as the Mermaid and DOT exports escape them (docs/export.md), by the same functions.
     public static string Mermaid(PathSet set)
     {
         var (nodes, ties) = Picture(set);
         var text = new StringBuilder("flowchart LR\n");
         foreach (var (entity, id) in nodes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {id}[\"{MermaidText(entity.Name)}\"]\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {id}[\"{MermaidExporter.Label(entity.Name)}\"]\n");
         }
 
         foreach (var tie in ties)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {nodes[tie.From]} -->|\"{MermaidText(tie.Type.Label)}\"| {nodes[tie.To]}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {nodes[tie.From]} -->|\"{MermaidExporter.Label(tie.Type.Label)}\"| {nodes[tie.To]}\n");
         }
 
         return text.ToString();
-
-        static string MermaidText(string value)
-        {
-            var escaped = new StringBuilder();
-            foreach (var c in value)
-            {
-                escaped.Append(c switch
-                {
-                    '"' => "#quot;",
-                    '#' => "#35;",
-                    '<' => "#lt;",
-                    '>' => "#gt;",
-                    '|' => "#124;",
-                    '\n' => " ",
-                    _ => c.ToString(),
-                });
-            }
-
-            return escaped.ToString();
-        }
     }
 
     public static string Dot(PathSet set)
@@ -173,7 +155,7 @@ internal static class PathRenderer
 
         return text.Append("}\n").ToString();
 
-        static string Q(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        static string Q(string value) => DotExporter.Quote(value);
     }
 
     private static (Dictionary<Entity, string> Nodes, List<Tie> Ties) Picture(PathSet set)

@@ -114,6 +114,18 @@ public class PathRenderingTests
     }
 
     [Fact]
+    public void The_Markdown_table_writes_angle_brackets_and_ampersands_as_entities()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "Acme \"Quotes\" & <Co> #1 | end", hosts_on: { to: c, sources: [s] } }
+              c: { name: C }
+            """, "escape.yaml");
+
+        Assert.Contains("| Acme \"Quotes\" &amp; &lt;Co&gt; \\#1 \\| end |", graph.Query("a -[hosts_on]-> c").ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_HTML_table_encodes_all_text()
     {
         var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
@@ -168,6 +180,22 @@ public class PathRenderingTests
         Assert.Equal(
             "flowchart LR\n    n0[\"Say #quot;hi#quot; #35;1\"]\n    n1[\"C\"]\n    n0 -->|\"hosts on\"| n1\n",
             graph.Query("a -[hosts_on]-> c").ToMermaid());
+    }
+
+    [Fact]
+    public void Mermaid_escapes_labels_as_the_Mermaid_export_does()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "Acme \"Quotes\" & <Co> #1 | end", hosts_on: { to: c, sources: [s] } }
+              c: { name: C }
+            """, "escape.yaml");
+        using var export = new MemoryStream();
+        graph.Export(ExportFormat.Mermaid, export);
+
+        var label = "\"Acme #quot;Quotes#quot; #amp; #lt;Co#gt; #35;1 #124; end\"";
+        Assert.Contains(label, System.Text.Encoding.UTF8.GetString(export.ToArray()), StringComparison.Ordinal);
+        Assert.Contains($"    n0[{label}]\n", graph.Query("a -[hosts_on]-> c").ToMermaid(), StringComparison.Ordinal);
     }
 
     [Fact]
