@@ -271,15 +271,19 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <returns>The HTML fragment.</returns>
     public string ToHtml(DateOnly? today = null) => PathRenderer.Html(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
 
-    /// <summary>An SVG picture of the paths, one row per path, each entity a box and each step a labelled arrow.</summary>
+    /// <summary>An SVG picture of the paths, one row per path, each entity a box and each step a labelled arrow; a truncated result says so in a line under the rows.</summary>
     /// <returns>The SVG document (also valid inline in HTML); all text is XML-escaped.</returns>
     public string ToSvg() => PathPicture.Svg(this);
 
-    /// <summary>A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), each tie once in its own direction, labels escaped.</summary>
+    /// <summary>
+    /// A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), each tie once in its own
+    /// direction, labels escaped as the Mermaid export escapes them; a truncated result ends with a <c>%%</c> comment
+    /// and a node <c>truncated</c> that say so.
+    /// </summary>
     /// <returns>The Mermaid text.</returns>
     public string ToMermaid() => PathRenderer.Mermaid(this);
 
-    /// <summary>A Graphviz DOT digraph of the paths: entities by quoted id with their names as labels, each tie once.</summary>
+    /// <summary>A Graphviz DOT digraph of the paths: entities by quoted id with their names as labels, each tie once; a truncated result says so in the graph's label.</summary>
     /// <returns>The DOT text.</returns>
     public string ToDot() => PathRenderer.Dot(this);
 

@@ -47,11 +47,21 @@ internal static class PathPicture
             width = Math.Max(width, x + Padding);
         }
 
+        // Below the rows, a line for each cut: the paths drawn here, and the paths the query left out.
         var more = set.Count - rows.Count;
-        var height = Padding + (rows.Count * RowHeight) + (more > 0 ? 20 : 0);
+        var height = Padding + (rows.Count * RowHeight);
         if (more > 0)
         {
+            height += 20;
             body.Append(Invariant($"<text x=\"{Padding}\" y=\"{height - 5}\">… {more} more paths</text>\n"));
+        }
+
+        if (set.IsTruncated)
+        {
+            var note = PathRenderer.Truncated(set);
+            height += 20;
+            width = Math.Max(width, (2 * Padding) + (note.Length * CharWidth));
+            body.Append(Invariant($"<text x=\"{Padding}\" y=\"{height - 5}\" class=\"techties-truncated\">{SecurityElement.Escape(note)}</text>\n"));
         }
 
         return Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Math.Max(width, 200)}\" height=\"{Math.Max(height, 40)}\" font-family=\"sans-serif\" font-size=\"13\">\n")

@@ -23,7 +23,7 @@ internal static class PathRenderer
 
         if (set.IsTruncated)
         {
-            text.Append(CultureInfo.InvariantCulture, $"(Only some connections are shown: {set.TruncationReason}.)\n");
+            text.Append(CultureInfo.InvariantCulture, $"({Truncated(set)})\n");
         }
 
         if (notes.Count > 0)
@@ -136,6 +136,13 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"    {nodes[tie.From]} -->|\"{MermaidExporter.Label(tie.Type.Label)}\"| {nodes[tie.To]}\n");
         }
 
+        // A comment for whoever reads the source, and a node for whoever sees the picture.
+        if (set.IsTruncated)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    %% truncated: {set.TruncationReason!.ReplaceLineEndings(" ")}\n")
+                .Append(CultureInfo.InvariantCulture, $"    truncated[\"{MermaidExporter.Label(Truncated(set))}\"]\n");
+        }
+
         return text.ToString();
     }
 
@@ -153,10 +160,18 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"    {Q(tie.From.Id)} -> {Q(tie.To.Id)} [label={Q(tie.Type.Label)}];\n");
         }
 
+        if (set.IsTruncated)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    label={Q(Truncated(set))};\n");
+        }
+
         return text.Append("}\n").ToString();
 
         static string Q(string value) => DotExporter.Quote(value);
     }
+
+    /// <summary>What a picture of a truncated path set says under it, as the sentences say it.</summary>
+    internal static string Truncated(PathSet set) => $"Only some connections are shown: {set.TruncationReason}.";
 
     private static (Dictionary<Entity, string> Nodes, List<Tie> Ties) Picture(PathSet set)
     {

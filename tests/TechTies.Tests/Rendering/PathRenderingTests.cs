@@ -199,6 +199,29 @@ public class PathRenderingTests
     }
 
     [Fact]
+    public void Pictures_of_a_truncated_result_say_so()
+    {
+        var set = BuiltIn.Query("(:group) -[signed]-> ? -[targets]-> palantir limit 3");
+        const string Note = "Only some connections are shown: the limit of 3 paths kept the first 3 of 14.";
+
+        Assert.EndsWith($"    %% truncated: the limit of 3 paths kept the first 3 of 14\n    truncated[\"{Note}\"]\n", set.ToMermaid(), StringComparison.Ordinal);
+        Assert.EndsWith($"    label=\"{Note}\";\n}}\n", set.ToDot(), StringComparison.Ordinal);
+        var svg = System.Xml.Linq.XDocument.Parse(set.ToSvg());
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(Note, svg.Descendants(ns + "text").Last().Value);
+    }
+
+    [Fact]
+    public void Pictures_of_a_whole_result_have_no_truncation_note()
+    {
+        var set = BuiltIn.Query("(:group) -[signed]-> ? -[targets]-> palantir");
+
+        Assert.DoesNotContain("truncated", set.ToMermaid(), StringComparison.Ordinal);
+        Assert.DoesNotContain("label=\"Only", set.ToDot(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Only some", set.ToSvg(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DOT_quotes_and_escapes_ids_and_labels()
     {
         var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
