@@ -218,8 +218,10 @@ internal static class PathRenderer
             }
             else
             {
-                var (from, label, to) = step.Direction == StepDirection.Forward ? (tie.From, tie.Type.Label, tie.To) : (tie.To, tie.Type.InverseLabel, tie.From);
-                yield return $"{from.Name} {VerbPhrase.Of(label, past)} {to.Name}{Details(tie, AmountOf(tie))} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
+                var (from, label, other, to) = step.Direction == StepDirection.Forward
+                    ? (tie.From, tie.Type.Label, tie.Type.InverseLabel, tie.To)
+                    : (tie.To, tie.Type.InverseLabel, tie.Type.Label, tie.From);
+                yield return $"{from.Name} {VerbPhrase.Of(label, past, other)} {to.Name}{Details(tie, AmountOf(tie))} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
         }
     }

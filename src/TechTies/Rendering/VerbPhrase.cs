@@ -11,12 +11,18 @@ namespace TechTies.Rendering;
 /// <item>a present-tense verb ends in -s ("hosts on", "uses data from", "has member", "lobbies"): its past is made
 /// from it ("hosted on", "used data from", "had member", "lobbied");</item>
 /// <item>a past participle followed by "by" is a passive ("targeted by", "made by", "organized by"), and needs "is" or "was";</item>
+/// <item>a past participle followed by "to" is a passive too when the other label of the type (the inverse of a label,
+/// the label of an inverse) is one present-tense verb and nothing else ("awarded to" / "holds"): then the label's start
+/// is that verb's direct object (the vendor holds the contract, so the contract is awarded to the vendor), which is
+/// what a passive's subject is. A past-tense verb names what its subject did, and its other label is not a bare
+/// present-tense verb ("donated to" / "received a donation from", "organized" / "organized by");</item>
 /// <item>any other past-tense verb ("organized", "signed", "donated to", "received a donation from") already tells of
 /// the past and reads the same in both tenses;</item>
 /// <item>anything else is not a verb ("part of", "CEO of", "member of") and needs "is" or "was".</item>
 /// </list>
-/// A past participle that is not followed by "by" cannot be told from a past-tense verb by its words alone, so
-/// "awarded to" reads as "donated to" does.
+/// A past participle followed by "to" cannot be told from a past-tense verb by its own words ("awarded to",
+/// "donated to"); the other label tells them apart. Without it (no other label given) such a label reads
+/// as a past-tense verb.
 /// </remarks>
 internal static class VerbPhrase
 {
@@ -35,8 +41,9 @@ internal static class VerbPhrase
     /// <summary>The label as the verb phrase of a sentence whose subject is the tie's start (or its end, for an inverse label).</summary>
     /// <param name="label">A relationship type's label or inverse label.</param>
     /// <param name="past">Whether the tie has ended.</param>
+    /// <param name="other">The type's other label: its inverse label when <paramref name="label"/> is its label, and the reverse.</param>
     /// <returns>The verb phrase.</returns>
-    public static string Of(string label, bool past)
+    public static string Of(string label, bool past, string? other = null)
     {
         var space = label.IndexOf(' ', StringComparison.Ordinal);
         var (first, rest) = space < 0 ? (label, string.Empty) : (label[..space], label[space..]);
@@ -45,7 +52,7 @@ internal static class VerbPhrase
             return past ? PastOf(first) + rest : label;
         }
 
-        var passive = rest.StartsWith(" by", StringComparison.Ordinal) && (rest.Length == 3 || rest[3] == ' ');
+        var passive = FollowedBy(rest, "by") || (FollowedBy(rest, "to") && other is not null && !other.Contains(' ', StringComparison.Ordinal) && IsPresentTense(other));
         if (!passive && (first.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || IrregularPast.Contains(first)))
         {
             return label;
@@ -53,6 +60,9 @@ internal static class VerbPhrase
 
         return (past ? "was " : "is ") + label;
     }
+
+    private static bool FollowedBy(string rest, string word) =>
+        rest.StartsWith(" " + word, StringComparison.Ordinal) && (rest.Length == word.Length + 1 || rest[word.Length + 1] == ' ');
 
     private static bool IsPresentTense(string word) =>
         (word.Length > 2 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) || Irregular.ContainsKey(word);

@@ -38,8 +38,8 @@ public class VerbPhraseTests
         { "holds", "holds", "held" },
         { "awarded", "awarded", "awarded" },
 
-        // A participle not followed by "by" reads as a past-tense verb, as "donated to" does: the words cannot tell them apart.
-        { "awarded to", "awarded to", "awarded to" },
+        // A participle followed by "to" is a passive when the other label is a bare present-tense verb ("holds").
+        { "awarded to", "is awarded to", "was awarded to" },
         { "awarded by", "is awarded by", "was awarded by" },
         { "covers", "covers", "covered" },
         { "covered by", "is covered by", "was covered by" },
@@ -58,9 +58,32 @@ public class VerbPhraseTests
     [MemberData(nameof(Labels))]
     public void A_label_reads_as_a_verb_phrase_in_the_present_and_the_past(string label, string present, string past)
     {
-        Assert.Equal(present, VerbPhrase.Of(label, past: false));
-        Assert.Equal(past, VerbPhrase.Of(label, past: true));
+        var other = BuiltInTypes.Select(t => t.Label == label ? t.InverseLabel : t.InverseLabel == label ? t.Label : null).FirstOrDefault(l => l is not null);
+
+        Assert.Equal(present, VerbPhrase.Of(label, past: false, other));
+        Assert.Equal(past, VerbPhrase.Of(label, past: true, other));
     }
+
+    [Theory]
+    [InlineData("awarded to", "holds", "is awarded to")]
+    [InlineData("sold to", "buys", "is sold to")]
+    [InlineData("sold to", "buys from", "sold to")]
+    [InlineData("donated to", "received a donation from", "donated to")]
+    [InlineData("awarded to", null, "awarded to")]
+    public void A_participle_before_to_is_a_passive_only_when_the_other_label_is_a_bare_present_tense_verb(string label, string? other, string present)
+    {
+        Assert.Equal(present, VerbPhrase.Of(label, past: false, other));
+    }
+
+    [Fact]
+    public void A_contract_is_awarded_to_its_vendor_in_sentences()
+    {
+        var text = TechTiesGraph.LoadBuiltIn().Query("? -[awarded_to]-> palantir").ToSentences(new DateOnly(2018, 8, 1));
+
+        Assert.StartsWith("1. Falcon Operations and Maintenance (O&M), System Enhancement Support Services for Palantir Government was awarded to Palantir Technologies (2015–2018, $39 million) [1][2].\n2. Palantir Gotham Software is awarded to Palantir Technologies ($249,999.50) [2].\n", text, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<RelationshipType> BuiltInTypes => TechTiesGraph.LoadBuiltIn().Schema.RelationshipTypes;
 
     [Fact]
     public void Every_label_of_the_built_in_graph_is_among_the_examples()
