@@ -88,6 +88,12 @@ internal sealed class OutputFile : IDisposable
         stream.Dispose();
         if (temporary is not null)
         {
+            // A file replaced keeps its permissions (an export over a script or a shared file keeps who may read it).
+            if (!OperatingSystem.IsWindows() && File.Exists(Target))
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(Target));
+            }
+
             File.Move(temporary, Target, overwrite: true);
         }
 

@@ -39,9 +39,15 @@ internal static class Suggest
     public static IEnumerable<string> Closest(string given, IEnumerable<string> candidates, int max)
     {
         var limit = Math.Max(2, given.Length / 3);
+        var lower = given.ToLowerInvariant();
+
+        // The distance is at least the difference in length: a candidate much longer or shorter than the text given
+        // (a graph of a million ids, or a value of a hundred thousand characters) is left out without measuring it,
+        // unless it starts with the text given.
         return candidates
             .Distinct(StringComparer.Ordinal)
-            .Select(c => (c, d: Distance(given.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Where(c => Math.Abs(c.Length - given.Length) <= limit || c.StartsWith(given, StringComparison.OrdinalIgnoreCase))
+            .Select(c => (c, d: Distance(lower, c.ToLowerInvariant())))
             .Where(x => x.d <= limit || x.c.StartsWith(given, StringComparison.OrdinalIgnoreCase))
             .OrderBy(x => x.d)
             .ThenBy(x => x.c, StringComparer.Ordinal)

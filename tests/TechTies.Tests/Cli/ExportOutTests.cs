@@ -33,6 +33,22 @@ public sealed class ExportOutTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Export_over_a_file_keeps_its_permissions()
+    {
+        var target = Path.Combine(folder, "graph.dot");
+        File.WriteAllText(target, "old");
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(target, mode);
+
+        var result = CliRunner.Run("export", "--format", "dot", "--out", target);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("digraph", File.ReadAllText(target));
+        Assert.Equal(mode, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
     public void Export_through_a_link_to_a_missing_file_creates_the_file_and_keeps_the_link()
     {
         var link = Path.Combine(folder, "graph.dot");
