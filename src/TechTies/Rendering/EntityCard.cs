@@ -196,8 +196,9 @@ public sealed class EntityCard
     private IEnumerable<(string Label, Entity Other, Tie Tie)> TieRows() =>
         Outgoing.Select(t => (t.Type.Label, t.To, t)).Concat(Incoming.Select(t => (t.Type.InverseLabel, t.From, t)));
 
-    // The same date and money wording as the path sentences: "(2015–2018)", "$39 million".
-    private static string Details(Tie tie)
+    // The same date and money wording as the path sentences: "(2015–2018)", "$39 million"; and, as they do, the values
+    // the sources differ on (the tie's own, its contract's, or the dates it takes from a protest).
+    private string Details(Tie tie)
     {
         var parts = new List<string>();
         var span = Rendering.PathRenderer.Span(tie.Since, tie.Until).Trim().Trim('(', ')');
@@ -219,6 +220,12 @@ public sealed class EntityCard
         if (tie.Status != TieStatus.Reported)
         {
             parts.Add(tie.Status.ToString().ToLowerInvariant());
+        }
+
+        foreach (var claims in Rendering.PathRenderer.DisputedClaims(tie))
+        {
+            var others = claims.Claims.Where(c => !c.Preferred).Select(c => $"{Rendering.MoneyText.FormatClaim(claims.Field, c.Value)} {Notes(c.Citations)}".TrimEnd());
+            parts.Add($"sources differ on the {claims.Field.Replace('_', ' ')}: also {string.Join("; ", others)}");
         }
 
         return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";

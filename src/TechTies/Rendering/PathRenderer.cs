@@ -277,7 +277,7 @@ internal static class PathRenderer
 
     // The disputed fields behind what a rendering says of a tie: its own, its contract's, and, for a tie that takes its
     // dates from a protest (the targets, organizers and signatories a protest names), the protest's disputed dates.
-    private static IEnumerable<FieldClaims> DisputedClaims(Tie tie)
+    internal static IEnumerable<FieldClaims> DisputedClaims(Tie tie)
     {
         var claims = tie.Contract is { } contract ? contract.FieldClaims.Concat(tie.FieldClaims) : tie.FieldClaims;
         return claims.Concat(ProtestDateClaims(tie)).Where(c => c.IsDisputed).DistinctBy(c => c.Field);

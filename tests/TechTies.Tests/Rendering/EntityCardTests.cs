@@ -14,6 +14,19 @@ public class EntityCardTests
     }
 
     [Fact]
+    public void A_card_says_where_sources_differ_on_what_a_tie_takes_from_its_contract_or_protest()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+
+        var protest = graph.Card(graph.Find("palantir-hq-2018-08-01")).ToString();
+        var palantir = graph.Card(graph.Find("palantir")).ToString();
+
+        Assert.Contains("  targets Palantir Technologies (palantir) (2018-08-01, sources differ on the date: also 2018-07-31 [2][3]) [1][2][3]\n", protest, StringComparison.Ordinal);
+        Assert.Contains("(2014–2019, $53 million, contract palantir-ice-icm, sources differ on the amount: also $41 million [3]) [1][2][3][4]\n", palantir, StringComparison.Ordinal);
+        Assert.Contains("sources differ on the amount: also $41 million", graph.Card(graph.Find("palantir")).ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_card_in_HTML_encodes_the_data_and_links_its_sources()
     {
         var graph = TechTiesGraph.Parse("""
