@@ -224,9 +224,6 @@ internal static class YamlGraphWriter
     /// <summary>Emits YAML events; text is quoted whenever the plain form would read back as something else.</summary>
     private sealed class YamlEvents(IEmitter emitter)
     {
-        // The fields whose values the format defines as (partial) dates.
-        private static readonly HashSet<string> DateFields = ["founded", "date", "start", "end", "published", "since", "until"];
-
         public void StartMap() => emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, isImplicit: true, MappingStyle.Block));
 
         public void EndMap() => emitter.Emit(new MappingEnd());
@@ -251,7 +248,7 @@ internal static class YamlGraphWriter
         // field, and the format defines it as a date, so a YAML reader that sees a date or a year there sees the truth.
         public void Value(string key, string value)
         {
-            if (DateFields.Contains(key))
+            if (YamlImplicitTypes.DateFields.Contains(key))
             {
                 emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Any, isPlainImplicit: true, isQuotedImplicit: true));
             }

@@ -15,6 +15,12 @@ namespace TechTies.Export;
 /// </remarks>
 internal static partial class YamlImplicitTypes
 {
+    /// <summary>
+    /// The fields whose values the format defines as (partial) dates: written plain, as people write them
+    /// (<c>since: 2018-08-01</c>, <c>founded: 2004</c>), by the YAML export and the import alike.
+    /// </summary>
+    public static readonly IReadOnlySet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { "founded", "date", "start", "end", "published", "since", "until" };
+
     /// <summary>True when <paramref name="value"/>, written plain, is not a string to a YAML 1.1 or 1.2 reader.</summary>
     public static bool ReadsAsNonString(string value) => value.Length == 0 || NonString().IsMatch(value);
 

@@ -10,9 +10,6 @@ namespace TechTies.Import;
 /// </summary>
 internal sealed class GraphYamlWriter
 {
-    // The format version and the fields the format reads as dates: written plain, as the YAML export writes them.
-    private static readonly HashSet<string> PlainFields = new(StringComparer.Ordinal) { "techties", "founded", "date", "start", "end", "published", "since", "until" };
-
     private readonly Emitter emitter;
     private string? openSection;
 
@@ -181,7 +178,7 @@ internal sealed class GraphYamlWriter
         if (value is not null)
         {
             Key(key);
-            Scalar(value, plainIfImplicit: PlainFields.Contains(key));
+            Scalar(value, plainIfImplicit: key == "techties" || Export.YamlImplicitTypes.DateFields.Contains(key));
         }
     }
 

@@ -222,11 +222,7 @@ public sealed class EntityCard
             parts.Add(tie.Status.ToString().ToLowerInvariant());
         }
 
-        foreach (var claims in Rendering.PathRenderer.DisputedClaims(tie))
-        {
-            var others = claims.Claims.Where(c => !c.Preferred).Select(c => $"{Rendering.MoneyText.FormatClaim(claims.Field, c.Value)} {Notes(c.Citations)}".TrimEnd());
-            parts.Add($"sources differ on the {claims.Field.Replace('_', ' ')}: also {string.Join("; ", others)}");
-        }
+        parts.AddRange(Rendering.PathRenderer.DisputedClaims(tie).Select(c => Rendering.PathRenderer.OtherValues(c, c.Field.Replace('_', ' '), Notes)));
 
         return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
     }

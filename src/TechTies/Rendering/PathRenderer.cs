@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using TechTies.Export;
@@ -308,6 +309,15 @@ internal static class PathRenderer
         }
     }
 
+    // "sources differ on the amount: also $41 million", or "sources differ: also …" when the field goes without saying;
+    // each other value with its footnotes when `cite` is given (an entity card's).
+    internal static string OtherValues(FieldClaims claims, string? field, Func<ImmutableArray<Citation>, string>? cite = null)
+    {
+        var others = string.Join("; ", claims.Claims.Where(c => !c.Preferred)
+            .Select(c => cite is null ? MoneyText.FormatClaim(claims.Field, c.Value) : $"{MoneyText.FormatClaim(claims.Field, c.Value)} {cite(c.Citations)}".TrimEnd()));
+        return field is null ? $"sources differ: also {others}" : $"sources differ on the {field}: also {others}";
+    }
+
     // The amount a rendering gives a tie: its own or its contract's headline amount, else the contract's current value
     // (spending data gives only that).
     private static Money? AmountOf(Tie tie) => tie.Amount ?? tie.Contract?.CurrentValue;
@@ -340,11 +350,7 @@ internal static class PathRenderer
         }
 
         // "(sources differ: also $41 million)", naming the field when the cell could show more than one.
-        private static string Also(FieldClaims claims, string? field)
-        {
-            var others = string.Join("; ", claims.Claims.Where(c => !c.Preferred).Select(c => MoneyText.FormatClaim(claims.Field, c.Value)));
-            return field is null ? $" (sources differ: also {others})" : $" (sources differ on the {field}: also {others})";
-        }
+        private static string Also(FieldClaims claims, string? field) => $" ({OtherValues(claims, field)})";
     }
 
     /// <summary>Numbers sources in order of first citation.</summary>
