@@ -143,7 +143,7 @@ public sealed class TechTiesGraph
     public bool TryGet(string id, [NotNullWhen(true)] out Entity? entity)
     {
         ArgumentNullException.ThrowIfNull(id);
-        entity = index.NodeOf.TryGetValue(id, out var node) ? index.Nodes[node] : null;
+        entity = index.TryGetNode(id, out var node) ? index.Nodes[node] : null;
         return entity is not null;
     }
 
@@ -202,12 +202,12 @@ public sealed class TechTiesGraph
     /// <summary>The ties that start at <paramref name="entity"/>, ordered by type, then the other end's id.</summary>
     /// <param name="entity">An entity of this graph.</param>
     /// <returns>The ties.</returns>
-    public ImmutableArray<Tie> TiesFrom(Entity entity) => index.TiesOf(index.NodeOf[Own(entity).Id], outgoing: true);
+    public ImmutableArray<Tie> TiesFrom(Entity entity) => index.TiesOf(index.NodeOf(Own(entity).Id), outgoing: true);
 
     /// <summary>The ties that end at <paramref name="entity"/>, ordered by type, then the other end's id.</summary>
     /// <param name="entity">An entity of this graph.</param>
     /// <returns>The ties.</returns>
-    public ImmutableArray<Tie> TiesTo(Entity entity) => index.TiesOf(index.NodeOf[Own(entity).Id], outgoing: false);
+    public ImmutableArray<Tie> TiesTo(Entity entity) => index.TiesOf(index.NodeOf(Own(entity).Id), outgoing: false);
 
     /// <summary>
     /// The graph as a read-only QuikGraph <see cref="IBidirectionalGraph{TVertex, TEdge}"/> (directed, parallel edges

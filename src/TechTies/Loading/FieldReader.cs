@@ -175,13 +175,13 @@ internal sealed partial class GraphReader
             var node = Find(field);
             if (node is null || node is YScalar { IsNull: true })
             {
-                return result.ToImmutable();
+                return Entity.NoIdentifiers;
             }
 
             if (node is not YMap identifiers)
             {
                 reader.WrongShape(file, node, field, "a mapping of scheme to identifier, such as { uei: ABC123DEF456 }");
-                return result.ToImmutable();
+                return Entity.NoIdentifiers;
             }
 
             foreach (var (key, value) in identifiers.Entries)
@@ -196,7 +196,8 @@ internal sealed partial class GraphReader
                 }
             }
 
-            return result.ToImmutable();
+            // Most companies and agencies have none: they share one empty map rather than hold one each.
+            return result.Count == 0 ? Entity.NoIdentifiers : result.ToImmutable();
         }
 
         public ImmutableArray<Citation> Citations(string field) => ReadCitations(Find(field), field);

@@ -62,7 +62,7 @@ public abstract class Entity
     }
 
     /// <summary>The empty identifier map every company or agency without identifiers shares.</summary>
-    private protected static ImmutableSortedDictionary<string, string> NoIdentifiers { get; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+    internal static ImmutableSortedDictionary<string, string> NoIdentifiers { get; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
     /// <summary>The claims given for <paramref name="field"/>, or <see langword="null"/> when it has none.</summary>
     /// <param name="field">The field name as in the YAML format, such as <c>amount</c>.</param>

@@ -37,13 +37,9 @@ public enum TieStatus
 public sealed class Tie : IEdge<Entity>
 {
     // A graph holds hundreds of thousands of ties, so a tie keeps only what is its own: its ends, type and place
-    // in the file, and one reference to its facts (dates, amount, status, description, sources), which the ties
-    // a contract or protest makes share. Its id is made from its ends each time it is asked for, and not kept: an
-    // export reads every id once, and keeping them would make the graph a third larger for good.
-    private string? id;
-    // Null for a tie a contract makes that says nothing of its own: it takes the contract's dates, amount, status and
-    // sources, read from the contract, so the many ties of spending data hold nothing twice.
-    private TieFacts? facts = TieFacts.None;
+    // in the file, and one reference to the rest (see State). Its id is made from its ends each time it is asked
+    // for, and not kept: an export reads every id once, and keeping them would make the graph a third larger for good.
+    private object? state = TieFacts.None;
     private string? file;
     private int line;
     private int column;
@@ -59,12 +55,10 @@ public sealed class Tie : IEdge<Entity>
         Type = type;
         From = from;
         To = to;
-        this.facts = facts;
-        Contract = contract;
+        state = Pack(facts, contract, null, parallel);
         this.file = file;
         this.line = line;
         this.column = column;
-        Parallel = parallel;
     }
 
     /// <summary>
@@ -73,8 +67,8 @@ public sealed class Tie : IEdge<Entity>
     /// </summary>
     public string Id
     {
-        get => id ?? MakeId(From, Type, To, Contract, Parallel);
-        init => id = value;
+        get => (state as TieExtras)?.Id ?? MakeId(From, Type, To, Contract, Parallel);
+        init => state = Pack(OwnFacts, Contract, value, Parallel);
     }
 
     /// <summary>The relationship type (in JSON, its name).</summary>
@@ -90,29 +84,33 @@ public sealed class Tie : IEdge<Entity>
     public required Entity To { get; init; }
 
     /// <summary>When the tie began; <see langword="null"/> when not known.</summary>
-    public PartialDate? Since { get => facts is null ? Contract!.Start : facts.Since; init => facts = Facts with { Since = value }; }
+    public PartialDate? Since { get => OwnFacts is { } facts ? facts.Since : Contract!.Start; init => WithFacts(Facts with { Since = value }); }
 
     /// <summary>When the tie ended or ends; <see langword="null"/> when not known or still holding.</summary>
-    public PartialDate? Until { get => facts is null ? Contract!.End : facts.Until; init => facts = Facts with { Until = value }; }
+    public PartialDate? Until { get => OwnFacts is { } facts ? facts.Until : Contract!.End; init => WithFacts(Facts with { Until = value }); }
 
     /// <summary>An amount of money the tie involves, such as a contract value or a donation.</summary>
-    public Money? Amount { get => facts is null ? Contract!.Amount : facts.Amount; init => facts = Facts with { Amount = value }; }
+    public Money? Amount { get => OwnFacts is { } facts ? facts.Amount : Contract!.Amount; init => WithFacts(Facts with { Amount = value }); }
 
     /// <summary>How well established the tie is.</summary>
-    public TieStatus Status { get => facts is null ? Contract!.TieStatus : facts.Status; init => facts = Facts with { Status = value }; }
+    public TieStatus Status { get => OwnFacts is { } facts ? facts.Status : Contract!.TieStatus; init => WithFacts(Facts with { Status = value }); }
 
     /// <summary>A free-text description; <see langword="null"/> when none was given.</summary>
-    public string? Description { get => facts?.Description; init => facts = Facts with { Description = value }; }
+    public string? Description { get => OwnFacts?.Description; init => WithFacts(Facts with { Description = value }); }
 
     /// <summary>The sources that state the tie.</summary>
-    public ImmutableArray<Citation> Citations { get => facts is null ? Contract!.Citations : facts.Citations; init => facts = Facts with { Citations = value }; }
+    public ImmutableArray<Citation> Citations { get => OwnFacts is { } facts ? facts.Citations : Contract!.Citations; init => WithFacts(Facts with { Citations = value }); }
 
     /// <summary>Fields of the tie given with their own sources, disputed or not.</summary>
-    public ImmutableArray<FieldClaims> FieldClaims { get => facts is null ? [] : facts.FieldClaims; init => facts = Facts with { FieldClaims = value }; }
+    public ImmutableArray<FieldClaims> FieldClaims { get => OwnFacts?.FieldClaims ?? []; init => WithFacts(Facts with { FieldClaims = value }); }
 
     /// <summary>The contract this tie was made from, or <see langword="null"/> (in JSON, its id).</summary>
     [JsonConverter(typeof(Serialization.EntityIdJsonConverter<Contract>))]
-    public Contract? Contract { get; init; }
+    public Contract? Contract
+    {
+        get => state switch { Contract contract => contract, TieExtras extras => extras.Contract, _ => null };
+        init => state = Pack(OwnFacts, value, (state as TieExtras)?.Id, Parallel);
+    }
 
     /// <summary>Where the tie was written; <see langword="null"/> for ties made in code.</summary>
     public SourceLocation? Location
@@ -122,10 +120,17 @@ public sealed class Tie : IEdge<Entity>
     }
 
     /// <summary>Which of the parallel ties with the same ends, type and contract this is, from 1; the id ends in <c>#n</c> from 2 on.</summary>
-    internal int Parallel { get; init; } = 1;
+    internal int Parallel
+    {
+        get => (state as TieExtras)?.Parallel ?? 1;
+        init => state = Pack(OwnFacts, Contract, (state as TieExtras)?.Id, value);
+    }
 
     /// <summary>The facts, for ties that share them.</summary>
-    internal TieFacts Facts => facts ?? TieFacts.Of(Contract!);
+    internal TieFacts Facts => OwnFacts ?? TieFacts.Of(Contract!);
+
+    // The tie's own facts, or null when it takes them from its contract.
+    private TieFacts? OwnFacts => state switch { TieFacts facts => facts, TieExtras extras => extras.Facts, _ => null };
 
     /// <summary>Whether the tie has no date at all, so date filters cannot tell whether it holds.</summary>
     public bool IsUndated => Since is null && Until is null;
@@ -148,6 +153,16 @@ public sealed class Tie : IEdge<Entity>
     /// <returns>The text.</returns>
     public override string ToString() => $"{From.Name} -> {Type.Label} -> {To.Name}";
 
+    // What a tie holds besides its ends and place, in one reference: its own facts (TieFacts); or its contract, when
+    // it takes its facts from it (Contract), as most ties of spending data do; or, for the few ties that also have a
+    // given id, another parallel tie before them, or a contract and facts of their own, all of these (TieExtras).
+    private static object Pack(TieFacts? facts, Contract? contract, string? id, int parallel) =>
+        id is null && parallel == 1 && (contract is null ? facts is not null : facts is null)
+            ? (object?)facts ?? contract!
+            : new TieExtras(facts, contract, id, parallel);
+
+    private void WithFacts(TieFacts facts) => state = Pack(facts, Contract, (state as TieExtras)?.Id, Parallel);
+
     /// <summary>The id a tie with these ends gets (see <see cref="Id"/>).</summary>
     internal static string MakeId(Entity from, RelationshipType type, Entity to, Contract? contract, int parallel)
     {
@@ -157,6 +172,9 @@ public sealed class Tie : IEdge<Entity>
         return parallel > 1 ? id + "#" + parallel.ToString(CultureInfo.InvariantCulture) : id;
     }
 }
+
+/// <summary>What a tie holds when neither its facts nor its contract alone say it all (see <see cref="Tie"/>).</summary>
+internal sealed record TieExtras(TieFacts? Facts, Contract? Contract, string? Id, int Parallel);
 
 /// <summary>What a tie states besides its ends: shared by the ties a contract or protest makes. Immutable.</summary>
 internal sealed record TieFacts(PartialDate? Since, PartialDate? Until, Money? Amount, TieStatus Status, string? Description, ImmutableArray<Citation> Citations, ImmutableArray<FieldClaims> FieldClaims)

@@ -104,7 +104,7 @@ public sealed class Neighborhood
     public int? DistanceOf(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        if (!index.NodeOf.TryGetValue(entity.Id, out var node) || !ReferenceEquals(index.Nodes[node], entity))
+        if (!index.TryGetNode(entity.Id, out var node) || !ReferenceEquals(index.Nodes[node], entity))
         {
             return null;
         }
@@ -345,7 +345,7 @@ public static class GraphConnections
         RelationshipTypeNames.Check(graph.Schema, types, nameof(types));
 
         var index = graph.Index;
-        return new Neighborhood(index, index.NodeOf[graph.Find(entity).Id], hops, PathMatcher.TypeMask(index, [.. types]), untyped: types.Length == 0);
+        return new Neighborhood(index, index.NodeOf(graph.Find(entity).Id), hops, PathMatcher.TypeMask(index, [.. types]), untyped: types.Length == 0);
     }
 
     /// <summary>
@@ -360,7 +360,7 @@ public static class GraphConnections
     {
         ArgumentNullException.ThrowIfNull(graph);
         var index = graph.Index;
-        var center = index.NodeOf[graph.Find(entity).Id];
+        var center = index.NodeOf(graph.Find(entity).Id);
 
         // The first-degree entities, each once.
         var marks = VisitMarks.Start(index.Nodes.Length);
@@ -525,8 +525,8 @@ internal sealed class ConnectionSearch
         index = graph.Index;
         this.source = source;
         this.target = target;
-        sourceNode = index.NodeOf[source.Id];
-        targetNode = index.NodeOf[target.Id];
+        sourceNode = index.NodeOf(source.Id);
+        targetNode = index.NodeOf(target.Id);
         this.options = options;
         clock = new SearchClock(options.TimeLimit);
         time = new PathQuery { AsOf = options.AsOf };

@@ -48,7 +48,7 @@ internal sealed class PathMatcher
         found = counting ? null : new PathRecords(graph, index, query.Limit);
         ends = collectEnds ? new bool[index.Nodes.Length] : null;
         kinds = index.NodeKinds;
-        fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf[n.EntityId])];
+        fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf(n.EntityId))];
         nodeKind = [.. query.Nodes.Select(n => n.Kind)];
         byKind = [.. query.Nodes.Select(n => n.Properties.IsEmpty && n.Predicate is null)];
         fixedOnly = [.. query.Nodes.Select(n => n.Kind is null && n.Properties.IsEmpty && n.Predicate is null)];

@@ -51,6 +51,69 @@ public class CompactModelTests
     }
 
     [Fact]
+    public void A_tie_made_in_code_with_a_contract_keeps_what_was_set_in_any_order()
+    {
+        var contract = Graph.Entities.OfType<Contract>().First(c => c.Start is not null && c.Amount is not null);
+        var since = PartialDate.Parse("2001-02");
+        Tie[] ties =
+        [
+            new Tie { Type = Graph.Schema["contracts_with"], From = Graph[contract.VendorId], To = Graph[contract.AgencyId], Contract = contract, Since = since, Id = "x", Parallel = 3 },
+            new Tie { Id = "x", Parallel = 3, Since = since, Contract = contract, Type = Graph.Schema["contracts_with"], From = Graph[contract.VendorId], To = Graph[contract.AgencyId] },
+        ];
+        foreach (var tie in ties)
+        {
+            Assert.Same(contract, tie.Contract);
+            Assert.Equal("x", tie.Id);
+            Assert.Equal(3, tie.Parallel);
+            Assert.Equal(since, tie.Since);
+            // A tie made in code states only what it is given: it does not take the contract's facts.
+            Assert.Null(tie.Amount);
+            Assert.Empty(tie.Citations);
+        }
+
+        var bare = new Tie { Type = Graph.Schema["contracts_with"], From = Graph[contract.VendorId], To = Graph[contract.AgencyId], Contract = contract };
+        Assert.Same(contract, bare.Contract);
+        Assert.Null(bare.Since);
+        Assert.Equal($"{contract.VendorId}/contracts_with/{contract.AgencyId}/{contract.Id}", bare.Id);
+        var numbered = new Tie { Type = Graph.Schema["hosts_on"], From = Graph["palantir"], To = Graph["amazon"], Parallel = 2 };
+        Assert.Equal("palantir/hosts_on/amazon#2", numbered.Id);
+        Assert.Null(numbered.Contract);
+    }
+
+    [Fact]
+    public void Loaded_contract_ties_take_the_contracts_facts_and_a_parallel_tie_keeps_its_own()
+    {
+        var graph = TechTiesGraph.Parse("""
+            techties: 1
+            sources:
+              s1: { title: "One", kind: news }
+              s2: { title: "Two", kind: news }
+            companies:
+              v: { name: V }
+            agencies:
+              g: { name: G }
+            contracts:
+              c: { title: C, vendor: v, agency: g, amount: USD 5 million, start: 2015-01, end: 2016, status: confirmed, sources: [s1] }
+            ties:
+              - { from: c, type: awarded_to, to: v, since: 2014, status: alleged, sources: [s2] }
+            """);
+        // Ties of the ties section are numbered before the ties entities make (see TieOrder).
+        var fromContract = graph.Ties.Single(t => t.Id == "c/awarded_to/v#2");
+        Assert.Same(graph["c"], fromContract.Contract);
+        Assert.Equal(PartialDate.Parse("2015-01"), fromContract.Since);
+        Assert.Equal(PartialDate.Parse("2016"), fromContract.Until);
+        Assert.Equal(Money.Parse("USD 5 million"), fromContract.Amount);
+        Assert.Equal(TieStatus.Confirmed, fromContract.Status);
+        Assert.Equal("s1", Assert.Single(fromContract.Citations).Source);
+        var parallel = graph.Ties.Single(t => t.Id == "c/awarded_to/v");
+        Assert.Null(parallel.Contract);
+        Assert.Equal(PartialDate.Parse("2014"), parallel.Since);
+        Assert.Null(parallel.Until);
+        Assert.Equal(TieStatus.Alleged, parallel.Status);
+        Assert.Equal("s2", Assert.Single(parallel.Citations).Source);
+    }
+
+    [Fact]
     public void Loaded_ties_have_the_ids_their_ends_give_and_are_in_ordinal_order()
     {
         foreach (var tie in Graph.Ties)
