@@ -9,7 +9,9 @@ internal static class Markup
     public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
     /// <summary>
-    /// Escapes Markdown table-cell text: pipes, backslashes, emphasis and link characters, and line breaks; <c>&lt;</c>,
+    /// Escapes Markdown table-cell text: pipes, backslashes, emphasis, strikethrough and link characters, dollar signs
+    /// (GitHub and Jupyter read the text between two of them, as in <c>$53 million … $41 million</c>, as mathematics), and
+    /// line breaks; <c>&lt;</c>,
     /// <c>&gt;</c> and <c>&amp;</c> become HTML entities, which every Markdown flavour reads as text (a backslash before
     /// <c>&lt;</c> is not an escape in all of them, and a viewer that allows HTML would read <c>&lt;Co&gt;</c> as a tag).
     /// </summary>
@@ -34,7 +36,7 @@ internal static class Markup
                 case '&':
                     builder.Append("&amp;");
                     break;
-                case '|' or '\\' or '*' or '_' or '`' or '[' or ']' or '#':
+                case '|' or '\\' or '*' or '_' or '`' or '[' or ']' or '#' or '$' or '~':
                     builder.Append('\\').Append(c);
                     break;
                 default:

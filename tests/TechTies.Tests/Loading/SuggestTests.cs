@@ -33,6 +33,36 @@ public class SuggestTests
         Assert.Equal("did you mean 'palantir' or 'palantir-technologies'?", Suggest.DidYouMean("palantir-t", ids));
     }
 
+    [Theory]
+    [InlineData("palantir", "palantir", 0)]
+    [InlineData("palnatir", "palantir", 1)] // neighbours swapped: one edit
+    [InlineData("palantr", "palantir", 1)]
+    [InlineData("palantirx", "palantir", 1)]
+    [InlineData("pxlantir", "palantir", 1)]
+    [InlineData("ca", "abc", 3)] // optimal string alignment: a swapped pair is not edited again
+    [InlineData("", "ice", 3)]
+    public void The_distance_counts_a_swap_of_neighbours_as_one_edit(string a, string b, int expected)
+    {
+        Assert.Equal(expected, Suggest.Distance(a, b));
+        Assert.Equal(expected, Suggest.Distance(b, a));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool The_distance_is_symmetric_and_between_the_length_difference_and_the_longer_length(NonNull<string> a, NonNull<string> b)
+    {
+        var d = Suggest.Distance(a.Get, b.Get);
+        return d == Suggest.Distance(b.Get, a.Get)
+            && d >= Math.Abs(a.Get.Length - b.Get.Length)
+            && d <= Math.Max(a.Get.Length, b.Get.Length)
+            && (d == 0) == (a.Get == b.Get);
+    }
+
+    [Fact]
+    public void A_swapped_pair_of_letters_gets_a_suggestion()
+    {
+        Assert.Equal("did you mean 'palantir'?", Suggest.DidYouMean("palnatri", ["palantir", "ice"]));
+    }
+
     // Candidates near the text: one letter changed, dropped or added, and the text with a long tail.
     private static IEnumerable<string> Variants(string text) =>
         text.Length == 0 ? ["a"] : [text[1..], text + "x", "y" + text[1..], text + new string('z', 40), text.ToUpperInvariant()];

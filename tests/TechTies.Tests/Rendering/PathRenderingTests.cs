@@ -82,16 +82,31 @@ public class PathRenderingTests
     }
 
     [Fact]
+    public void The_Markdown_table_escapes_dollar_signs_and_tildes_that_viewers_read_as_mathematics_or_strikethrough()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              a: { name: "A ~ B", hosts_on: { to: c, since: 2015, amount: $5 million, sources: [s] } }
+              c: { name: "C ~ $D" }
+            """, "md.yaml");
+
+        // Unescaped, GitHub and Jupyter would read "$5 million | C ~ $" as mathematics, and "~ B … C ~" as struck out.
+        Assert.Equal(
+            "| Path | Step | From | Relationship | To | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|\n| 1 | 1 | A \\~ B | hosts on | C \\~ \\$D | since 2015 | \\$5 million |  | s |\n",
+            graph.Query("a -[hosts_on]-> c").ToMarkdown());
+    }
+
+    [Fact]
     public void A_table_gives_each_contract_of_a_grouped_step_its_own_dates_amount_dispute_and_status()
     {
         var markdown = BuiltIn.Query("ice <-[contracts_with]- (:company)").ToMarkdown();
 
         var ice = "| U.S. Immigration and Customs Enforcement | has a contract with |";
-        Assert.Contains($"| 1 | 1 {ice} Four Points Technology |  | $451,232 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | 2015–2018 | $39 million | ended | usareally-2018-08-01, torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies |  | $249,999.50 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | 2014–2019 | $53 million (sources differ: also $41 million) |  |", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 4 | 1 {ice} West Publishing |  | $9,673,485.72 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 1 | 1 {ice} Four Points Technology |  | \\$451,232 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | 2015–2018 | \\$39 million | ended | usareally-2018-08-01, torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies |  | \\$249,999.50 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | 2014–2019 | \\$53 million (sources differ: also \\$41 million) |  |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 4 | 1 {ice} West Publishing |  | \\$9,673,485.72 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
