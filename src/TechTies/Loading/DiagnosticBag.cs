@@ -18,6 +18,9 @@ internal sealed class DiagnosticBag
     public void Add(string code, DiagnosticSeverity severity, string file, int line, int column, string message, string? suggestion) =>
         items.Add(new Diagnostic { Code = code, Severity = severity, File = file, Line = line, Column = column, Message = message, Suggestion = suggestion });
 
+    /// <summary>Forgets the diagnostics after the first <paramref name="count"/>.</summary>
+    public void TruncateTo(int count) => items.RemoveRange(count, items.Count - count);
+
     public IEnumerable<Diagnostic> Sorted() => items
         .Select((d, i) => (d, i))
         .OrderBy(x => x.d.File, StringComparer.Ordinal)

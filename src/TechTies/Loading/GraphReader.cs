@@ -48,21 +48,29 @@ internal sealed partial class GraphReader
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
     private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
     private GraphSchema schema = GraphSchema.BuiltIn;
+    private bool buildWhileReading;
 
     private GraphReader(LoadOptions options)
     {
         this.options = options;
     }
 
-    public static TechTiesGraph Read(IEnumerable<GraphFile> files, LoadOptions options)
+    public static TechTiesGraph Read(IEnumerable<GraphFile> files, LoadOptions options) => Read(files, options, buildWhileReading: true);
+
+    /// <summary>Reads the files; <paramref name="buildWhileReading"/> false reads every file whole first (for tests that compare the two ways).</summary>
+    internal static TechTiesGraph Read(IEnumerable<GraphFile> files, LoadOptions options, bool buildWhileReading)
     {
         var reader = new GraphReader(options);
-        return reader.ReadAll(files);
+        return reader.ReadAll(files, buildWhileReading);
     }
 
-    private TechTiesGraph ReadAll(IEnumerable<GraphFile> files)
+    private TechTiesGraph ReadAll(IEnumerable<GraphFile> files, bool mayBuildWhileReading)
     {
-        foreach (var file in files)
+        var list = files as IReadOnlyList<GraphFile> ?? [.. files];
+        // Entities can be built as they are read, and their part of the YAML tree let go at once, when the schema cannot
+        // change: when no file declares relationship types (a file that names relationship_types anywhere counts).
+        buildWhileReading = mayBuildWhileReading && !list.Any(f => f.Bytes.AsSpan().IndexOf("relationship_types"u8) >= 0);
+        foreach (var file in list)
         {
             ReadFile(file);
         }
@@ -70,7 +78,10 @@ internal sealed partial class GraphReader
         ReadDeclaredTypes();
         foreach (var entity in rawOrder)
         {
-            BuildEntity(entity);
+            if (entity.Fields is not null)
+            {
+                BuildEntity(entity);
+            }
         }
 
         var ties = BuildTies();
@@ -89,9 +100,17 @@ internal sealed partial class GraphReader
     // Phase 1: files, sections, ids.
     private void ReadFile(GraphFile file)
     {
-        var root = file.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? JsonTreeReader.Read(file.Bytes, file.Name, diagnostics)
-            : YamlTreeReader.Read(file.Bytes, file.Name, diagnostics);
+        YNode? root;
+        if (file.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            root = JsonTreeReader.Read(file.Bytes, file.Name, diagnostics);
+        }
+        else
+        {
+            var stream = new EntityStream(this, file.Name);
+            root = YamlTreeReader.Read(file.Bytes, file.Name, diagnostics, stream, stream.Undo);
+        }
+
         if (root is null)
         {
             if (!diagnostics.Items.Any(d => d.File == file.Name && d.Severity == DiagnosticSeverity.Error))
@@ -175,28 +194,35 @@ internal sealed partial class GraphReader
 
         foreach (var (key, value) in map.Entries)
         {
-            if (!IsSlug(key.Value))
-            {
-                diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(Slugify(key.Value))}");
-                continue;
-            }
-
-            if (raw.TryGetValue(key.Value, out var first))
-            {
-                diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id {DiagnosticText.Quote(key.Value)} is already defined as {A(first.Kind.ToName())} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
-                continue;
-            }
-
-            if (value is not YMap fields)
-            {
-                WrongShape(file, value, key.Value, "a mapping of fields, such as { name: ... }");
-                continue;
-            }
-
-            var entity = new RawEntity(kind, key, file) { Fields = fields };
-            raw[key.Value] = entity;
-            rawOrder.Add(entity);
+            ReadEntity(file, kind, key, value);
         }
+    }
+
+    // One entry of an entity section: its id checked and kept with its fields, for BuildEntity.
+    private RawEntity? ReadEntity(string file, Kind kind, YScalar key, YNode value)
+    {
+        if (!IsSlug(key.Value))
+        {
+            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(Slugify(key.Value))}");
+            return null;
+        }
+
+        if (raw.TryGetValue(key.Value, out var first))
+        {
+            diagnostics.Error(DiagnosticCodes.DuplicateId, file, key.Line, key.Column, $"the id {DiagnosticText.Quote(key.Value)} is already defined as {A(first.Kind.ToName())} at {first.File}:{first.Key.Line}:{first.Key.Column}", "ids are unique across all files and kinds: rename one of them");
+            return null;
+        }
+
+        if (value is not YMap fields)
+        {
+            WrongShape(file, value, key.Value, "a mapping of fields, such as { name: ... }");
+            return null;
+        }
+
+        var entity = new RawEntity(kind, key, file) { Fields = fields };
+        raw[key.Value] = entity;
+        rawOrder.Add(entity);
+        return entity;
     }
 
     private void ReadTieSection(string file, YNode section)
@@ -377,26 +403,26 @@ internal sealed partial class GraphReader
         e.Defaults = tieFields;
         if (vendor is not null)
         {
-            rawTies.Add(new RawTie(e.File, e.Key, "awarded_to", vendor.Line, vendor.Column, vendor, null, e) { Defaults = tieFields });
+            e.Ties.Add(new RawTie(e.File, e.Key, "awarded_to", vendor.Line, vendor.Column, vendor, null, e) { Defaults = tieFields });
             if (agency is not null)
             {
-                rawTies.Add(new RawTie(e.File, vendor, "contracts_with", vendor.Line, vendor.Column, agency, null, e) { Defaults = tieFields });
+                e.Ties.Add(new RawTie(e.File, vendor, "contracts_with", vendor.Line, vendor.Column, agency, null, e) { Defaults = tieFields });
             }
         }
 
         if (agency is not null)
         {
-            rawTies.Add(new RawTie(e.File, e.Key, "awarded_by", agency.Line, agency.Column, agency, null, e) { Defaults = tieFields });
+            e.Ties.Add(new RawTie(e.File, e.Key, "awarded_by", agency.Line, agency.Column, agency, null, e) { Defaults = tieFields });
         }
 
         if (office is not null)
         {
-            rawTies.Add(new RawTie(e.File, e.Key, "awarded_by", office.Line, office.Column, office, null, e) { Defaults = tieFields });
+            e.Ties.Add(new RawTie(e.File, e.Key, "awarded_by", office.Line, office.Column, office, null, e) { Defaults = tieFields });
         }
 
         foreach (var product in products)
         {
-            rawTies.Add(new RawTie(e.File, e.Key, "covers", product.Line, product.Column, product, null, e) { Defaults = tieFields });
+            e.Ties.Add(new RawTie(e.File, e.Key, "covers", product.Line, product.Column, product, null, e) { Defaults = tieFields });
         }
 
         return contract;
@@ -423,7 +449,7 @@ internal sealed partial class GraphReader
         {
             foreach (var who in fields.ReferenceList(field))
             {
-                rawTies.Add(new RawTie(e.File, who, type, who.Line, who.Column, e.Key, null, e) { Defaults = e.Defaults });
+                e.Ties.Add(new RawTie(e.File, who, type, who.Line, who.Column, e.Key, null, e) { Defaults = e.Defaults });
             }
         }
 
@@ -438,13 +464,13 @@ internal sealed partial class GraphReader
             switch (item)
             {
                 case YScalar { IsNull: false } target:
-                    rawTies.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
+                    e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
                     break;
                 case YMap map when CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie"):
                     var to = Required(e.File, map, "to", $"{A(type)} tie");
                     if (to is not null)
                     {
-                        rawTies.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, to, map, e));
+                        e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, to, map, e));
                     }
 
                     break;
@@ -461,9 +487,12 @@ internal sealed partial class GraphReader
     // per tie; parallel ties (the same id but for the number) are numbered and sorted without making them.
     private List<Tie> BuildTies()
     {
-        var ties = new List<Tie>(rawTies.Count);
-        var seen = new Dictionary<(Entity, RelationshipType, Entity, Contract?), int>(rawTies.Count, TieIdParts.Instance);
-        foreach (var t in rawTies)
+        // The ties sections' ties first, then those entities make, in the order the entities were written: parallel
+        // ties are numbered in this order.
+        var count = rawTies.Count + rawOrder.Sum(e => e.Ties.Count);
+        var ties = new List<Tie>(count);
+        var seen = new Dictionary<(Entity, RelationshipType, Entity, Contract?), int>(count, TieIdParts.Instance);
+        foreach (var t in rawTies.Concat(rawOrder.SelectMany(e => e.Ties)))
         {
             // The relationship fields of a contract or protest take its dates and sources once it is built.
             var defaults = t.Defaults ?? t.Owner?.Defaults;
@@ -472,9 +501,9 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out _);
-            count++;
-            ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, count));
+            ref var parallel = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out _);
+            parallel++;
+            ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, parallel));
         }
 
         return ties;
@@ -733,10 +762,12 @@ internal sealed partial class GraphReader
 
     private void ReportOnce(string code, DiagnosticSeverity severity, string file, YNode at, string message, string? suggestion)
     {
-        if (reportedOnce.Add((code, file, at.Line, at.Column)))
+        if (!reportedOnce.Add((code, file, at.Line, at.Column)))
         {
-            diagnostics.Add(code, severity, file, at.Line, at.Column, message, suggestion);
+            return;
         }
+
+        diagnostics.Add(code, severity, file, at.Line, at.Column, message, suggestion);
     }
 
     private void WrongShape(string file, YNode node, string field, string expected) =>
@@ -767,6 +798,61 @@ internal sealed partial class GraphReader
         public YMap? Fields { get; set; }
 
         public TieDefaults? Defaults { get; set; }
+
+        /// <summary>The ties its fields make, in the order written.</summary>
+        public List<RawTie> Ties { get; } = [];
+    }
+
+    /// <summary>
+    /// Takes the entities of a YAML file's sections as the reader reads them, and builds each at once when the schema
+    /// is settled, so that only one entity's part of the tree is alive at a time rather than the whole file's. Only for
+    /// a file that begins with the format version this package reads; any other file is read whole, so that a wrong
+    /// version reports nothing else.
+    /// </summary>
+    private sealed class EntityStream(GraphReader reader, string file) : ISectionStream
+    {
+        private (int Entities, int Diagnostics, int Citations)? start;
+
+        public bool Streams(YMap root, YScalar section) =>
+            reader.buildWhileReading
+            && root.Entries.Count > 0
+            && root.Entries[0] is { Key.Value: "techties", Value: YScalar { Value: var version } }
+            && version == SupportedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && KindNames.TryParseSection(section.Value, out _);
+
+        public void Entry(YScalar section, YScalar key, YNode value)
+        {
+            start ??= (reader.rawOrder.Count, reader.diagnostics.Items.Count, reader.citationsToCheck.Count);
+            KindNames.TryParseSection(section.Value, out var kind);
+            if (reader.ReadEntity(file, kind, key, value) is { } entity)
+            {
+                reader.BuildEntity(entity);
+            }
+        }
+
+        /// <summary>
+        /// Undoes every entry taken, for a file the reader gave up on: YamlDotNet reads it again whole. Reading and
+        /// building an entity adds to the ids, the entities, the diagnostics and the citations to check, and to the
+        /// entity's own field ties; nothing else (ReportOnce is used only once ties are built, after every file).
+        /// </summary>
+        public void Undo()
+        {
+            if (start is not { } s)
+            {
+                return;
+            }
+
+            for (var i = s.Entities; i < reader.rawOrder.Count; i++)
+            {
+                reader.raw.Remove(reader.rawOrder[i].Key.Value);
+                reader.entities.Remove(reader.rawOrder[i].Key.Value);
+            }
+
+            reader.rawOrder.RemoveRange(s.Entities, reader.rawOrder.Count - s.Entities);
+            reader.diagnostics.TruncateTo(s.Diagnostics);
+            reader.citationsToCheck.RemoveRange(s.Citations, reader.citationsToCheck.Count - s.Citations);
+            start = null;
+        }
     }
 
     /// <summary>A tie before resolution, placed at its type (or the field that makes it); <paramref name="Details"/> holds its own fields when written out.</summary>

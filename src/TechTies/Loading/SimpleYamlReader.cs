@@ -18,6 +18,7 @@ internal sealed class SimpleYamlReader
     private const int MaxKeyLength = 1000;
 
     private readonly string text;
+    private readonly ISectionStream? stream;
     // A section of thousands of entities is not a hint for the mappings that follow it.
     private const int MaxFieldsHint = 64;
 
@@ -27,15 +28,22 @@ internal sealed class SimpleYamlReader
     private int lineNumber;
     private int indent = -1;
 
-    private SimpleYamlReader(string text)
+    private SimpleYamlReader(string text, ISectionStream? stream)
     {
         this.text = text;
+        this.stream = stream;
     }
 
     /// <summary>The tree of <paramref name="text"/>, or <see langword="null"/> when it is not in the subset.</summary>
-    public static YNode? TryRead(string text)
+    /// <param name="text">The decoded file.</param>
+    /// <param name="stream">
+    /// Takes the entries of the top-level block mappings it asks for as each is read, instead of the tree: they are
+    /// left out of it, and the section's mapping in the tree is empty. When the reader gives up after some entries
+    /// went to the stream, the caller must undo what the stream did with them.
+    /// </param>
+    public static YNode? TryRead(string text, ISectionStream? stream = null)
     {
-        var reader = new SimpleYamlReader(text);
+        var reader = new SimpleYamlReader(text, stream);
         if (!reader.HasCharsOfTheSubset())
         {
             return null;
@@ -132,7 +140,7 @@ internal sealed class SimpleYamlReader
             }
 
             at++;
-            var value = BlockValue(at, end, mapIndent, depth);
+            var value = depth == 1 && stream is not null && stream.Streams(map, key) ? StreamedSection(at, end, mapIndent, depth, key) : BlockValue(at, end, mapIndent, depth);
             if (value is null)
             {
                 return null;
@@ -142,6 +150,64 @@ internal sealed class SimpleYamlReader
         }
 
         fieldsAtDepth[depth] = Math.Min(map.Entries.Count, MaxFieldsHint);
+        return indent < mapIndent ? map : null;
+    }
+
+    // A top-level "section:" whose value, when it is a block mapping, is read as Mapping reads it (the same checks, the
+    // same reasons to give up), but each entry goes to the stream once read rather than into the tree. Any other value
+    // is read as BlockValue reads it.
+    private YNode? StreamedSection(int at, int end, int ownIndent, int depth, YScalar section)
+    {
+        var rest = at;
+        while (rest < end && text[rest] == ' ')
+        {
+            rest++;
+        }
+
+        if (rest != end || (at < end && text[at] != ' '))
+        {
+            return BlockValue(at, end, ownIndent, depth);
+        }
+
+        NextContentLine(end + 1);
+        if (indent <= ownIndent)
+        {
+            return null;
+        }
+
+        if (StartsSequenceItem())
+        {
+            return Sequence(indent, depth + 1);
+        }
+
+        var mapIndent = indent;
+        var entryDepth = depth + 1;
+        if (entryDepth > YamlTreeReader.MaxDepth)
+        {
+            return null;
+        }
+
+        var map = new YMap { Line = lineNumber, Column = mapIndent + 1 };
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        while (indent == mapIndent && !StartsSequenceItem())
+        {
+            var lineEnd = LineEnd();
+            var keyAt = lineStart + indent;
+            var key = Scalar(ref keyAt, lineEnd, flow: false);
+            if (key is null || keyAt >= lineEnd || text[keyAt] != ':' || key.Value.Length > MaxKeyLength || !keys.Add(key.Value))
+            {
+                return null;
+            }
+
+            var value = BlockValue(keyAt + 1, lineEnd, mapIndent, entryDepth);
+            if (value is null)
+            {
+                return null;
+            }
+
+            stream!.Entry(section, key, value);
+        }
+
         return indent < mapIndent ? map : null;
     }
 
@@ -380,4 +446,14 @@ internal sealed class SimpleYamlReader
         pool[slot] = fresh;
         return fresh;
     }
+}
+
+/// <summary>Takes the entries of top-level sections from <see cref="SimpleYamlReader"/> as they are read.</summary>
+internal interface ISectionStream
+{
+    /// <summary>Whether the entries of the section <paramref name="section"/> go to <see cref="Entry"/>; <paramref name="root"/> holds the entries read before it.</summary>
+    bool Streams(YMap root, YScalar section);
+
+    /// <summary>One entry of a streamed section, in file order.</summary>
+    void Entry(YScalar section, YScalar key, YNode value);
 }

@@ -127,7 +127,13 @@ internal static class YamlTreeReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static YNode? Read(byte[] bytes, string file, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The tree of a YAML file, or <see langword="null"/> after reporting why there is none. A <paramref name="stream"/>
+    /// gets the entries of the sections it asks for instead of the tree, unless the file is read by YamlDotNet: then
+    /// <see cref="ISectionStream"/> has been given entries that the tree holds again, and <paramref name="abandon"/>
+    /// is called first so that the caller can undo them.
+    /// </summary>
+    public static YNode? Read(byte[] bytes, string file, DiagnosticBag diagnostics, ISectionStream? stream = null, Action? abandon = null)
     {
         if (!TryDecode(bytes, file, diagnostics, out var text))
         {
@@ -139,7 +145,13 @@ internal static class YamlTreeReader
             return null;
         }
 
-        return SimpleYamlReader.TryRead(text) ?? ReadWithYamlDotNet(text, file, diagnostics);
+        if (SimpleYamlReader.TryRead(text, stream) is { } tree)
+        {
+            return tree;
+        }
+
+        abandon?.Invoke();
+        return ReadWithYamlDotNet(text, file, diagnostics);
     }
 
     /// <summary>Reads decoded text with YamlDotNet's parser, which reads all of YAML and reports every syntax problem.</summary>
