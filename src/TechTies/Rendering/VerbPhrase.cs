@@ -18,7 +18,9 @@ namespace TechTies.Rendering;
 /// present-tense verb ("donated to" / "received a donation from", "organized" / "organized by");</item>
 /// <item>any other past-tense verb ("organized", "signed", "donated to", "received a donation from") already tells of
 /// the past and reads the same in both tenses;</item>
-/// <item>anything else is not a verb ("part of", "CEO of", "member of") and needs "is" or "was".</item>
+/// <item>anything else is not a verb ("part of", "CEO of", "member of") and needs "is" or "was"; the built-in labels
+/// whose noun counts take their article ("is a member of", "is a subsidiary of", "is the parent of"), while "part of"
+/// and a title such as "CEO of" read as they are.</item>
 /// </list>
 /// A past participle followed by "to" cannot be told from a past-tense verb by its own words ("awarded to",
 /// "donated to"); the other label tells them apart. Without it (no other label given) such a label reads
@@ -37,6 +39,12 @@ internal static class VerbPhrase
     };
 
     private static readonly HashSet<string> IrregularPast = new(Irregular.Values, StringComparer.OrdinalIgnoreCase);
+
+    // The nouns of the built-in labels that take an article in a sentence; a declared label can write its own ("a partner of").
+    private static readonly Dictionary<string, string> Articles = new(StringComparer.Ordinal)
+    {
+        ["subsidiary"] = "a ", ["member"] = "a ", ["parent"] = "the ",
+    };
 
     /// <summary>The label as the verb phrase of a sentence whose subject is the tie's start (or its end, for an inverse label).</summary>
     /// <param name="label">A relationship type's label or inverse label.</param>
@@ -58,7 +66,8 @@ internal static class VerbPhrase
             return label;
         }
 
-        return (past ? "was " : "is ") + label;
+        var article = Articles.GetValueOrDefault(first) ?? string.Empty;
+        return (past ? "was " : "is ") + article + label;
     }
 
     private static bool FollowedBy(string rest, string word) =>
