@@ -43,7 +43,7 @@ internal static class PathRenderer
     // sources on one line; the path and step numbers repeat.
     public static string Markdown(PathSet set)
     {
-        var text = new StringBuilder("| Path | Step | From | Relationship | To | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|\n");
+        var text = new StringBuilder("| Path | Step | From | Relationship | To | Contract | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|---|\n");
         foreach (var row in Rows(set))
         {
             text.Append('|');
@@ -100,7 +100,7 @@ internal static class PathRenderer
 
     private static string Table(PathSet set)
     {
-        var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr><th>Path</th><th>Step</th><th>From</th><th>Relationship</th><th>To</th><th>Dates</th><th>Amount</th><th>Status</th><th>Sources</th></tr></thead>\n<tbody>\n");
+        var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr><th>Path</th><th>Step</th><th>From</th><th>Relationship</th><th>To</th><th>Contract</th><th>Dates</th><th>Amount</th><th>Status</th><th>Sources</th></tr></thead>\n<tbody>\n");
         foreach (var row in Rows(set))
         {
             text.Append("<tr>");
@@ -324,14 +324,14 @@ internal static class PathRenderer
 
     private static IEnumerable<Citation> CitationsOf(Tie tie) => tie.Contract is { } contract ? tie.Citations.Concat(contract.Citations) : tie.Citations;
 
-    /// <summary>A table row: one tie of a step, with the dates, amount and disputes the sentences give it.</summary>
-    private sealed record Row(int Path, int Step, string From, string Relationship, string To, string Dates, string Amount, string Status, string Sources)
+    /// <summary>A table row: one tie of a step, the contract it was made from (by id), and the dates, amount and disputes the sentences give it.</summary>
+    private sealed record Row(int Path, int Step, string From, string Relationship, string To, string Contract, string Dates, string Amount, string Status, string Sources)
     {
         private static readonly string[] DateFields = ["date", "start", "end", "since", "until"];
 
         public IEnumerable<string> Cells =>
         [
-            Path.ToString(CultureInfo.InvariantCulture), Step.ToString(CultureInfo.InvariantCulture), From, Relationship, To, Dates, Amount, Status, Sources,
+            Path.ToString(CultureInfo.InvariantCulture), Step.ToString(CultureInfo.InvariantCulture), From, Relationship, To, Contract, Dates, Amount, Status, Sources,
         ];
 
         public static Row Of(int path, int index, PathStep step, Tie tie)
@@ -346,7 +346,7 @@ internal static class PathRenderer
             var status = string.Join(' ', disputed.Where(c => !DateFields.Contains(c.Field) && c.Field != amountField).Select(c => Also(c, c.Field.Replace('_', ' ')))
                 .Prepend(tie.Status == TieStatus.Reported ? string.Empty : tie.Status.ToString().ToLowerInvariant())).Trim();
             var sources = string.Join(", ", CitationsOf(tie).Select(c => c.Source).Distinct());
-            return new Row(path, index, step.From.Name, step.Label, step.To.Name, dates.Trim(), money.Trim(), status, sources.Length > 0 ? sources : "[no source]");
+            return new Row(path, index, step.From.Name, step.Label, step.To.Name, tie.Contract?.Id ?? string.Empty, dates.Trim(), money.Trim(), status, sources.Length > 0 ? sources : "[no source]");
         }
 
         // "(sources differ: also $41 million)", naming the field when the cell could show more than one.

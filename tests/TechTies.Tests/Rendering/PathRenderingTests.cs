@@ -77,7 +77,7 @@ public class PathRenderingTests
             """, "md.yaml");
 
         Assert.Equal(
-            "| Path | Step | From | Relationship | To | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|\n| 1 | 1 | A \\| B | hosts on | C | since 2015 |  |  | s |\n",
+            "| Path | Step | From | Relationship | To | Contract | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|---|\n| 1 | 1 | A \\| B | hosts on | C |  | since 2015 |  |  | s |\n",
             graph.Query("a -[hosts_on]-> c").ToMarkdown());
     }
 
@@ -92,21 +92,21 @@ public class PathRenderingTests
 
         // Unescaped, GitHub and Jupyter would read "$5 million | C ~ $" as mathematics, and "~ B … C ~" as struck out.
         Assert.Equal(
-            "| Path | Step | From | Relationship | To | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|\n| 1 | 1 | A \\~ B | hosts on | C \\~ \\$D | since 2015 | \\$5 million |  | s |\n",
+            "| Path | Step | From | Relationship | To | Contract | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|---|\n| 1 | 1 | A \\~ B | hosts on | C \\~ \\$D |  | since 2015 | \\$5 million |  | s |\n",
             graph.Query("a -[hosts_on]-> c").ToMarkdown());
     }
 
     [Fact]
-    public void A_table_gives_each_contract_of_a_grouped_step_its_own_dates_amount_dispute_and_status()
+    public void A_table_gives_each_contract_of_a_grouped_step_its_own_row_naming_it_with_its_dates_amount_dispute_and_status()
     {
         var markdown = BuiltIn.Query("ice <-[contracts_with]- (:company)").ToMarkdown();
 
         var ice = "| U.S. Immigration and Customs Enforcement | has a contract with |";
-        Assert.Contains($"| 1 | 1 {ice} Four Points Technology |  | \\$451,232 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | 2015–2018 | \\$39 million | ended | usareally-2018-08-01, torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies |  | \\$249,999.50 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | 2014–2019 | \\$53 million (sources differ: also \\$41 million) |  |", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 4 | 1 {ice} West Publishing |  | \\$9,673,485.72 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 1 | 1 {ice} Four Points Technology | four-points-ice-aws-public-cloud |  | \\$451,232 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-falcon-om | 2015–2018 | \\$39 million | ended | usareally-2018-08-01, torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-gotham |  | \\$249,999.50 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-icm | 2014–2019 | \\$53 million (sources differ: also \\$41 million) |  |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 4 | 1 {ice} West Publishing | west-ice-clear |  | \\$9,673,485.72 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,13 +118,13 @@ public class PathRenderingTests
               - { from: cloud, type: hosts_on, to: other }
             """, "table.yaml");
 
-        Assert.Contains("| 1 | 1 | Rally | targets | Acme | 2018-08-01 (sources differ: also 2018-07-31) |  |  | a, b |\n", graph.Query("rally -[targets]-> co").ToMarkdown(), StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1 | Rally | targets | Acme |  | 2018-08-01 (sources differ: also 2018-07-31) |  |  | a, b |\n", graph.Query("rally -[targets]-> co").ToMarkdown(), StringComparison.Ordinal);
         var markdown = graph.Query("co -[hosts_on]-> cloud -[hosts_on]-> other").ToMarkdown();
-        Assert.Contains("| 1 | 1 | Acme | hosts on | Cloud |  |  | denied | a |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 1 | 2 | Cloud | hosts on | Other |  |  |  | \\[no source\\] |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1 | Acme | hosts on | Cloud |  |  |  | denied | a |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 2 | Cloud | hosts on | Other |  |  |  |  | \\[no source\\] |\n", markdown, StringComparison.Ordinal);
         var html = graph.Query("co -[hosts_on]-> cloud -[hosts_on]-> other").ToHtml(new DateOnly(2020, 1, 1));
-        Assert.Contains("<th>Amount</th><th>Status</th><th>Sources</th>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>1</td><td>1</td><td>Acme</td><td>hosts on</td><td>Cloud</td><td></td><td></td><td>denied</td><td>a</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>To</th><th>Contract</th><th>Dates</th><th>Amount</th><th>Status</th><th>Sources</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>1</td><td>1</td><td>Acme</td><td>hosts on</td><td>Cloud</td><td></td><td></td><td></td><td>denied</td><td>a</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<td>[no source]</td></tr>", html, StringComparison.Ordinal);
     }
 
