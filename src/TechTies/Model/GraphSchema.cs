@@ -35,7 +35,10 @@ public sealed class GraphSchema
     /// <exception cref="KeyNotFoundException">The schema has no such type.</exception>
     public RelationshipType this[string name] => byName.TryGetValue(name, out var type)
         ? type
-        : throw new KeyNotFoundException($"The schema has no relationship type '{name}'. Known types: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
+        : throw new KeyNotFoundException($"The schema has no relationship type '{name}'{DidYouMean(name)}. Known types: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
+
+    private string DidYouMean(string? name) =>
+        name is not null && Loading.Suggest.DidYouMean(name, byName.Keys) is { } suggestion ? $" ({suggestion})" : string.Empty;
 
     internal GraphSchema With(IEnumerable<RelationshipType> declared) => new(RelationshipTypes.Concat(declared));
 }
