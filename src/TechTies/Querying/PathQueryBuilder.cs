@@ -95,16 +95,19 @@ public sealed class PathQueryBuilder
     }
 
     /// <summary>Keeps only ties that hold on <paramref name="date"/> (undated ties are kept and flagged).</summary>
+    /// <remarks>A query has one time filter: this replaces an earlier <c>AsOf</c> or <c>During</c>.</remarks>
     /// <param name="date">The day.</param>
     /// <returns>The extended builder.</returns>
     public PathQueryBuilder AsOf(DateOnly date) => AsOf(PartialDate.FromDate(date));
 
     /// <summary>Keeps only ties that hold on some day of <paramref name="date"/> (a day, month or year).</summary>
+    /// <remarks>A query has one time filter: this replaces an earlier <c>AsOf</c> or <c>During</c>.</remarks>
     /// <param name="date">The date at its precision.</param>
     /// <returns>The extended builder.</returns>
     public PathQueryBuilder AsOf(PartialDate date) => With(q => q with { AsOf = date, DuringFrom = null, DuringTo = null });
 
     /// <summary>Keeps only ties that hold on some day from the start of <paramref name="from"/> to the end of <paramref name="to"/>.</summary>
+    /// <remarks>A query has one time filter: this replaces an earlier <c>AsOf</c> or <c>During</c>.</remarks>
     /// <param name="from">The first date, at its precision.</param>
     /// <param name="to">The last date, at its precision.</param>
     /// <returns>The extended builder.</returns>

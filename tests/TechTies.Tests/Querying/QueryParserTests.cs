@@ -53,6 +53,16 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void A_query_has_one_time_filter_and_the_last_one_set_counts()
+    {
+        var during = Graph.From("palantir").Out("hosts_on").To("amazon").AsOf(new DateOnly(2018, 8, 1)).During(new PartialDate(2015), new PartialDate(2016));
+        var asOf = Graph.From("palantir").Out("hosts_on").To("amazon").During(new PartialDate(2015), new PartialDate(2016)).AsOf(new PartialDate(2018));
+
+        Assert.Equal("palantir -[hosts_on]-> amazon during 2015..2016", during.ToQueryString());
+        Assert.Equal("palantir -[hosts_on]-> amazon asof 2018", asOf.ToQueryString());
+    }
+
+    [Fact]
     public void A_predicate_has_no_text_form()
     {
         var fluent = Graph.From("palantir").Out().Where(e => e.Kind == Kind.Agency);
