@@ -40,6 +40,7 @@ internal sealed partial class GraphReader
     private readonly DiagnosticBag diagnostics = new();
     private readonly Dictionary<string, RawEntity> raw = new(StringComparer.Ordinal);
     private readonly List<RawEntity> rawOrder = [];
+    // The ties of ties sections; the ties entities make are kept by each entity (RawEntity.Ties).
     private readonly List<RawTie> rawTies = [];
     private readonly List<(string File, YNode Section)> typeSections = [];
     private readonly List<(string File, YMap Map)> datasets = [];
@@ -273,7 +274,7 @@ internal sealed partial class GraphReader
         }
     }
 
-    // Phase 3: entities and their field ties.
+    // Phase 3: entities and their field ties (or in phase 1, as the YAML reader reads them: see EntityStream).
     private void BuildEntity(RawEntity e)
     {
         var kind = e.Kind;

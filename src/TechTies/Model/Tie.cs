@@ -37,7 +37,7 @@ public enum TieStatus
 public sealed class Tie : IEdge<Entity>
 {
     // A graph holds hundreds of thousands of ties, so a tie keeps only what is its own: its ends, type and place
-    // in the file, and one reference to the rest (see State). Its id is made from its ends each time it is asked
+    // in the file, and one reference to the rest (see Pack). Its id is made from its ends each time it is asked
     // for, and not kept: an export reads every id once, and keeping them would make the graph a third larger for good.
     private object? state = TieFacts.None;
     private string? file;
