@@ -11,12 +11,10 @@ internal static class Commands
     {
         var allowed = Math.Clamp(word.Length / 3, 1, 2);
         return commands
-            .Select(command => (Command: command, Distance: Distance(word.ToLowerInvariant(), command)))
+            .Select(command => (Command: command, Distance: EditDistance.Between(word.ToLowerInvariant(), command)))
             .Where(c => c.Distance <= allowed)
             .OrderBy(c => c.Distance)
             .Select(c => c.Command)
             .FirstOrDefault();
     }
-
-    private static int Distance(string a, string b) => EditDistance.Between(a, b);
 }

@@ -120,7 +120,9 @@ internal sealed class SimpleYamlReader
         return text[at] == '-' && (at + 1 == text.Length || text[at + 1] is ' ' or '\n');
     }
 
-    private YMap? Mapping(int mapIndent, int depth)
+    // A block mapping. With a section (the key of a top-level entry whose entries the stream takes), each entry goes
+    // to the stream once read, with the same checks and the same reasons to give up, and the mapping stays empty.
+    private YMap? Mapping(int mapIndent, int depth, YScalar? section = null)
     {
         if (depth > YamlTreeReader.MaxDepth)
         {
@@ -128,84 +130,39 @@ internal sealed class SimpleYamlReader
         }
 
         // Mappings at one depth (the entities of a section) tend to have as many fields as the one before.
-        var map = new YMap(fieldsAtDepth[depth]) { Line = lineNumber, Column = mapIndent + 1 };
+        var map = new YMap(section is null ? fieldsAtDepth[depth] : 0) { Line = lineNumber, Column = mapIndent + 1 };
+        var streamedKeys = section is null ? null : new HashSet<string>(StringComparer.Ordinal);
         while (indent == mapIndent && !StartsSequenceItem())
         {
             var end = LineEnd();
             var at = lineStart + indent;
             var key = Scalar(ref at, end, flow: false);
-            if (key is null || at >= end || text[at] != ':' || key.Value.Length > MaxKeyLength || map.KeyNamed(key.Value) is not null)
+            if (key is null || at >= end || text[at] != ':' || key.Value.Length > MaxKeyLength
+                || (streamedKeys is null ? map.KeyNamed(key.Value) is not null : !streamedKeys.Add(key.Value)))
             {
                 return null;
             }
 
-            at++;
-            var value = depth == 1 && stream is not null && stream.Streams(map, key) ? StreamedSection(at, end, mapIndent, depth, key) : BlockValue(at, end, mapIndent, depth);
+            var streamAs = depth == 1 && stream is not null && stream.Streams(map, key) ? key : null;
+            var value = BlockValue(at + 1, end, mapIndent, depth, streamAs);
             if (value is null)
             {
                 return null;
             }
 
-            map.Add(key, value);
-        }
-
-        fieldsAtDepth[depth] = Math.Min(map.Entries.Count, MaxFieldsHint);
-        return indent < mapIndent ? map : null;
-    }
-
-    // A top-level "section:" whose value, when it is a block mapping, is read as Mapping reads it (the same checks, the
-    // same reasons to give up), but each entry goes to the stream once read rather than into the tree. Any other value
-    // is read as BlockValue reads it.
-    private YNode? StreamedSection(int at, int end, int ownIndent, int depth, YScalar section)
-    {
-        var rest = at;
-        while (rest < end && text[rest] == ' ')
-        {
-            rest++;
-        }
-
-        if (rest != end || (at < end && text[at] != ' '))
-        {
-            return BlockValue(at, end, ownIndent, depth);
-        }
-
-        NextContentLine(end + 1);
-        if (indent <= ownIndent)
-        {
-            return null;
-        }
-
-        if (StartsSequenceItem())
-        {
-            return Sequence(indent, depth + 1);
-        }
-
-        var mapIndent = indent;
-        var entryDepth = depth + 1;
-        if (entryDepth > YamlTreeReader.MaxDepth)
-        {
-            return null;
-        }
-
-        var map = new YMap { Line = lineNumber, Column = mapIndent + 1 };
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        while (indent == mapIndent && !StartsSequenceItem())
-        {
-            var lineEnd = LineEnd();
-            var keyAt = lineStart + indent;
-            var key = Scalar(ref keyAt, lineEnd, flow: false);
-            if (key is null || keyAt >= lineEnd || text[keyAt] != ':' || key.Value.Length > MaxKeyLength || !keys.Add(key.Value))
+            if (section is null)
             {
-                return null;
+                map.Add(key, value);
             }
-
-            var value = BlockValue(keyAt + 1, lineEnd, mapIndent, entryDepth);
-            if (value is null)
+            else
             {
-                return null;
+                stream!.Entry(section, key, value);
             }
+        }
 
-            stream!.Entry(section, key, value);
+        if (section is null)
+        {
+            fieldsAtDepth[depth] = Math.Min(map.Entries.Count, MaxFieldsHint);
         }
 
         return indent < mapIndent ? map : null;
@@ -237,7 +194,8 @@ internal sealed class SimpleYamlReader
     // The value after "key:" or "-" up to the end of the line, then moves to the next content line. A value on the
     // line is a scalar or a flow collection; an empty rest of line opens a nested block (a sequence under a mapping
     // only when more indented).
-    private YNode? BlockValue(int at, int end, int ownIndent, int depth)
+    // A section (see Mapping) is passed on to the block mapping that opens here, if one does.
+    private YNode? BlockValue(int at, int end, int ownIndent, int depth, YScalar? section = null)
     {
         if (at < end && text[at] != ' ')
         {
@@ -257,7 +215,7 @@ internal sealed class SimpleYamlReader
                 return null;
             }
 
-            return StartsSequenceItem() ? Sequence(indent, depth + 1) : Mapping(indent, depth + 1);
+            return StartsSequenceItem() ? Sequence(indent, depth + 1) : Mapping(indent, depth + 1, section);
         }
 
         var value = text[at] is '[' or '{' ? Flow(ref at, end, depth + 1) : Scalar(ref at, end, flow: false);

@@ -43,7 +43,8 @@ internal static class PathRenderer
     // sources on one line; the path and step numbers repeat.
     public static string Markdown(PathSet set)
     {
-        var text = new StringBuilder("| Path | Step | From | Relationship | To | Contract | Dates | Amount | Status | Sources |\n|---:|---:|---|---|---|---|---|---|---|---|\n");
+        var text = new StringBuilder("| ").AppendJoin(" | ", Row.Headers).Append(" |\n|---:|---:|")
+            .AppendJoin(string.Empty, Enumerable.Repeat("---|", Row.Headers.Length - 2)).Append('\n');
         foreach (var row in Rows(set))
         {
             text.Append('|');
@@ -100,7 +101,8 @@ internal static class PathRenderer
 
     private static string Table(PathSet set)
     {
-        var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr><th>Path</th><th>Step</th><th>From</th><th>Relationship</th><th>To</th><th>Contract</th><th>Dates</th><th>Amount</th><th>Status</th><th>Sources</th></tr></thead>\n<tbody>\n");
+        var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr>")
+            .AppendJoin(string.Empty, Row.Headers.Select(h => $"<th>{h}</th>")).Append("</tr></thead>\n<tbody>\n");
         foreach (var row in Rows(set))
         {
             text.Append("<tr>");
@@ -328,6 +330,9 @@ internal static class PathRenderer
     private sealed record Row(int Path, int Step, string From, string Relationship, string To, string Contract, string Dates, string Amount, string Status, string Sources)
     {
         private static readonly string[] DateFields = ["date", "start", "end", "since", "until"];
+
+        /// <summary>The column headings, in the order of <see cref="Cells"/> (the first two are numbers).</summary>
+        public static readonly string[] Headers = ["Path", "Step", "From", "Relationship", "To", "Contract", "Dates", "Amount", "Status", "Sources"];
 
         public IEnumerable<string> Cells =>
         [

@@ -113,6 +113,34 @@ public class BuildWhileReadingTests
         Assert.Equal(PartialDate.Parse("2010"), graph.Ties[1].Since);
     }
 
+    [Fact]
+    public void The_fast_reader_hands_over_the_entries_of_the_sections_asked_for_and_keeps_the_rest()
+    {
+        var stream = new CollectingStream("companies");
+        var root = Assert.IsType<YMap>(SimpleYamlReader.TryRead("""
+            techties: 1
+            companies:
+              a: { name: A }
+              b:
+                name: B
+            sources:
+              s: { title: S }
+            """, stream));
+
+        Assert.Equal(["companies a 3:3", "companies b 4:3"], stream.Taken);
+        Assert.Empty(Assert.IsType<YMap>(root.ValueOf("companies")).Entries);
+        Assert.Single(Assert.IsType<YMap>(root.ValueOf("sources")).Entries);
+    }
+
+    private sealed class CollectingStream(string section) : ISectionStream
+    {
+        public List<string> Taken { get; } = [];
+
+        public bool Streams(YMap root, YScalar key) => key.Value == section;
+
+        public void Entry(YScalar key, YScalar entry, YNode value) => Taken.Add($"{key.Value} {entry.Value} {entry.Line}:{entry.Column}");
+    }
+
     // Everything a load gives that a reader can see: the graph as JSON, every entity's and tie's place, the warnings;
     // or every diagnostic with its suggestion.
     private static string Outcome(IReadOnlyList<GraphFile> files, bool buildWhileReading)
