@@ -177,13 +177,13 @@ public sealed class Contract : Entity
     public Money? Amount { get; init; }
 
     /// <summary>The amount obligated so far, as spending data gives it.</summary>
-    public Money? Obligated { get => values?.Obligated; init => SetValues(v => v with { Obligated = value }, value); }
+    public Money? Obligated { get => values?.Obligated; init => values = value is null && values is null ? null : (values ?? SpendingValues.None) with { Obligated = value }; }
 
     /// <summary>The current total value of the award, as spending data gives it.</summary>
-    public Money? CurrentValue { get => values?.CurrentValue; init => SetValues(v => v with { CurrentValue = value }, value); }
+    public Money? CurrentValue { get => values?.CurrentValue; init => values = value is null && values is null ? null : (values ?? SpendingValues.None) with { CurrentValue = value }; }
 
     /// <summary>The potential total value of the award, options included, as spending data gives it.</summary>
-    public Money? PotentialValue { get => values?.PotentialValue; init => SetValues(v => v with { PotentialValue = value }, value); }
+    public Money? PotentialValue { get => values?.PotentialValue; init => values = value is null && values is null ? null : (values ?? SpendingValues.None) with { PotentialValue = value }; }
 
     /// <summary>When the contract started; <see langword="null"/> when not given.</summary>
     public PartialDate? Start { get; init; }
@@ -193,14 +193,6 @@ public sealed class Contract : Entity
 
     /// <summary>When the contract ended or ends; <see langword="null"/> when not given.</summary>
     public PartialDate? End { get; init; }
-
-    private void SetValues(Func<SpendingValues, SpendingValues> set, Money? value)
-    {
-        if (value is not null || values is not null)
-        {
-            values = set(values ?? SpendingValues.None);
-        }
-    }
 
     private sealed record SpendingValues(Money? Obligated, Money? CurrentValue, Money? PotentialValue)
     {
