@@ -648,7 +648,7 @@ internal sealed class ConnectionSearch
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
-        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings]);
+        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf);
     }
 
     // Longer connections are listed with every distance to the target up to the hops left; once widened, it stays so.
