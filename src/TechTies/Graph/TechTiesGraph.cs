@@ -133,8 +133,8 @@ public sealed class TechTiesGraph
     /// <summary>The entity with id <paramref name="id"/>.</summary>
     /// <param name="id">The id (exact, ordinal).</param>
     /// <returns>The entity.</returns>
-    /// <exception cref="EntityLookupException">No entity has that id.</exception>
-    public Entity this[string id] => TryGet(id, out var entity) ? entity : throw NotFound(id);
+    /// <exception cref="EntityLookupException">No entity has that id; the message names the entity the text is a name or alias of, or the nearest ids.</exception>
+    public Entity this[string id] => TryGet(id, out var entity) ? entity : throw NoSuchId(id);
 
     /// <summary>Finds the entity with id <paramref name="id"/>.</summary>
     /// <param name="id">The id (exact, ordinal).</param>
@@ -235,6 +235,19 @@ public sealed class TechTiesGraph
         return TryGet(entity.Id, out var own) && ReferenceEquals(own, entity)
             ? own
             : throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
+    }
+
+    // The indexer takes ids only: when the text is a name or an alias, say so and point to Find.
+    private EntityLookupException NoSuchId(string id)
+    {
+        if (TryFind(id, out var named))
+        {
+            return new EntityLookupException(id, LookupFailure.NotFound, [named], $"No entity has the id '{id}', but '{id}' names {named.Id} ({named.Name}, {named.Kind.ToName()}): use graph[\"{named.Id}\"] or graph.Find(\"{id}\").");
+        }
+
+        var nearest = NotFound(id);
+        var list = string.Join(", ", nearest.Candidates.Select(c => $"{c.Id} ({c.Name}, {c.Kind.ToName()})"));
+        return new EntityLookupException(id, LookupFailure.NotFound, nearest.Candidates, nearest.Candidates.Count == 0 ? $"No entity has the id '{id}'." : $"No entity has the id '{id}'. Did you mean: {list}?");
     }
 
     private EntityLookupException NotFound(string name)

@@ -228,7 +228,11 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <summary>The path at <paramref name="index"/>.</summary>
     /// <param name="index">The position.</param>
     /// <returns>The path.</returns>
-    public GraphPath this[int index] => Paths[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
+    public GraphPath this[int index] =>
+        (uint)index < (uint)Paths.Length
+            ? Paths[index]
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"The set has {Count} path{(Count == 1 ? string.Empty : "s")}: an index must be from 0 to {Count - 1}.");
 
     /// <summary>Explains the result of a pattern query: how many candidates each step kept, and the nearest miss.</summary>
     /// <returns>The explanation.</returns>
