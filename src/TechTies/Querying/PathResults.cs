@@ -308,8 +308,8 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The arrow form of every path, one a line, then a truncation note if the set was cut.</summary>
+    /// <summary>The arrow form of every path, one a line, or <c>(no paths)</c>, then a truncation note if the set was cut.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        string.Join(Environment.NewLine, Paths.Select(p => p.ToString()).Concat(IsTruncated ? [$"(truncated: {TruncationReason})"] : []));
+        string.Join(Environment.NewLine, (IsEmpty ? ["(no paths)"] : Paths.Select(p => p.ToString())).Concat(IsTruncated ? [$"(truncated: {TruncationReason})"] : []));
 }

@@ -49,7 +49,7 @@ public partial class DocsExamplesTests
     {
         var result = kind == "query" ? Graph.Query(query) : Connect(query);
 
-        var lines = new List<string> { result.IsEmpty ? "(no paths)" : result.ToString() };
+        var lines = new List<string> { result.ToString() };
         lines.AddRange(result.Warnings.Where(w => kind == "query").Select(w => "warning: " + w));
         Assert.Equal(expected, string.Join("\n", lines).ReplaceLineEndings("\n"));
     }
