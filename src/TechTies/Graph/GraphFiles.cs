@@ -144,10 +144,13 @@ internal static class BuiltInGraph
 {
     private const string Prefix = "TechTies.graphs/";
 
-    public static TechTiesGraph Load(LoadOptions options)
+    public static TechTiesGraph Load(LoadOptions options) => Import.ImportLoader.Read(Files(), options);
+
+    /// <summary>The embedded files, named <c>graphs/…</c>, in ordinal order.</summary>
+    public static List<GraphFile> Files()
     {
         var assembly = typeof(BuiltInGraph).Assembly;
-        var files = assembly.GetManifestResourceNames()
+        return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(n =>
@@ -158,6 +161,9 @@ internal static class BuiltInGraph
                 return new GraphFile("graphs/" + n[Prefix.Length..], buffer.ToArray());
             })
             .ToList();
-        return Import.ImportLoader.Read(files, options);
     }
+
+    /// <summary>The files to load: the built-in ones first when the options ask for them, then the given ones.</summary>
+    public static List<GraphFile> With(LoadOptions options, IEnumerable<GraphFile> files) =>
+        options.IncludeBuiltIn ? [.. Files(), .. files] : [.. files];
 }

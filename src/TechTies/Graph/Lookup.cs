@@ -27,7 +27,13 @@ public sealed class EntityLookupException : Exception
     /// <param name="failure">Why the lookup failed.</param>
     /// <param name="candidates">The entities the user may have meant, best first.</param>
     public EntityLookupException(string name, LookupFailure failure, IReadOnlyList<Entity> candidates)
-        : base(Describe(name, failure, candidates))
+        : this(name, failure, candidates, Describe(name, failure, candidates))
+    {
+    }
+
+    // With a message of the caller's, such as that of a lookup by id only.
+    internal EntityLookupException(string name, LookupFailure failure, IReadOnlyList<Entity> candidates, string message)
+        : base(message)
     {
         Name = name;
         Failure = failure;

@@ -72,7 +72,7 @@ public sealed class TechTiesGraph
     /// and the CSV files of <see cref="LoadOptions.Imports"/> imported and merged with them.
     /// </summary>
     /// <param name="options">The load options.</param>
-    /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file.</param>
+    /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file or <see cref="LoadOptions.IncludeBuiltIn"/> is set.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
     /// <exception cref="FileNotFoundException">A path names no file or folder, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
@@ -80,15 +80,18 @@ public sealed class TechTiesGraph
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(paths);
-        if (paths.Length == 0 && options.Imports.IsEmpty)
+        if (paths.Length == 0 && options.Imports.IsEmpty && !options.IncludeBuiltIn)
         {
             throw new ArgumentException("Give at least one file or folder to load.", nameof(paths));
         }
 
-        return Import.ImportLoader.Read([.. GraphFiles.Enumerate(paths)], options);
+        return Import.ImportLoader.Read(BuiltInGraph.With(options, GraphFiles.Enumerate(paths)), options);
     }
 
-    /// <summary>Loads a graph from YAML text, such as a test fixture or a notebook cell.</summary>
+    /// <summary>
+    /// Loads a graph from YAML text, such as a test fixture or a notebook cell; with
+    /// <see cref="LoadOptions.IncludeBuiltIn"/>, the text is loaded into the built-in graph.
+    /// </summary>
     /// <param name="yaml">The YAML of one file.</param>
     /// <param name="fileName">The name to use for the text in diagnostics.</param>
     /// <param name="options">The load options, or <see langword="null"/> for the defaults.</param>
@@ -98,7 +101,8 @@ public sealed class TechTiesGraph
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        return GraphReader.Read([new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))], options ?? LoadOptions.Default);
+        options ??= LoadOptions.Default;
+        return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))]), options);
     }
 
     /// <summary>Loads a graph from a stream of YAML, or of canonical JSON when <paramref name="fileName"/> ends in <c>.json</c> (read to the end, not closed).</summary>
@@ -113,7 +117,8 @@ public sealed class TechTiesGraph
         ArgumentNullException.ThrowIfNull(fileName);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return GraphReader.Read([new GraphFile(fileName, buffer.ToArray())], options ?? LoadOptions.Default);
+        options ??= LoadOptions.Default;
+        return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, buffer.ToArray())]), options);
     }
 
     /// <summary>The curated graph embedded in the package (its <c>graphs/</c> folder). Loaded once, then shared.</summary>
@@ -127,14 +132,16 @@ public sealed class TechTiesGraph
     public static TechTiesGraph LoadBuiltIn(LoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // The built-in files are the whole load here, whether or not the options also ask for them.
+        options = options with { IncludeBuiltIn = false };
         return options == LoadOptions.Default ? BuiltIn.Value : BuiltInGraph.Load(options);
     }
 
     /// <summary>The entity with id <paramref name="id"/>.</summary>
     /// <param name="id">The id (exact, ordinal).</param>
     /// <returns>The entity.</returns>
-    /// <exception cref="EntityLookupException">No entity has that id.</exception>
-    public Entity this[string id] => TryGet(id, out var entity) ? entity : throw NotFound(id);
+    /// <exception cref="EntityLookupException">No entity has that id; the message names the entity the text is a name or alias of, or the nearest ids.</exception>
+    public Entity this[string id] => TryGet(id, out var entity) ? entity : throw NoSuchId(id);
 
     /// <summary>Finds the entity with id <paramref name="id"/>.</summary>
     /// <param name="id">The id (exact, ordinal).</param>
@@ -235,6 +242,19 @@ public sealed class TechTiesGraph
         return TryGet(entity.Id, out var own) && ReferenceEquals(own, entity)
             ? own
             : throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
+    }
+
+    // The indexer takes ids only: when the text is a name or an alias, say so and point to Find.
+    private EntityLookupException NoSuchId(string id)
+    {
+        if (TryFind(id, out var named))
+        {
+            return new EntityLookupException(id, LookupFailure.NotFound, [named], $"No entity has the id '{id}', but '{id}' names {named.Id} ({named.Name}, {named.Kind.ToName()}): use graph[\"{named.Id}\"] or graph.Find(\"{id}\").");
+        }
+
+        var nearest = NotFound(id);
+        var list = string.Join(", ", nearest.Candidates.Select(c => $"{c.Id} ({c.Name}, {c.Kind.ToName()})"));
+        return new EntityLookupException(id, LookupFailure.NotFound, nearest.Candidates, nearest.Candidates.Count == 0 ? $"No entity has the id '{id}'." : $"No entity has the id '{id}'. Did you mean: {list}?");
     }
 
     private EntityLookupException NotFound(string name)

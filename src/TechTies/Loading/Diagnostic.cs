@@ -98,4 +98,12 @@ public sealed record LoadOptions
     /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default.
     /// </summary>
     public ImmutableArray<Import.CsvImport> Imports { get; init; } = ImmutableArray<Import.CsvImport>.Empty;
+
+    /// <summary>
+    /// Whether the built-in graph's files (<see cref="TechTiesGraph.LoadBuiltIn()"/>) are loaded before the given
+    /// files and text, as one graph: your own reporting can then add entities and ties to the curated graph and refer
+    /// to its ids (<c>hosts_on: amazon</c>), and is validated with it. An id the built-in graph already has is an
+    /// error (TT0031), as between any two files. <see langword="false"/> by default.
+    /// </summary>
+    public bool IncludeBuiltIn { get; init; }
 }

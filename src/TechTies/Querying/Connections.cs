@@ -26,8 +26,8 @@ public sealed record ConnectOptions
     /// <summary>Whether ties must be walked from start to end; by default direction is ignored.</summary>
     public bool Directed { get; init; }
 
-    /// <summary>The relationship types that may be walked; empty for all.</summary>
-    public ImmutableArray<string> Types { get; init; } = [];
+    /// <summary>The relationship types that may be walked; empty (or a default array) for all.</summary>
+    public ImmutableArray<string> Types { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for none.</summary>
     public PartialDate? AsOf { get; init; }
@@ -99,14 +99,15 @@ public sealed class Neighborhood
     public ImmutableArray<Tie> Ties => ties.Value;
 
     /// <summary>How many hops <paramref name="entity"/> is from the center, or <see langword="null"/> when it is not in the neighbourhood.</summary>
-    /// <param name="entity">The entity.</param>
+    /// <param name="entity">An entity of the graph.</param>
     /// <returns>The distance (0 for the center).</returns>
+    /// <exception cref="ArgumentException">The entity does not belong to the graph (such as an entity of another graph with the same id).</exception>
     public int? DistanceOf(Entity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
         if (!index.TryGetNode(entity.Id, out var node) || !ReferenceEquals(index.Nodes[node], entity))
         {
-            return null;
+            throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
         }
 
         var nodes = Ordered().Nodes;
@@ -648,7 +649,7 @@ internal sealed class ConnectionSearch
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
-        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings]);
+        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf);
     }
 
     // Longer connections are listed with every distance to the target up to the hops left; once widened, it stays so.

@@ -94,7 +94,7 @@ internal sealed class PathMatcher
         var warnings = query.Warnings.ToList();
         warnings.AddRange(TimeWarnings(query, paths));
 
-        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query);
+        return new PathSet(graph, ImmutableCollectionsMarshal.AsImmutableArray(paths), TryText(query), Describe(query), truncation, [.. warnings], query, query.AsOf);
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed record NodePattern
     public Kind? Kind { get; init; }
 
     /// <summary>Property filters (<c>{name: "x"}</c>) in the order written; see <see cref="PropertyFilter"/>.</summary>
-    public ImmutableArray<PropertyFilter> Properties { get; init; } = [];
+    public ImmutableArray<PropertyFilter> Properties { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>A further condition written in C#; it has no text form.</summary>
     public Func<Entity, bool>? Predicate { get; init; }
@@ -114,7 +114,7 @@ public sealed record PropertyFilter(string Name, string Value)
 public sealed record EdgePattern
 {
     /// <summary>The relationship type names it may walk, in ordinal order; empty for any type.</summary>
-    public ImmutableArray<string> Types { get; init; } = [];
+    public ImmutableArray<string> Types { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Which way the ties are walked.</summary>
     public EdgeDirection Direction { get; init; } = EdgeDirection.Out;
@@ -167,10 +167,10 @@ public sealed record PathQuery
     public const int DefaultMaxExpansions = 1_000_000;
 
     /// <summary>The node patterns; one more than <see cref="Edges"/>.</summary>
-    public ImmutableArray<NodePattern> Nodes { get; init; } = [NodePattern.Any];
+    public ImmutableArray<NodePattern> Nodes { get; init => field = value.IsDefault ? [] : value; } = [NodePattern.Any];
 
     /// <summary>The edge patterns; edge i joins node i to node i + 1.</summary>
-    public ImmutableArray<EdgePattern> Edges { get; init; } = [];
+    public ImmutableArray<EdgePattern> Edges { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for no date filter.</summary>
     public PartialDate? AsOf { get; init; }
@@ -201,7 +201,7 @@ public sealed record PathQuery
     public TimeSpan? TimeLimit { get; init; }
 
     /// <summary>Warnings about the query itself, such as a capped <c>*</c>; not part of equality.</summary>
-    public ImmutableArray<string> Warnings { get; init; } = [];
+    public ImmutableArray<string> Warnings { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>Parses a text pattern such as <c>palantir -[hosts_on]-&gt; ? -[contracts_with]-&gt; ice</c>.</summary>
     /// <param name="text">The pattern (see docs/queries.md).</param>

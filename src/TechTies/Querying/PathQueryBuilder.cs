@@ -82,7 +82,10 @@ public sealed class PathQueryBuilder
     /// <returns>The extended builder.</returns>
     public PathQueryBuilder ToAny() => AddNode(NodePattern.Any);
 
-    /// <summary>Keeps only entities at the last node that satisfy <paramref name="predicate"/> (no text form).</summary>
+    /// <summary>
+    /// Keeps only entities at the last node that satisfy <paramref name="predicate"/> (no text form). Right after an
+    /// edge, it ends the edge at any entity that satisfies it (as <c>ToAny().Where(…)</c>).
+    /// </summary>
     /// <param name="predicate">The condition.</param>
     /// <returns>The extended builder.</returns>
     public PathQueryBuilder Where(Func<Entity, bool> predicate)
@@ -179,7 +182,8 @@ public sealed class PathQueryBuilder
     {
         if (!endsWithEdge)
         {
-            throw new InvalidOperationException("Add an edge (Out, In or Both) before the next To.");
+            // A Where right after an edge ends that edge at any entity, so a To after it has no edge to end.
+            throw new InvalidOperationException("Add an edge (Out, In or Both) before the next To: the path already ends at a node (From, To, ToAny, or a Where after an edge, which ends it at any entity; put Where after To).");
         }
 
         return new PathQueryBuilder(graph, Model with { Nodes = Model.Nodes.Add(node) }, false);

@@ -183,8 +183,12 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     private readonly TechTiesGraph graph;
     private readonly PathQuery? pathQuery;
 
-    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null)
+    // The first day of the search's asof date, which tense is judged from unless the caller gives a day.
+    private readonly DateOnly? asOfDay;
+
+    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null, PartialDate? asOf = null)
     {
+        asOfDay = asOf?.Start;
         Paths = paths;
         Query = query;
         Semantics = semantics;
@@ -224,7 +228,11 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <summary>The path at <paramref name="index"/>.</summary>
     /// <param name="index">The position.</param>
     /// <returns>The path.</returns>
-    public GraphPath this[int index] => Paths[index];
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
+    public GraphPath this[int index] =>
+        (uint)index < (uint)Paths.Length
+            ? Paths[index]
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"The set has {Count} path{(Count == 1 ? string.Empty : "s")}: an index must be from 0 to {Count - 1}.");
 
     /// <summary>Explains the result of a pattern query: how many candidates each step kept, and the nearest miss.</summary>
     /// <returns>The explanation.</returns>
@@ -246,18 +254,23 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// by"). In brackets, as <c>show</c> gives them: the dates, a tie's amount and a status other than
     /// <c>reported</c> and <c>ended</c> ("(2017–2018, $50,000, confirmed)", "(denied)"). A tie that cites no source
     /// says "[no source]". Where sources disagree on a field, the sentence says so and gives every value with its
-    /// sources.
+    /// sources. A truncated set says so after the paths, and each of the <see cref="Warnings"/> follows as a note
+    /// ("Note: …"), so that text copied elsewhere keeps its caveats.
     /// </remarks>
-    /// <param name="today">The day tense is judged from; <see langword="null"/> for today (UTC).</param>
+    /// <param name="today">
+    /// The day tense is judged from; <see langword="null"/> for the first day of the search's <c>asof</c> date (so that
+    /// <c>asof 2018-08-01</c> reads as of that day), or today (UTC) when the search had none.
+    /// </param>
     /// <returns>The text, with <c>\n</c> line ends.</returns>
-    public string ToSentences(DateOnly? today = null) => PathRenderer.Sentences(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+    public string ToSentences(DateOnly? today = null) => PathRenderer.Sentences(this, graph, TenseDay(today));
 
     /// <summary>
     /// A Markdown table with one row per tie (a step of several contracts has a row for each, with the same path and
     /// step numbers): path, step, from, relationship, to, dates, amount, status, source ids. The amount is the one the
     /// sentences give (a contract's headline amount, else its current value); a value sources differ on is followed
     /// by the others ("$53 million (sources differ: also $41 million)"), a date a tie takes from a protest included;
-    /// the status is empty for <c>reported</c>; a tie without a source says "[no source]". Empty cells are unknown.
+    /// the status is empty for <c>reported</c>; a tie without a source says "[no source]". Empty cells are unknown. A
+    /// truncation note and the <see cref="Warnings"/> (as "*Note: …*") follow the table.
     /// </summary>
     /// <returns>The Markdown, with <c>|</c> and Markdown syntax in text escaped, and <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> as HTML entities.</returns>
     public string ToMarkdown() => PathRenderer.Markdown(this);
@@ -265,11 +278,11 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <summary>
     /// An HTML fragment: the paths as sentences with footnotes, the sources as links, an inline SVG picture of the
     /// paths (nothing is fetched at display time) and a table with the columns of <see cref="ToMarkdown"/>. All
-    /// text from the data is HTML-encoded.
+    /// text from the data is HTML-encoded. The <see cref="Warnings"/> follow the sentences as notes.
     /// </summary>
-    /// <param name="today">The day that decides tense, as in <see cref="ToSentences"/>; today (UTC) when <see langword="null"/>.</param>
+    /// <param name="today">The day that decides tense, as in <see cref="ToSentences"/>: the first day of the search's <c>asof</c> date, or today (UTC), when <see langword="null"/>.</param>
     /// <returns>The HTML fragment.</returns>
-    public string ToHtml(DateOnly? today = null) => PathRenderer.Html(this, graph, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+    public string ToHtml(DateOnly? today = null) => PathRenderer.Html(this, graph, TenseDay(today));
 
     /// <summary>An SVG picture of the paths, one row per path, each entity a box and each step a labelled arrow; a truncated result says so in a line under the rows.</summary>
     /// <returns>The SVG document (also valid inline in HTML); all text is XML-escaped.</returns>
@@ -287,14 +300,16 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <returns>The DOT text.</returns>
     public string ToDot() => PathRenderer.Dot(this);
 
+    private DateOnly TenseDay(DateOnly? today) => today ?? asOfDay ?? DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>Enumerates the paths in order.</summary>
     /// <returns>The enumerator.</returns>
     public IEnumerator<GraphPath> GetEnumerator() => ((IEnumerable<GraphPath>)Paths).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The arrow form of every path, one a line, then a truncation note if the set was cut.</summary>
+    /// <summary>The arrow form of every path, one a line, or <c>(no paths)</c>, then a truncation note if the set was cut.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        string.Join(Environment.NewLine, Paths.Select(p => p.ToString()).Concat(IsTruncated ? [$"(truncated: {TruncationReason})"] : []));
+        string.Join(Environment.NewLine, (IsEmpty ? ["(no paths)"] : Paths.Select(p => p.ToString())).Concat(IsTruncated ? [$"(truncated: {TruncationReason})"] : []));
 }

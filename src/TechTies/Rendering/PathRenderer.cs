@@ -27,6 +27,11 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"({Truncated(set)})\n");
         }
 
+        foreach (var warning in set.Warnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Note: {warning}\n");
+        }
+
         if (notes.Count > 0)
         {
             text.Append("\nSources:\n");
@@ -61,6 +66,11 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"\n*Truncated: {Markup.MarkdownCell(set.TruncationReason!)}.*\n");
         }
 
+        foreach (var warning in set.Warnings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n*Note: {Markup.MarkdownCell(warning)}*\n");
+        }
+
         return text.ToString();
     }
 
@@ -83,6 +93,11 @@ internal static class PathRenderer
             }
 
             text.Append("</ol>\n").Append(PathPicture.Svg(set)).Append('\n');
+        }
+
+        foreach (var warning in set.Warnings)
+        {
+            text.Append("<p class=\"techties-note\">Note: ").Append(Markup.Html(warning)).Append("</p>\n");
         }
 
         if (notes.Count > 0)

@@ -112,11 +112,29 @@ public class LookupTests
     }
 
     [Fact]
+    public void The_indexer_names_an_alias_and_otherwise_suggests_the_nearest_ids()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+
+        var alias = Assert.Throws<EntityLookupException>(() => graph["ICE"]);
+        Assert.Equal("No entity has the id 'ICE', but 'ICE' names ice (U.S. Immigration and Customs Enforcement, agency): use graph[\"ice\"] or graph.Find(\"ICE\").", alias.Message);
+
+        var typo = Assert.Throws<EntityLookupException>(() => graph["palantr"]);
+        Assert.StartsWith("No entity has the id 'palantr'. Did you mean: palantir (Palantir Technologies, company)", typo.Message);
+        Assert.Equal("palantir", typo.Candidates[0].Id);
+
+        Assert.Equal("No entity has the id 'zzzzzzzzzzzz'.", Assert.Throws<EntityLookupException>(() => graph["zzzzzzzzzzzz"]).Message);
+    }
+
+    [Fact]
     public void The_indexer_takes_exact_ids_only()
     {
         Assert.Equal("cosecha", Groups["cosecha"].Id);
         var exception = Assert.Throws<EntityLookupException>(() => Groups["Cosecha"]);
         Assert.Equal(LookupFailure.NotFound, exception.Failure);
+        Assert.StartsWith("No entity has the id 'Cosecha', but 'Cosecha' names cosecha (", exception.Message);
+        Assert.EndsWith(": use graph[\"cosecha\"] or graph.Find(\"Cosecha\").", exception.Message);
+        Assert.Equal("cosecha", Assert.Single(exception.Candidates).Id);
         Assert.False(Groups.TryGet("Cosecha", out _));
     }
 

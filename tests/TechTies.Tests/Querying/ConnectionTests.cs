@@ -1,3 +1,5 @@
+using TechTies.Querying;
+
 namespace TechTies.Tests.Querying;
 
 public class ConnectionTests
@@ -109,6 +111,42 @@ public class ConnectionTests
         Assert.Null(hood.DistanceOf(Graph["office"]));
         Assert.Equal(["acme/contracts_with/dept/k1", "acme/contracts_with/dept/k2", "acme/hosts_on/cloudco"], hood.Ties.Select(t => t.Id));
         Assert.Equal(2, Graph.Neighbors("acme", 2, "hosts_on", "contracts_with").DistanceOf(Graph["office"]));
+    }
+
+    [Fact]
+    public void A_neighbourhood_refuses_the_distance_of_an_entity_of_another_graph()
+    {
+        var hood = Graph.Neighbors("acme", 1);
+        var twin = TechTiesGraph.Parse(SmallGraphs.Header + "companies:\n  acme: { name: Acme }\n", "twin.yaml")["acme"];
+
+        var error = Assert.Throws<ArgumentException>(() => hood.DistanceOf(twin));
+
+        Assert.Equal("entity", error.ParamName);
+        Assert.StartsWith("The entity 'acme' does not belong to this graph.", error.Message);
+        Assert.Throws<ArgumentException>(() => hood.DistanceOf(new Company { Id = "nowhere", Name = "Nowhere" }));
+    }
+
+    [Fact]
+    public void A_path_set_refuses_an_index_outside_it_as_a_list_does()
+    {
+        var set = Graph.Query("acme -[hosts_on]-> ?");
+
+        Assert.Same(set.Paths[0], set[0]);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => set[set.Count]);
+        Assert.Equal("index", error.ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => set[-1]);
+    }
+
+    [Fact]
+    public void Default_arrays_in_options_and_patterns_count_as_empty()
+    {
+        var all = Graph.Connect("acme", "dept", new ConnectOptions { Types = [] });
+
+        Assert.Equal(all.Select(p => p.ToString()), Graph.Connect("acme", "dept", new ConnectOptions { Types = default }).Select(p => p.ToString()));
+        Assert.True(new EdgePattern { Types = default }.Types.IsEmpty);
+        Assert.True(new NodePattern { Properties = default }.Properties.IsEmpty);
+        var bad = Assert.Throws<ArgumentException>(() => Graph.Query(new PathQuery { Nodes = default }));
+        Assert.Contains("one more node than edges", bad.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,13 +27,29 @@ public partial class DocsExamplesTests
         Assert.Contains("connect", examples);
     }
 
+    [Fact]
+    public void The_counting_example_in_the_query_guide_gives_the_numbers_it_states()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "queries.md")).ReplaceLineEndings("\n");
+        var m = CountExample().Match(text);
+        Assert.True(m.Success, "docs/queries.md has no graph.Count example with its numbers");
+
+        var count = Graph.Count(m.Groups["pattern"].Value);
+
+        Assert.Equal(long.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture), count.Count);
+        Assert.Equal(m.Groups["text"].Value, count.ToString());
+    }
+
+    [GeneratedRegex(@"graph\.Count\(""(?<pattern>[^""]+)""\);\nConsole\.WriteLine\(count\.Count\);\s*// every match, as a long: (?<count>\d+) on the built-in graph; count\.ToString\(\) reads ""(?<text>[^""]+)""")]
+    private static partial Regex CountExample();
+
     [Theory]
     [MemberData(nameof(Examples))]
     public void Every_example_in_the_query_guide_gives_its_documented_answer(string kind, string query, string expected)
     {
         var result = kind == "query" ? Graph.Query(query) : Connect(query);
 
-        var lines = new List<string> { result.IsEmpty ? "(no paths)" : result.ToString() };
+        var lines = new List<string> { result.ToString() };
         lines.AddRange(result.Warnings.Where(w => kind == "query").Select(w => "warning: " + w));
         Assert.Equal(expected, string.Join("\n", lines).ReplaceLineEndings("\n"));
     }

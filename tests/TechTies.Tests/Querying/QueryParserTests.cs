@@ -63,6 +63,17 @@ public class QueryParserTests
     }
 
     [Fact]
+    public void A_where_right_after_an_edge_ends_it_and_a_to_after_it_says_why_it_cannot_follow()
+    {
+        var fluent = Graph.From("palantir").Out("contracts_with").Where(e => e.Kind == Kind.Agency);
+
+        Assert.Equal(["ice"], fluent.Paths().Select(p => p.End.Id).Distinct());
+        var error = Assert.Throws<InvalidOperationException>(() => fluent.To("ice"));
+        Assert.StartsWith("Add an edge (Out, In or Both) before the next To: the path already ends at a node", error.Message);
+        Assert.Contains("put Where after To", error.Message);
+    }
+
+    [Fact]
     public void A_predicate_has_no_text_form()
     {
         var fluent = Graph.From("palantir").Out().Where(e => e.Kind == Kind.Agency);

@@ -23,6 +23,46 @@ public class PathRenderingTests
     }
 
     [Fact]
+    public void An_asof_search_reads_as_of_its_date_and_its_renderings_carry_its_warnings()
+    {
+        var set = BuiltIn.Query("palantir -[contracts_with]-> ice asof 2018-08-01");
+        Assert.NotEmpty(set.Warnings);
+
+        var text = set.ToSentences();
+
+        // Tense is judged from the asof day unless a day is given: the $53 million contract (2014-2019) was current then.
+        Assert.Equal(text, set.ToSentences(new DateOnly(2018, 8, 1)));
+        Assert.Contains("Palantir Technologies has a $53 million contract", text, StringComparison.Ordinal);
+        Assert.Contains("Palantir Technologies had a $53 million contract", set.ToSentences(new DateOnly(2025, 1, 1)), StringComparison.Ordinal);
+        Assert.Equal(set.ToHtml(new DateOnly(2018, 8, 1)), set.ToHtml());
+
+        // Every warning follows the paths as a note, before the sources, in sentences, Markdown and HTML.
+        var notes = string.Concat(set.Warnings.Select(w => $"Note: {w}\n"));
+        Assert.Contains(notes + "\nSources:\n", text, StringComparison.Ordinal);
+        var markdown = set.ToMarkdown();
+        Assert.Equal(set.Warnings.Length, markdown.Split("\n*Note: ").Length - 1);
+        Assert.Contains("\n*Note: 1 undated tie(s) were kept", markdown, StringComparison.Ordinal);
+        var html = set.ToHtml();
+        Assert.Equal(set.Warnings.Length, html.Split("<p class=\"techties-note\">Note: ").Length - 1);
+
+        // A connection search with an asof date reads as of it too.
+        var connected = BuiltIn.Connect("palantir", "ice", new ConnectOptions { AsOf = PartialDate.Parse("2018-08-01"), MaxHops = 1 });
+        Assert.Equal(connected.ToSentences(new DateOnly(2018, 8, 1)), connected.ToSentences());
+        Assert.NotEqual(connected.ToSentences(new DateOnly(2025, 1, 1)), connected.ToSentences());
+    }
+
+    [Fact]
+    public void A_set_without_warnings_has_no_notes()
+    {
+        var set = BuiltIn.Query("palantir -[contracts_with]-> ice");
+
+        Assert.Empty(set.Warnings);
+        Assert.DoesNotContain("Note:", set.ToSentences(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Note:", set.ToMarkdown(), StringComparison.Ordinal);
+        Assert.DoesNotContain("techties-note", set.ToHtml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sentences_give_tense_amounts_dates_disputes_and_footnoted_sources()
     {
         var text = BuiltIn.Query("palantir -[contracts_with]-> ice").ToSentences(new DateOnly(2018, 8, 1));
