@@ -88,6 +88,8 @@ internal sealed partial class GraphReader
         var ties = BuildTies();
         CheckCitations();
         CheckCycles(ties);
+        // Read before the errors are counted, so that a bad dataset field fails the load like any other.
+        var datasetInfos = BuildDatasets();
 
         var all = diagnostics.Sorted().ToImmutableArray();
         if (all.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -95,7 +97,7 @@ internal sealed partial class GraphReader
             throw new GraphLoadException(all);
         }
 
-        return new TechTiesGraph(schema, entities.Values, SortTies(ties), all, BuildDatasets(), tiesSorted: true);
+        return new TechTiesGraph(schema, entities.Values, SortTies(ties), all, datasetInfos, tiesSorted: true);
     }
 
     // Phase 1: files, sections, ids.
@@ -700,11 +702,8 @@ internal sealed partial class GraphReader
         var list = new List<DatasetInfo>();
         foreach (var (file, map) in datasets)
         {
-            if (!CheckFields(file, map, DatasetFields, "dataset"))
-            {
-                continue;
-            }
-
+            // An unknown field fails the load; the known ones are still checked, so every problem is reported at once.
+            CheckFields(file, map, DatasetFields, "dataset");
             var fields = new FieldReader(this, file, map);
             list.Add(new DatasetInfo { File = file, Name = fields.Text("name"), Title = fields.Text("title"), License = fields.Text("license"), Description = fields.Text("description"), Url = fields.Url("url") });
         }
