@@ -316,7 +316,8 @@ internal sealed partial class GraphReader
         {
             Kind.Contract => fields.Text("title", required: true),
             // A source whose headline is not known is named by its publisher rather than by an invented title.
-            Kind.Source => fields.Text("title") ?? SourceName(e, publisher, published),
+            // A title given but refused is reported once, not again as a missing title.
+            Kind.Source => fields.Text("title") ?? (map.ValueOf("title") is null or YScalar { IsNull: true } ? SourceName(e, publisher, published) : null),
             _ => fields.Text("name", required: true),
         } ?? e.Key.Value;
         var aliases = fields.TextList("aliases");
@@ -467,7 +468,11 @@ internal sealed partial class GraphReader
             switch (item)
             {
                 case YScalar { IsNull: false } target:
-                    e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
+                    if (OneLine(e.File, key.Value, target, anywhere: true))
+                    {
+                        e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
+                    }
+
                     break;
                 case YMap map when CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie"):
                     var to = Required(e.File, map, "to", $"{A(type)} tie");
@@ -740,7 +745,7 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            return scalar;
+            return OneLine(file, field, scalar, anywhere: true) ? scalar : null;
         }
 
         if (node is null or YScalar)
@@ -768,6 +773,28 @@ internal sealed partial class GraphReader
         }
 
         diagnostics.Add(code, severity, file, at.Line, at.Column, message, suggestion);
+    }
+
+    // A line break where a value is one line of text. Text (a name, a title, an alias) may hold line breaks of its own,
+    // but not at its end, where a | or > block leaves one; an id or an address (anywhere: true) holds none at all.
+    private bool OneLine(string file, string field, YScalar scalar, bool anywhere)
+    {
+        var value = scalar.Value.AsSpan();
+        if (anywhere ? value.IndexOfAny('\n', '\r') < 0 : value.Length == 0 || value[^1] is not ('\n' or '\r'))
+        {
+            return true;
+        }
+
+        if (anywhere)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"'{field}' holds a line break, but an id, identifier or address is one line", "write the value on one line (a | or > block keeps a final line break: use |- or >-, or a plain value)");
+        }
+        else
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"'{field}' ends with a line break, which a | or > block keeps", $"write {field}: |- or {field}: >-, which drop the final line break, or the value on one line; only a description may end with one");
+        }
+
+        return false;
     }
 
     private void WrongShape(string file, YNode node, string field, string expected) =>

@@ -118,6 +118,13 @@ internal static partial class SchemaReader
                     return null;
                 }
 
+                if (required && scalar.Value[^1] is '\n' or '\r')
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"the {field} of the relationship type {DiagnosticText.Quote(name.Value)} ends with a line break, which a | or > block keeps", $"write {field}: |- or {field}: >-, which drop the final line break, or the value on one line");
+                    ok = false;
+                    return null;
+                }
+
                 return scalar.Value;
             }
 
