@@ -47,6 +47,8 @@ internal sealed partial class GraphReader
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
+    // The ids suggested for invalid ids: a reference to one is not reported as naming nothing.
+    private readonly HashSet<string> suggestedIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
     private GraphSchema schema = GraphSchema.BuiltIn;
     private bool buildWhileReading;
@@ -206,8 +208,11 @@ internal sealed partial class GraphReader
     {
         if (!IsSlug(key.Value))
         {
-            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(Slugify(key.Value))}");
-            return null;
+            // The graph cannot load, but the entity is still read under its id, so that its fields are checked and
+            // references to it, by this id or by the one suggested, are not reported as naming nothing.
+            var slug = Slugify(key.Value);
+            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(slug)}");
+            suggestedIds.Add(slug);
         }
 
         if (raw.TryGetValue(key.Value, out var first))
@@ -249,16 +254,14 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            if (!CheckFields(file, map, TieFields, "a tie"))
-            {
-                continue;
-            }
-
+            var known = CheckFields(file, map, TieFields, "a tie");
             var from = Required(file, map, "from", "a tie");
             var type = Required(file, map, "type", "a tie");
             var to = Required(file, map, "to", "a tie");
-            if (from is null || type is null || to is null)
+            if (!known || from is null || type is null || to is null)
             {
+                // Not a tie, but its other fields are still checked, so that every problem is reported at once.
+                ReadTieFacts(file, map, TieFacts.None);
                 continue;
             }
 
@@ -474,15 +477,18 @@ internal sealed partial class GraphReader
                     }
 
                     break;
-                case YMap map when CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie"):
+                case YMap map:
+                    var known = CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie");
                     var to = Required(e.File, map, "to", $"{A(type)} tie");
-                    if (to is not null)
+                    if (known && to is not null)
                     {
                         e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, to, map, e));
                     }
+                    else
+                    {
+                        ReadTieFacts(e.File, map, TieFacts.None);
+                    }
 
-                    break;
-                case YMap:
                     break;
                 default:
                     WrongShape(e.File, item, key.Value, $"an id, a list of ids, or a list of {{ to: id, since: ..., sources: [...] }}");
@@ -534,43 +540,34 @@ internal sealed partial class GraphReader
         if (!schema.TryGet(t.Type, out var type))
         {
             diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.TypeLine, t.TypeColumn, $"{DiagnosticText.Quote(t.Type)} is not a relationship type", Suggest.DidYouMean(t.Type, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
-            return null;
+            return Unmade(t);
         }
 
         var from = Resolve(t.File, t.From, type, start: true);
         var to = Resolve(t.File, t.To, type, start: false);
         if (from is null || to is null)
         {
-            return null;
+            return Unmade(t);
         }
 
         if (!type.Allows(from.Kind, to.Kind))
         {
             var at = type.From.Contains(from.Kind) ? t.To : t.From;
             ErrorOnce(DiagnosticCodes.WrongEndpointKind, t.File, at, $"{A(type.Name)} tie cannot join {A(from.Kind.ToName())} ({from.Id}) to {A(to.Kind.ToName())} ({to.Id})", $"{type.Name} goes from {Describe(type.From)} to {Describe(type.To)}" + (type.SameKind ? " of the same kind" : string.Empty));
-            return null;
+            return Unmade(t);
         }
 
         if (ReferenceEquals(from, to))
         {
             diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"{A(type.Name)} tie joins {DiagnosticText.Quote(from.Id)} to itself", "a tie joins two different entities");
-            return null;
+            return Unmade(t);
         }
 
         var facts = defaults?.Facts ?? TieFacts.None;
         var own = t.Details is not null;
         if (t.Details is { } details)
         {
-            var fields = new FieldReader(this, t.File, details);
-            var since = fields.Date("since") ?? facts.Since;
-            var until = fields.Date("until") ?? facts.Until;
-            fields.CheckOrder("since", since, "until", until);
-            fields.CheckCurrency();
-            var amount = fields.Money("amount") ?? facts.Amount;
-            var status = fields.Enum("status", StatusWords, required: false, facts.Status);
-            var description = fields.Text("description");
-            var cited = fields.Citations("sources");
-            facts = new TieFacts(since, until, amount, status, description, cited.IsEmpty ? facts.Citations : cited, fields.Claims);
+            facts = ReadTieFacts(t.File, details, facts);
         }
 
         if (facts.Citations.IsEmpty)
@@ -591,6 +588,33 @@ internal sealed partial class GraphReader
         return (type, from, to, own || defaults?.Contract is null ? facts : null, defaults?.Contract);
     }
 
+    // A tie that cannot be made: its own fields are still checked, and it is left out (the load fails).
+    private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? Unmade(RawTie t)
+    {
+        if (t.Details is { } details)
+        {
+            ReadTieFacts(t.File, details, TieFacts.None);
+        }
+
+        return null;
+    }
+
+    // A tie's own fields over what it takes from its contract or protest. Read for a tie that cannot be made too
+    // (an unknown type or end), so that its other problems are reported with that one.
+    private TieFacts ReadTieFacts(string file, YMap details, TieFacts facts)
+    {
+        var fields = new FieldReader(this, file, details);
+        var since = fields.Date("since") ?? facts.Since;
+        var until = fields.Date("until") ?? facts.Until;
+        fields.CheckOrder("since", since, "until", until);
+        fields.CheckCurrency();
+        var amount = fields.Money("amount") ?? facts.Amount;
+        var status = fields.Enum("status", StatusWords, required: false, facts.Status);
+        var description = fields.Text("description");
+        var cited = fields.Citations("sources");
+        return new TieFacts(since, until, amount, status, description, cited.IsEmpty ? facts.Citations : cited, fields.Claims);
+    }
+
     private Entity? Resolve(string file, YScalar reference, RelationshipType type, bool start)
     {
         if (entities.TryGetValue(reference.Value, out var entity))
@@ -598,7 +622,7 @@ internal sealed partial class GraphReader
             return entity;
         }
 
-        if (!raw.ContainsKey(reference.Value))
+        if (!raw.ContainsKey(reference.Value) && !suggestedIds.Contains(reference.Value))
         {
             UnknownReference(file, reference, start ? type.From : type.To, $"the {(start ? "start" : "end")} of {A(type.Name)} tie");
         }
@@ -638,7 +662,7 @@ internal sealed partial class GraphReader
         var sourceIds = entities.Values.OfType<Source>().Select(s => s.Id).ToList();
         foreach (var (citation, file, node) in citationsToCheck)
         {
-            if (entities.TryGetValue(citation.Source, out var entity) || raw.TryGetValue(citation.Source, out _))
+            if (entities.TryGetValue(citation.Source, out var entity) || raw.TryGetValue(citation.Source, out _) || suggestedIds.Contains(citation.Source))
             {
                 if (entity is not null and not Source)
                 {
@@ -871,8 +895,13 @@ internal sealed partial class GraphReader
 
             for (var i = s.Entities; i < reader.rawOrder.Count; i++)
             {
-                reader.raw.Remove(reader.rawOrder[i].Key.Value);
-                reader.entities.Remove(reader.rawOrder[i].Key.Value);
+                var id = reader.rawOrder[i].Key.Value;
+                reader.raw.Remove(id);
+                reader.entities.Remove(id);
+                if (!IsSlug(id))
+                {
+                    reader.suggestedIds.Remove(Slugify(id));
+                }
             }
 
             reader.rawOrder.RemoveRange(s.Entities, reader.rawOrder.Count - s.Entities);
