@@ -135,6 +135,14 @@ internal sealed partial class GraphReader
         var version = map.Entries.FirstOrDefault(e => e.Key.Value == "techties");
         if (version.Key is null)
         {
+            // techtie: 1 or TechTies: 1 is the version line misspelled: say so where it is.
+            var nearMiss = map.Entries.FirstOrDefault(e => Suggest.DidYouMean(e.Key.Value.ToLowerInvariant(), ["techties"]) is not null || e.Key.Value.Equals("techties", StringComparison.OrdinalIgnoreCase)).Key;
+            if (nearMiss is not null)
+            {
+                diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, nearMiss.Line, nearMiss.Column, $"the file has no format version: {DiagnosticText.Quote(nearMiss.Value)} is not 'techties' (keys are lowercase)", "write techties: 1");
+                return;
+            }
+
             diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, map.Line, map.Column, "the file has no format version", "add techties: 1 as the first line");
             return;
         }
@@ -179,7 +187,9 @@ internal sealed partial class GraphReader
             }
             else if (key.Value != "techties")
             {
-                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a section of the format", Suggest.DidYouMean(key.Value, Sections) ?? "sections are " + string.Join(", ", Sections));
+                // A kind's name (company:) is too far from its section (companies:) for the nearest-word suggestion.
+                var suggestion = KindNames.TryParse(key.Value, out var named) ? $"did you mean {DiagnosticText.Quote(named.ToSection())}?" : Suggest.DidYouMean(key.Value, Sections);
+                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a section of the format", suggestion ?? "sections are " + string.Join(", ", Sections));
             }
         }
     }
@@ -310,7 +320,7 @@ internal sealed partial class GraphReader
 
             var applicable = schema.RelationshipTypes.Where(t => t.From.Contains(kind)).Select(t => t.Name);
             var candidates = allowed.Concat(applicable).ToList();
-            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
+            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", SplitNumber(map, key) ?? Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
         }
 
         var publisher = kind == Kind.Source ? fields.Text("publisher") : null;
@@ -751,11 +761,36 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
+            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", SplitNumber(map, key) ?? Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
             ok = false;
         }
 
         return ok;
+    }
+
+    // In { amount: 39,000,000 } the commas separate fields: amount is 39, and 000 a key without a value (a second 000
+    // is a duplicate key, left out of the mapping). For such a key right after a number, the advice to quote the amount.
+    private static string? SplitNumber(YMap map, YScalar key)
+    {
+        if (!IsDigits(key.Value))
+        {
+            return null;
+        }
+
+        var index = map.Entries.FindIndex(e => ReferenceEquals(e.Key, key));
+        while (index > 0 && IsDigits(map.Entries[index - 1].Key.Value) && map.Entries[index - 1].Value is YScalar { IsNull: true })
+        {
+            index--;
+        }
+
+        if (index <= 0 || map.Entries[index - 1] is not { Key.Value: var field, Value: YScalar { IsPlain: true, IsNull: false } number } || !char.IsAsciiDigit(number.Value[^1]))
+        {
+            return null;
+        }
+
+        return $"inside {{ }} a comma separates fields, so {field} is {number.Value} and {key.Value} a field of its own: quote the whole amount as written, {field}: \"{number.Value},{key.Value}…\"";
+
+        static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
     }
 
     private YScalar? Required(string file, YMap map, string field, string what)
