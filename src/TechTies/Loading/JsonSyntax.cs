@@ -11,13 +11,14 @@ internal static class JsonSyntax
     /// <param name="offset">The byte offset the reader stopped at.</param>
     public static (string Message, string Suggestion) Describe(string readerMessage, ReadOnlySpan<byte> json, int offset)
     {
-        var at = offset >= 0 && offset < json.Length ? json[offset] : (byte)0;
-        var next = offset + 1 < json.Length ? json[offset + 1] : (byte)0;
         if (readerMessage.Contains("trailing comma", StringComparison.Ordinal))
         {
             var container = readerMessage.Contains("array", StringComparison.Ordinal) ? "array" : "object";
             return ($"a comma after the last item of an {container}; JSON allows no comma there", "remove the last comma");
         }
+
+        var at = offset >= 0 && offset < json.Length ? json[offset] : (byte)0;
+        var next = offset + 1 < json.Length ? json[offset + 1] : (byte)0;
 
         if (at == '/' && next is (byte)'/' or (byte)'*')
         {
@@ -71,6 +72,18 @@ internal static class JsonSyntax
         }
 
         return ("the JSON is not well formed here", "check the JSON at this position");
+    }
+
+    /// <summary>Where to report a syntax error: the reader stops at the bracket after a trailing comma; the comma is the mistake.</summary>
+    public static int Offset(string readerMessage, ReadOnlySpan<byte> json, int offset)
+    {
+        if (!readerMessage.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return offset;
+        }
+
+        var comma = json[..Math.Min(offset, json.Length)].LastIndexOf((byte)',');
+        return comma >= 0 ? comma : offset;
     }
 
     // The bare word the reader stopped in (nope, entities), or the one character it stopped at.

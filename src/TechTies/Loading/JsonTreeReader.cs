@@ -48,8 +48,10 @@ internal static partial class JsonTreeReader
         }
         catch (JsonException e)
         {
-            var (line, column) = lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
-            var (message, suggestion) = JsonSyntax.Describe(WithoutPosition(e.Message), json.Span, lines.OffsetOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
+            var readerMessage = WithoutPosition(e.Message);
+            var offset = lines.OffsetOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            var (message, suggestion) = JsonSyntax.Describe(readerMessage, json.Span, offset);
+            var (line, column) = lines.PositionOfOffset(JsonSyntax.Offset(readerMessage, json.Span, offset));
             diagnostics.Error(DiagnosticCodes.YamlSyntax, file, line, column, "JSON syntax error: " + message, suggestion);
             return null;
         }

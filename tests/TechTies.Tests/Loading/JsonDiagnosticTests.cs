@@ -67,6 +67,14 @@ public class JsonDiagnosticTests
         Assert.DoesNotContain("reader options", error.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void A_trailing_comma_is_reported_at_the_comma()
+    {
+        var error = SingleError("{\"schemaVersion\": \"1.0\", \"entities\": [], \"ties\": [],\n}");
+
+        Assert.Equal((1, 52), (error.Line, error.Column));
+    }
+
     [Theory]
     [InlineData("$.entities[3].name", "/entities/3/name")]
     [InlineData("$", "")]
