@@ -45,12 +45,14 @@ internal sealed partial class GraphReader
                     return null;
                 }
 
-                return scalar.Value;
+                return field is "description" or "quote" || OneLine(field, scalar, anywhere: false) ? scalar.Value : null;
             }
 
             reader.WrongShape(file, node, field, "a single text value");
             return null;
         }
+
+        private bool OneLine(string field, YScalar scalar, bool anywhere) => reader.OneLine(file, field, scalar, anywhere);
 
         public ImmutableArray<string> TextList(string field)
         {
@@ -66,7 +68,10 @@ internal sealed partial class GraphReader
             {
                 if (item is YScalar { IsNull: false } scalar)
                 {
-                    values.Add(scalar.Value);
+                    if (OneLine(field, scalar, anywhere: false))
+                    {
+                        values.Add(scalar.Value);
+                    }
                 }
                 else
                 {
@@ -79,6 +84,11 @@ internal sealed partial class GraphReader
 
         public string? Url(string field)
         {
+            if (Find(field) is YScalar { IsNull: false } scalar && !OneLine(field, scalar, anywhere: true))
+            {
+                return null;
+            }
+
             var text = Text(field);
             if (text is null)
             {
@@ -188,7 +198,10 @@ internal sealed partial class GraphReader
             {
                 if (value is YScalar { IsNull: false } scalar)
                 {
-                    result[key.Value] = scalar.Value;
+                    if (OneLine(key.Value, scalar, anywhere: true))
+                    {
+                        result[key.Value] = scalar.Value;
+                    }
                 }
                 else
                 {
@@ -207,7 +220,7 @@ internal sealed partial class GraphReader
             var node = Find(field);
             if (node is YScalar { IsNull: false } scalar)
             {
-                return scalar;
+                return OneLine(field, scalar, anywhere: true) ? scalar : null;
             }
 
             if (node is null or YScalar)
@@ -238,7 +251,10 @@ internal sealed partial class GraphReader
             {
                 if (item is YScalar { IsNull: false } scalar)
                 {
-                    list.Add(scalar);
+                    if (OneLine(field, scalar, anywhere: true))
+                    {
+                        list.Add(scalar);
+                    }
                 }
                 else
                 {

@@ -47,6 +47,8 @@ internal sealed partial class GraphReader
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
+    // The ids suggested for invalid ids: a reference to one is not reported as naming nothing.
+    private readonly HashSet<string> suggestedIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
     private GraphSchema schema = GraphSchema.BuiltIn;
     private bool buildWhileReading;
@@ -88,6 +90,8 @@ internal sealed partial class GraphReader
         var ties = BuildTies();
         CheckCitations();
         CheckCycles(ties);
+        // Read before the errors are counted, so that a bad dataset field fails the load like any other.
+        var datasetInfos = BuildDatasets();
 
         var all = diagnostics.Sorted().ToImmutableArray();
         if (all.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -95,7 +99,7 @@ internal sealed partial class GraphReader
             throw new GraphLoadException(all);
         }
 
-        return new TechTiesGraph(schema, entities.Values, SortTies(ties), all, BuildDatasets(), tiesSorted: true);
+        return new TechTiesGraph(schema, entities.Values, SortTies(ties), all, datasetInfos, tiesSorted: true);
     }
 
     // Phase 1: files, sections, ids.
@@ -131,6 +135,14 @@ internal sealed partial class GraphReader
         var version = map.Entries.FirstOrDefault(e => e.Key.Value == "techties");
         if (version.Key is null)
         {
+            // techtie: 1 or TechTies: 1 is the version line misspelled: say so where it is.
+            var nearMiss = map.Entries.FirstOrDefault(e => Suggest.DidYouMean(e.Key.Value.ToLowerInvariant(), ["techties"]) is not null || e.Key.Value.Equals("techties", StringComparison.OrdinalIgnoreCase)).Key;
+            if (nearMiss is not null)
+            {
+                diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, nearMiss.Line, nearMiss.Column, $"the file has no format version: {DiagnosticText.Quote(nearMiss.Value)} is not 'techties' (keys are lowercase)", "write techties: 1");
+                return;
+            }
+
             diagnostics.Error(DiagnosticCodes.MissingVersion, file.Name, map.Line, map.Column, "the file has no format version", "add techties: 1 as the first line");
             return;
         }
@@ -175,7 +187,9 @@ internal sealed partial class GraphReader
             }
             else if (key.Value != "techties")
             {
-                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a section of the format", Suggest.DidYouMean(key.Value, Sections) ?? "sections are " + string.Join(", ", Sections));
+                // A kind's name (company:) is too far from its section (companies:) for the nearest-word suggestion.
+                var suggestion = KindNames.TryParse(key.Value, out var named) ? $"did you mean {DiagnosticText.Quote(named.ToSection())}?" : Suggest.DidYouMean(key.Value, Sections);
+                diagnostics.Error(DiagnosticCodes.UnknownSection, file.Name, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a section of the format", suggestion ?? "sections are " + string.Join(", ", Sections));
             }
         }
     }
@@ -204,8 +218,11 @@ internal sealed partial class GraphReader
     {
         if (!IsSlug(key.Value))
         {
-            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(Slugify(key.Value))}");
-            return null;
+            // The graph cannot load, but the entity is still read under its id, so that its fields are checked and
+            // references to it, by this id or by the one suggested, are not reported as naming nothing.
+            var slug = Slugify(key.Value);
+            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(slug)}");
+            suggestedIds.Add(slug);
         }
 
         if (raw.TryGetValue(key.Value, out var first))
@@ -247,16 +264,14 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            if (!CheckFields(file, map, TieFields, "a tie"))
-            {
-                continue;
-            }
-
+            var known = CheckFields(file, map, TieFields, "a tie");
             var from = Required(file, map, "from", "a tie");
             var type = Required(file, map, "type", "a tie");
             var to = Required(file, map, "to", "a tie");
-            if (from is null || type is null || to is null)
+            if (!known || from is null || type is null || to is null)
             {
+                // Not a tie, but its other fields are still checked, so that every problem is reported at once.
+                ReadTieFacts(file, map, TieFacts.None);
                 continue;
             }
 
@@ -305,7 +320,7 @@ internal sealed partial class GraphReader
 
             var applicable = schema.RelationshipTypes.Where(t => t.From.Contains(kind)).Select(t => t.Name);
             var candidates = allowed.Concat(applicable).ToList();
-            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
+            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", SplitNumber(map, key) ?? Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
         }
 
         var publisher = kind == Kind.Source ? fields.Text("publisher") : null;
@@ -314,7 +329,8 @@ internal sealed partial class GraphReader
         {
             Kind.Contract => fields.Text("title", required: true),
             // A source whose headline is not known is named by its publisher rather than by an invented title.
-            Kind.Source => fields.Text("title") ?? SourceName(e, publisher, published),
+            // A title given but refused is reported once, not again as a missing title.
+            Kind.Source => fields.Text("title") ?? (map.ValueOf("title") is null or YScalar { IsNull: true } ? SourceName(e, publisher, published) : null),
             _ => fields.Text("name", required: true),
         } ?? e.Key.Value;
         var aliases = fields.TextList("aliases");
@@ -465,17 +481,24 @@ internal sealed partial class GraphReader
             switch (item)
             {
                 case YScalar { IsNull: false } target:
-                    e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
-                    break;
-                case YMap map when CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie"):
-                    var to = Required(e.File, map, "to", $"{A(type)} tie");
-                    if (to is not null)
+                    if (OneLine(e.File, key.Value, target, anywhere: true))
                     {
-                        e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, to, map, e));
+                        e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, target, null, e));
                     }
 
                     break;
-                case YMap:
+                case YMap map:
+                    var known = CheckFields(e.File, map, FieldTieFields, $"{A(type)} tie");
+                    var to = Required(e.File, map, "to", $"{A(type)} tie");
+                    if (known && to is not null)
+                    {
+                        e.Ties.Add(new RawTie(e.File, e.Key, type, key.Line, key.Column, to, map, e));
+                    }
+                    else
+                    {
+                        ReadTieFacts(e.File, map, TieFacts.None);
+                    }
+
                     break;
                 default:
                     WrongShape(e.File, item, key.Value, $"an id, a list of ids, or a list of {{ to: id, since: ..., sources: [...] }}");
@@ -527,43 +550,34 @@ internal sealed partial class GraphReader
         if (!schema.TryGet(t.Type, out var type))
         {
             diagnostics.Error(DiagnosticCodes.UnknownRelationshipType, t.File, t.TypeLine, t.TypeColumn, $"{DiagnosticText.Quote(t.Type)} is not a relationship type", Suggest.DidYouMean(t.Type, schema.RelationshipTypes.Select(r => r.Name)) ?? "declare it in relationship_types:");
-            return null;
+            return Unmade(t);
         }
 
         var from = Resolve(t.File, t.From, type, start: true);
         var to = Resolve(t.File, t.To, type, start: false);
         if (from is null || to is null)
         {
-            return null;
+            return Unmade(t);
         }
 
         if (!type.Allows(from.Kind, to.Kind))
         {
             var at = type.From.Contains(from.Kind) ? t.To : t.From;
             ErrorOnce(DiagnosticCodes.WrongEndpointKind, t.File, at, $"{A(type.Name)} tie cannot join {A(from.Kind.ToName())} ({from.Id}) to {A(to.Kind.ToName())} ({to.Id})", $"{type.Name} goes from {Describe(type.From)} to {Describe(type.To)}" + (type.SameKind ? " of the same kind" : string.Empty));
-            return null;
+            return Unmade(t);
         }
 
         if (ReferenceEquals(from, to))
         {
             diagnostics.Error(DiagnosticCodes.SelfTie, t.File, t.To.Line, t.To.Column, $"{A(type.Name)} tie joins {DiagnosticText.Quote(from.Id)} to itself", "a tie joins two different entities");
-            return null;
+            return Unmade(t);
         }
 
         var facts = defaults?.Facts ?? TieFacts.None;
         var own = t.Details is not null;
         if (t.Details is { } details)
         {
-            var fields = new FieldReader(this, t.File, details);
-            var since = fields.Date("since") ?? facts.Since;
-            var until = fields.Date("until") ?? facts.Until;
-            fields.CheckOrder("since", since, "until", until);
-            fields.CheckCurrency();
-            var amount = fields.Money("amount") ?? facts.Amount;
-            var status = fields.Enum("status", StatusWords, required: false, facts.Status);
-            var description = fields.Text("description");
-            var cited = fields.Citations("sources");
-            facts = new TieFacts(since, until, amount, status, description, cited.IsEmpty ? facts.Citations : cited, fields.Claims);
+            facts = ReadTieFacts(t.File, details, facts);
         }
 
         if (facts.Citations.IsEmpty)
@@ -584,6 +598,33 @@ internal sealed partial class GraphReader
         return (type, from, to, own || defaults?.Contract is null ? facts : null, defaults?.Contract);
     }
 
+    // A tie that cannot be made: its own fields are still checked, and it is left out (the load fails).
+    private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? Unmade(RawTie t)
+    {
+        if (t.Details is { } details)
+        {
+            ReadTieFacts(t.File, details, TieFacts.None);
+        }
+
+        return null;
+    }
+
+    // A tie's own fields over what it takes from its contract or protest. Read for a tie that cannot be made too
+    // (an unknown type or end), so that its other problems are reported with that one.
+    private TieFacts ReadTieFacts(string file, YMap details, TieFacts facts)
+    {
+        var fields = new FieldReader(this, file, details);
+        var since = fields.Date("since") ?? facts.Since;
+        var until = fields.Date("until") ?? facts.Until;
+        fields.CheckOrder("since", since, "until", until);
+        fields.CheckCurrency();
+        var amount = fields.Money("amount") ?? facts.Amount;
+        var status = fields.Enum("status", StatusWords, required: false, facts.Status);
+        var description = fields.Text("description");
+        var cited = fields.Citations("sources");
+        return new TieFacts(since, until, amount, status, description, cited.IsEmpty ? facts.Citations : cited, fields.Claims);
+    }
+
     private Entity? Resolve(string file, YScalar reference, RelationshipType type, bool start)
     {
         if (entities.TryGetValue(reference.Value, out var entity))
@@ -591,7 +632,7 @@ internal sealed partial class GraphReader
             return entity;
         }
 
-        if (!raw.ContainsKey(reference.Value))
+        if (!raw.ContainsKey(reference.Value) && !suggestedIds.Contains(reference.Value))
         {
             UnknownReference(file, reference, start ? type.From : type.To, $"the {(start ? "start" : "end")} of {A(type.Name)} tie");
         }
@@ -631,7 +672,7 @@ internal sealed partial class GraphReader
         var sourceIds = entities.Values.OfType<Source>().Select(s => s.Id).ToList();
         foreach (var (citation, file, node) in citationsToCheck)
         {
-            if (entities.TryGetValue(citation.Source, out var entity) || raw.TryGetValue(citation.Source, out _))
+            if (entities.TryGetValue(citation.Source, out var entity) || raw.TryGetValue(citation.Source, out _) || suggestedIds.Contains(citation.Source))
             {
                 if (entity is not null and not Source)
                 {
@@ -700,11 +741,8 @@ internal sealed partial class GraphReader
         var list = new List<DatasetInfo>();
         foreach (var (file, map) in datasets)
         {
-            if (!CheckFields(file, map, DatasetFields, "dataset"))
-            {
-                continue;
-            }
-
+            // An unknown field fails the load; the known ones are still checked, so every problem is reported at once.
+            CheckFields(file, map, DatasetFields, "dataset");
             var fields = new FieldReader(this, file, map);
             list.Add(new DatasetInfo { File = file, Name = fields.Text("name"), Title = fields.Text("title"), License = fields.Text("license"), Description = fields.Text("description"), Url = fields.Url("url") });
         }
@@ -723,11 +761,36 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
+            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", SplitNumber(map, key) ?? Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
             ok = false;
         }
 
         return ok;
+    }
+
+    // In { amount: 39,000,000 } the commas separate fields: amount is 39, and 000 a key without a value (a second 000
+    // is a duplicate key, left out of the mapping). For such a key right after a number, the advice to quote the amount.
+    private static string? SplitNumber(YMap map, YScalar key)
+    {
+        if (!IsDigits(key.Value))
+        {
+            return null;
+        }
+
+        var index = map.Entries.FindIndex(e => ReferenceEquals(e.Key, key));
+        while (index > 0 && IsDigits(map.Entries[index - 1].Key.Value) && map.Entries[index - 1].Value is YScalar { IsNull: true })
+        {
+            index--;
+        }
+
+        if (index <= 0 || map.Entries[index - 1] is not { Key.Value: var field, Value: YScalar { IsPlain: true, IsNull: false } number } || !char.IsAsciiDigit(number.Value[^1]))
+        {
+            return null;
+        }
+
+        return $"inside {{ }} a comma separates fields, so {field} is {number.Value} and {key.Value} a field of its own: quote the whole amount as written, {field}: \"{number.Value},{key.Value}…\"";
+
+        static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
     }
 
     private YScalar? Required(string file, YMap map, string field, string what)
@@ -741,7 +804,7 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            return scalar;
+            return OneLine(file, field, scalar, anywhere: true) ? scalar : null;
         }
 
         if (node is null or YScalar)
@@ -769,6 +832,28 @@ internal sealed partial class GraphReader
         }
 
         diagnostics.Add(code, severity, file, at.Line, at.Column, message, suggestion);
+    }
+
+    // A line break where a value is one line of text. Text (a name, a title, an alias) may hold line breaks of its own,
+    // but not at its end, where a | or > block leaves one; an id or an address (anywhere: true) holds none at all.
+    private bool OneLine(string file, string field, YScalar scalar, bool anywhere)
+    {
+        var value = scalar.Value.AsSpan();
+        if (anywhere ? value.IndexOfAny('\n', '\r') < 0 : value.Length == 0 || value[^1] is not ('\n' or '\r'))
+        {
+            return true;
+        }
+
+        if (anywhere)
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"'{field}' holds a line break, but an id, identifier or address is one line", "write the value on one line (a | or > block keeps a final line break: use |- or >-, or a plain value)");
+        }
+        else
+        {
+            diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"'{field}' ends with a line break, which a | or > block keeps", $"write {field}: |- or {field}: >-, which drop the final line break, or the value on one line; only a description may end with one");
+        }
+
+        return false;
     }
 
     private void WrongShape(string file, YNode node, string field, string expected) =>
@@ -845,8 +930,13 @@ internal sealed partial class GraphReader
 
             for (var i = s.Entities; i < reader.rawOrder.Count; i++)
             {
-                reader.raw.Remove(reader.rawOrder[i].Key.Value);
-                reader.entities.Remove(reader.rawOrder[i].Key.Value);
+                var id = reader.rawOrder[i].Key.Value;
+                reader.raw.Remove(id);
+                reader.entities.Remove(id);
+                if (!IsSlug(id))
+                {
+                    reader.suggestedIds.Remove(Slugify(id));
+                }
             }
 
             reader.rawOrder.RemoveRange(s.Entities, reader.rawOrder.Count - s.Entities);

@@ -37,18 +37,22 @@ internal static partial class JsonTreeReader
     {
         var lines = new LineMap(json);
         var positions = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
+        var names = new Dictionary<string, (int Line, int Column)>(StringComparer.Ordinal);
         // The low-level pass finds malformed JSON and duplicates; the serializer then finds unknown, missing and mistyped members.
         try
         {
-            if (!MapPositions(json.Span, file, lines, positions, diagnostics))
+            if (!MapPositions(json.Span, file, lines, positions, names, diagnostics))
             {
                 return null;
             }
         }
         catch (JsonException e)
         {
-            var (line, column) = lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, line, column, "JSON syntax error: " + WithoutPosition(e.Message).TrimEnd('.') + ".", "check the JSON at this position");
+            var readerMessage = WithoutPosition(e.Message);
+            var offset = lines.OffsetOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            var (message, suggestion) = JsonSyntax.Describe(readerMessage, json.Span, offset);
+            var (line, column) = lines.PositionOfOffset(JsonSyntax.Offset(readerMessage, json.Span, offset));
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, file, line, column, "JSON syntax error: " + message, suggestion);
             return null;
         }
 
@@ -59,8 +63,12 @@ internal static partial class JsonTreeReader
         }
         catch (JsonException e)
         {
-            var (line, column) = lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            // The exception's own position is just past the token it is about; the low-level pass knows where the token starts.
             var (code, message, suggestion) = Describe(e);
+            // An unknown member is reported at its name, a mistyped one at its value, a missing one at its object.
+            var (line, column) = PointerOf(e.Path) is { } pointer && (code == DiagnosticCodes.UnknownField ? names : positions).TryGetValue(pointer, out var at)
+                ? at
+                : lines.Position((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
             diagnostics.Error(code, file, line, column, message, suggestion);
             return null;
         }
@@ -74,8 +82,59 @@ internal static partial class JsonTreeReader
         return new TreeBuilder(file, positions, diagnostics).Build(graph);
     }
 
-    // One pass with the low-level reader: positions of every value by path ("/entities/3/name"), and duplicates.
-    private static bool MapPositions(ReadOnlySpan<byte> json, string file, LineMap lines, Dictionary<string, (int Line, int Column)> positions, DiagnosticBag diagnostics)
+    /// <summary>The serializer's path of a member (<c>$.entities[3].name</c>, <c>$['a b']</c>) as a key of the position maps (<c>/entities/3/name</c>).</summary>
+    internal static string? PointerOf(string? path)
+    {
+        if (path is null || !path.StartsWith('$'))
+        {
+            return null;
+        }
+
+        var pointer = new StringBuilder();
+        var i = 1;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                pointer.Append('/').Append(path, i + 1, end - i - 1);
+                i = end;
+            }
+            else if (path.AsSpan(i).StartsWith("['", StringComparison.Ordinal))
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                pointer.Append('/').Append(path, i + 2, end - i - 2);
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                pointer.Append('/').Append(path, i + 1, end - i - 1);
+                i = end + 1;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return pointer.ToString();
+    }
+
+    // One pass with the low-level reader: positions of every value by path ("/entities/3/name") and of every member name
+    // (in names, by the same path), and duplicates.
+    private static bool MapPositions(ReadOnlySpan<byte> json, string file, LineMap lines, Dictionary<string, (int Line, int Column)> positions, Dictionary<string, (int Line, int Column)> names, DiagnosticBag diagnostics)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = YamlTreeReader.MaxDepth });
         var frames = new Stack<Frame>();
@@ -95,6 +154,7 @@ internal static partial class JsonTreeReader
                 }
 
                 frame.Pending = name;
+                names[frame.Path + "/" + name] = at;
                 continue;
             }
 
@@ -127,6 +187,11 @@ internal static partial class JsonTreeReader
         var text = WithoutPosition(e.Message);
         var where = WhatPath(e.Path);
         var unmapped = Unmapped().Match(text);
+        if (unmapped.Success && where == "the graph object" && YamlSections.Contains(unmapped.Groups[1].Value))
+        {
+            return (DiagnosticCodes.UnknownField, $"{DiagnosticText.Quote(unmapped.Groups[1].Value)} is not a member of the graph object: this file is written in the YAML layout (techties: 1, companies: ...), not the JSON format", "rename the file to .yaml, or write the JSON format of docs/json.md (schemaVersion, entities, ties)");
+        }
+
         if (unmapped.Success)
         {
             return (DiagnosticCodes.UnknownField, $"{DiagnosticText.Quote(unmapped.Groups[1].Value)} is not a member of {where}", "see docs/json.md for the members of each object");
@@ -137,6 +202,9 @@ internal static partial class JsonTreeReader
             ? (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members")
             : (DiagnosticCodes.WrongShape, $"{Member(e.Path)}{where} has a value of the wrong JSON type", "see docs/json.md for the type of each member: text, money and dates are strings");
     }
+
+    // The top-level keys of a YAML file: a JSON file that starts with one of them is the YAML layout written as JSON.
+    private static readonly string[] YamlSections = ["techties", "dataset", "sources", "companies", "agencies", "contracts", "groups", "people", "products", "protests", "relationship_types"];
 
     private static string Member(string? path)
     {
@@ -176,6 +244,8 @@ internal static partial class JsonTreeReader
     {
         private int index;
 
+        public string Path => path;
+
         public Dictionary<string, (int Line, int Column)>? Names { get; } = isObject ? new(StringComparer.Ordinal) : null;
 
         public string? Pending { get; set; }
@@ -210,6 +280,8 @@ internal static partial class JsonTreeReader
         }
 
         // Line and byte position are 0-based, as JsonException gives them.
+        public int OffsetOf(int line, int bytePosition) => starts[Math.Clamp(line, 0, starts.Count - 1)] + bytePosition;
+
         public (int Line, int Column) Position(int line, int bytePosition)
         {
             line = Math.Clamp(line, 0, starts.Count - 1);

@@ -97,6 +97,12 @@ internal static partial class SchemaReader
                 }
             }
 
+            if (items.Count == 0)
+            {
+                diagnostics.Error(DiagnosticCodes.MissingField, file, node.Line, node.Column, $"the relationship type {DiagnosticText.Quote(name.Value)} has an empty '{field}' list", $"list at least one kind, such as {field}: [company] (kinds: {string.Join(", ", KindNames.All)})");
+                ok = false;
+            }
+
             return kinds.ToImmutable();
         }
 
@@ -105,6 +111,20 @@ internal static partial class SchemaReader
             var node = fields.Entries.FirstOrDefault(e => e.Key.Value == field).Value;
             if (node is YScalar { IsNull: false } scalar)
             {
+                if (required && string.IsNullOrWhiteSpace(scalar.Value))
+                {
+                    diagnostics.Error(DiagnosticCodes.MissingField, file, scalar.Line, scalar.Column, $"the {field} of the relationship type {DiagnosticText.Quote(name.Value)} is empty", $"give the {field}, such as {field}: {(field == "inverse" ? "lobbied by" : "lobbies")}");
+                    ok = false;
+                    return null;
+                }
+
+                if (required && scalar.Value[^1] is '\n' or '\r')
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"the {field} of the relationship type {DiagnosticText.Quote(name.Value)} ends with a line break, which a | or > block keeps", $"write {field}: |- or {field}: >-, which drop the final line break, or the value on one line");
+                    ok = false;
+                    return null;
+                }
+
                 return scalar.Value;
             }
 
@@ -143,6 +163,13 @@ internal static partial class SchemaReader
         var description = Text("description", required: false);
         var sameKind = Flag("same_kind");
         var acyclic = Flag("acyclic");
+        if (sameKind && !from.IsEmpty && !to.IsEmpty && !from.Any(to.Contains))
+        {
+            // No tie could ever be made: both ends must be of one kind, and no kind is at both ends.
+            var at = fields.ValueOf("same_kind")!;
+            diagnostics.Error(DiagnosticCodes.BadRelationshipType, file, at.Line, at.Column, $"the relationship type {DiagnosticText.Quote(name.Value)} has same_kind: true, but no kind is both in 'from' ({string.Join(", ", from.Select(k => k.ToName()))}) and in 'to' ({string.Join(", ", to.Select(k => k.ToName()))})", "add a kind to both lists, or remove same_kind");
+            ok = false;
+        }
         return ok
             ? new RelationshipType { Name = name.Value, From = from, To = to, Label = label!, InverseLabel = inverse!, Description = description, SameKind = sameKind, Acyclic = acyclic, IsBuiltIn = builtIn }
             : null;

@@ -58,13 +58,13 @@ public class RoundTripProperties
                 Kind = kind.ToName(),
                 Id = $"e{i}",
                 Name = NameOf(names[i]),
-                Aliases = Pick(3) == 0 ? [Clean(names[(i + 1) % names.Length])] : null,
+                Aliases = Pick(3) == 0 ? [TextOf(names[(i + 1) % names.Length])] : null,
                 Citations = Pick(2) == 0 ? [new JsonCitation { Source = "src", Quote = Clean(names[i]) }] : null,
             };
             entities.Add(kind switch
             {
                 Kind.Company or Kind.Agency or Kind.Group => entity with { Founded = Pick(2) == 0 ? Date() : null },
-                Kind.Protest => entity with { ProtestKind = "rally", Date = Date(), Place = Clean(names[i]) },
+                Kind.Protest => entity with { ProtestKind = "rally", Date = Date(), Place = TextOf(names[i]) },
                 Kind.Source => entity with { SourceKind = "report", Published = Date() },
                 _ => entity,
             });
@@ -118,7 +118,15 @@ public class RoundTripProperties
 
     // Lone surrogates cannot be stored in a UTF-8 file; everything else, control characters included, is kept.
     // A name must say something: a blank one gets a letter in front.
-    private static string NameOf(string text) => Clean(text) is var name && string.IsNullOrWhiteSpace(name) ? "n" + name : name;
+    private static string NameOf(string text) => TextOf(Clean(text) is var name && string.IsNullOrWhiteSpace(name) ? "n" + name : name);
+
+    // Text other than a description must not end with a line break (the final one of a | block, refused as TT0022):
+    // such text gets a letter after it.
+    private static string TextOf(string text)
+    {
+        var clean = Clean(text);
+        return clean.Length > 0 && clean[^1] is '\n' or '\r' ? clean + "t" : clean;
+    }
 
     private static string Clean(string text)
     {
