@@ -53,7 +53,7 @@ internal static class CliApp
                 var context = new CommandContext([], options.AsksForJson(parse), quiet: false, stdout, stderr);
                 if (parse.CommandResult.Command == root)
                 {
-                    WriteRootUsageError(context, root, parse, parseError);
+                    WriteRootUsageError(context, root, options, parse, parseError);
                 }
                 else
                 {
@@ -88,11 +88,18 @@ internal static class CliApp
     /// beside every other error and suggest options for a mistyped command; instead: an unknown command, with the
     /// command it is close to; no command at all, the help (on stderr, as this is an error); otherwise the errors.
     /// </summary>
-    private static void WriteRootUsageError(CommandContext context, Command root, ParseResult parse, ParseErrorAction parseError)
+    private static void WriteRootUsageError(CommandContext context, Command root, GlobalOptions options, ParseResult parse, ParseErrorAction parseError)
     {
         if (parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } word)
         {
             context.WriteUnknownCommand(word, Commands.Closest(word, root.Subcommands.Select(c => c.Name)), "techties --help");
+            return;
+        }
+
+        // "techties --data stats": the command was taken as --data's path, so --data was given no path of its own.
+        if (parse.GetResult(options.Data)?.Tokens.FirstOrDefault(t => root.Subcommands.Any(c => c.Name == t.Value)) is { } taken)
+        {
+            context.WriteUsageError([$"--data took '{taken.Value}' as its file or folder, so no command was given."], [$"give --data a path: techties --data PATH {taken.Value}"], "techties --help");
             return;
         }
 

@@ -16,7 +16,8 @@ internal sealed class GlobalOptions
     {
         Description = "A YAML or JSON file, or a folder, to load instead of the built-in graph (repeatable; folders are read recursively)",
         Recursive = true,
-        Arity = ArgumentArity.ZeroOrMore,
+        // Each --data takes one path (repeat it for more); without one it is a usage error, never the built-in graph.
+        Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
 

@@ -153,4 +153,36 @@ public sealed class UsageErrorTests
         Assert.Contains("Usage:", result.Out);
         Assert.Equal(string.Empty, result.Error);
     }
+
+    [Theory]
+    [InlineData("validate --data")]
+    [InlineData("validate --strict --data")]
+    [InlineData("stats --data")]
+    [InlineData("show palantir --data")]
+    public void Data_without_a_path_is_a_usage_error_and_never_loads_the_built_in_graph(string commandLine)
+    {
+        var result = CliRunner.Run(commandLine.Split(' '));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal(
+            $"techties: error: Required argument missing for option: '--data'.\nSee 'techties {commandLine.Split(' ')[0]} --help'.",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
+    public void Data_before_the_command_without_a_path_says_it_took_the_command_as_its_path()
+    {
+        var result = CliRunner.Run("--data", "stats");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal(
+            """
+            techties: error: --data took 'stats' as its file or folder, so no command was given.
+            give --data a path: techties --data PATH stats
+            See 'techties --help'.
+            """.ReplaceLineEndings("\n"),
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+    }
 }
