@@ -5,7 +5,7 @@ using TechTies.Querying;
 
 namespace TechTies;
 
-/// <summary>Options of <see cref="GraphConnections.Connect"/>, <see cref="GraphConnections.Distance"/> and <see cref="GraphConnections.CanReach"/>. Immutable.</summary>
+/// <summary>Options of <see cref="GraphConnections.Connect"/>, <see cref="GraphConnections.Distance"/>, <see cref="GraphConnections.CanReach"/> and <see cref="GraphConnections.AreConnected"/>. Immutable.</summary>
 public sealed record ConnectOptions
 {
     /// <summary>The options used when none are given.</summary>
@@ -330,6 +330,25 @@ public static class GraphConnections
     /// <returns><see langword="true"/> when reachable.</returns>
     public static bool CanReach(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null) => graph.Distance(from, to, options) is not null;
 
+    /// <summary>
+    /// Whether any connection at all, of any length, joins two entities under the options' direction, relationship
+    /// types and date: whether they are in one component of the graph those ties make (followed from
+    /// <paramref name="from"/> when <see cref="ConnectOptions.Directed"/>). <see cref="ConnectOptions.MaxHops"/>, the
+    /// count and the search limits are ignored, so this tells whether a larger hop limit could find a connection that
+    /// <see cref="Connect"/> did not. An entity is not connected to itself.
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="from">An id, name or alias.</param>
+    /// <param name="to">An id, name or alias.</param>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="ConnectOptions.Default"/>.</param>
+    /// <returns><see langword="true"/> when a connection of some length exists.</returns>
+    /// <exception cref="EntityLookupException">A name identifies no entity or several.</exception>
+    public static bool AreConnected(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(graph, options)).ConnectedAtAnyLength();
+    }
+
     /// <summary>The ego network of an entity: every entity within <paramref name="hops"/> steps (either direction) and the ties among them.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="entity">An id, name or alias.</param>
@@ -564,6 +583,53 @@ internal sealed class ConnectionSearch
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the target can be reached from the source at any length: a breadth-first search over the walkable ties
+    /// until the target is reached or the source's whole component is seen. The hop labels stop at a few more than
+    /// the hop limit, so this search keeps plain marks of its own.
+    /// </summary>
+    public bool ConnectedAtAnyLength()
+    {
+        if (sourceNode == targetNode)
+        {
+            return false;
+        }
+
+        var reached = new bool[index.Nodes.Length];
+        var queue = new Queue<int>();
+        reached[sourceNode] = true;
+        queue.Enqueue(sourceNode);
+        while (queue.TryDequeue(out var node))
+        {
+            if (Reach(index.Out(node), index.EdgeTo) || (!options.Directed && Reach(index.In(node), index.EdgeFrom)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool Reach(ReadOnlySpan<int> row, int[] others)
+        {
+            foreach (var e in row)
+            {
+                var other = others[e];
+                if (!reached[other] && IsWalkable(e))
+                {
+                    if (other == targetNode)
+                    {
+                        return true;
+                    }
+
+                    reached[other] = true;
+                    queue.Enqueue(other);
+                }
+            }
+
+            return false;
+        }
     }
 
     public PathSet Run()

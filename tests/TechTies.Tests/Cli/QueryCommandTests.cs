@@ -189,11 +189,60 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
-    public void Connect_with_too_few_hops_finds_nothing_says_so_and_exits_0()
+    public void Connect_with_too_few_hops_finds_nothing_and_says_which_max_hops_finds_the_shortest()
     {
-        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1", "--directed");
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "2");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("No connection within 1 step following the direction of ties. Try a larger --max-hops.", result.Out);
+        Assert.EndsWith("\nNo connection within 2 steps; the shortest takes 3 steps: try --max-hops 3.\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("10")]
+    public void Connect_directed_between_entities_no_directed_connection_joins_says_a_larger_max_hops_will_not_help(string hops)
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--directed", "--max-hops", hops);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            "\nSalesforce (salesforce) and U.S. Immigration and Customs Enforcement (ice) are not connected at all following the direction of ties: no connection of any length joins them, so a larger --max-hops will not help.\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_between_two_separate_parts_of_the_graph_says_they_are_not_connected_at_all()
+    {
+        var data = Path.Combine(folder, "apart.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { kind: news, title: One }
+            companies:
+              a: { name: A, hosts_on: [{ to: b, sources: [s1] }] }
+              b: { name: B }
+              c: { name: C, hosts_on: [{ to: d, sources: [s1] }] }
+              d: { name: D }
+            """);
+
+        var result = CliRunner.Run("connect", "a", "c", "--max-hops", "10", "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "No paths: connect a c (max 10 hops)\n\nA (a) and C (c) are not connected at all: no connection of any length joins them, so a larger --max-hops will not help.\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_at_the_largest_max_hops_never_suggests_a_larger_one()
+    {
+        var data = Path.Combine(folder, "long.yaml");
+        File.WriteAllText(data, "techties: 1\nsources:\n  s1: { kind: news, title: One }\ncompanies:\n"
+            + string.Concat(Enumerable.Range(0, 13).Select(i => $"  c{i}: {{ name: C{i}{(i < 12 ? $", hosts_on: [{{ to: c{i + 1}, sources: [s1] }}]" : string.Empty)} }}\n")));
+
+        var result = CliRunner.Run("connect", "c0", "c12", "--max-hops", "10", "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("\nNo connection within 10 steps; every connection takes more than 10 steps, the most --max-hops allows.\n", result.Out.ReplaceLineEndings("\n"));
     }
 
     [Theory]
