@@ -210,6 +210,17 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Path_from_an_entity_to_itself_says_paths_never_repeat_an_entity()
+    {
+        var result = CliRunner.Run("path", "ice", "ice");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            "\nMissing: U.S. Immigration and Customs Enforcement (ice) is both the start and the end of the pattern, but a path never has the same entity twice (unless the query says mode trail or mode walk)\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Connect_between_two_separate_parts_of_the_graph_says_they_are_not_connected_at_all()
     {
         var data = Path.Combine(folder, "apart.yaml");
