@@ -74,6 +74,7 @@ internal static class NeighborsCommand
 
                         w.WriteEndArray();
                         PathOutput.WriteGraphPart(w, graph, neighborhood.Entities, neighborhood.Ties);
+                        PathOutput.WriteWarnings(w, graph, []);
                         w.WriteEndObject();
                     });
                     return ExitCodes.Success;

@@ -209,6 +209,36 @@ public sealed class QueryCommandTests : IDisposable
             result.Out.ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [InlineData("connect", "loner", "acme")]
+    [InlineData("path", "acme", "beta")]
+    [InlineData("query", "acme -[hosts_on]-> ?")]
+    [InlineData("show", "acme")]
+    [InlineData("neighbors", "acme")]
+    public void The_load_warnings_are_in_the_json_documents_warnings(params string[] command)
+    {
+        var data = Path.Combine(folder, "unsourced.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            companies:
+              acme: { name: Acme, hosts_on: beta }
+              beta: { name: Beta }
+              loner: { name: Loner }
+            """);
+
+        var result = CliRunner.Run([.. command, "--data", data, "--format", "json"]);
+        var quiet = CliRunner.Run([.. command, "--data", data, "--format", "json", "--quiet"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var warning = Assert.Single(JsonDocument.Parse(result.Out).RootElement.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith($"{data}:3:", warning);
+        Assert.Contains("warning TT0061: ", warning);
+        Assert.Contains("\"code\":\"TT0061\"", result.Error);
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+        Assert.Equal(result.Out, quiet.Out);
+        Assert.Equal(string.Empty, quiet.Error);
+    }
+
     [Fact]
     public void Path_from_an_entity_to_itself_says_paths_never_repeat_an_entity()
     {
