@@ -64,7 +64,7 @@ public sealed class TechTiesGraph
     /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
-    /// <exception cref="FileNotFoundException">A path names no file or folder, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
+    /// <exception cref="FileNotFoundException">A path names no file or folder, or a folder with no graph file (.yaml, .yml or .json) in it or its subfolders, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
     public static TechTiesGraph Load(params string[] paths) => Load(LoadOptions.Default, paths);
 
     /// <summary>
@@ -75,7 +75,7 @@ public sealed class TechTiesGraph
     /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
-    /// <exception cref="FileNotFoundException">A path names no file or folder, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
+    /// <exception cref="FileNotFoundException">A path names no file or folder, or a folder with no graph file (.yaml, .yml or .json) in it or its subfolders, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
     public static TechTiesGraph Load(LoadOptions options, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(options);
