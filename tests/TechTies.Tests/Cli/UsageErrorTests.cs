@@ -185,4 +185,22 @@ public sealed class UsageErrorTests
             """.ReplaceLineEndings("\n"),
             result.Error.ReplaceLineEndings("\n").TrimEnd());
     }
+
+    [Theory]
+    [InlineData("--max-hops 2 connect salesforce ice", "'--max-hops' is an option of connect: write it after the command; only --format, --data and --quiet (-q) may come before it.", "techties connect salesforce ice --max-hops 2")]
+    [InlineData("--directed --max-hops=3 --data graphs connect salesforce ice", "'--directed' and '--max-hops' are options of connect: write them after the command; only --format, --data and --quiet (-q) may come before it.", "techties --data graphs connect salesforce ice --directed --max-hops=3")]
+    [InlineData("--via hosts_on,contracts_with path palantir ice", "'--via' is an option of path: write it after the command; only --format, --data and --quiet (-q) may come before it.", "techties path palantir ice --via hosts_on,contracts_with")]
+    public void A_commands_option_before_the_command_says_where_it_goes_and_never_suggests_itself(string commandLine, string error, string meant)
+    {
+        var text = CliRunner.Run(commandLine.Split(' '));
+        var json = CliRunner.Run(["--format", "json", .. commandLine.Split(' ')]);
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Equal(string.Empty, text.Out);
+        Assert.Equal($"techties: error: {error}\n{meant}\nSee 'techties {commandLine.Split(' ').First(w => w is "connect" or "path")} --help'.", text.Error.ReplaceLineEndings("\n").TrimEnd());
+        Assert.Equal(1, json.ExitCode);
+        var diagnostic = JsonDocument.Parse(json.Error).RootElement;
+        Assert.Equal(error, diagnostic.GetProperty("message").GetString());
+        Assert.Equal(meant.Replace("techties ", "techties --format json ", StringComparison.Ordinal), diagnostic.GetProperty("suggestion").GetString());
+    }
 }
