@@ -20,7 +20,7 @@ internal static class ExportCommand
 
             Examples:
               techties export --format graphml --out ties.graphml
-              techties export --format mermaid --query 'palantir -[hosts_on]-> ? -[contracts_with]-> ?'
+              techties export --format mermaid --query 'palantir -[hosts_on]-> ? <-[hosts_on]- ?'
               techties export --format csv --out ties.zip
               techties export --format json --data my-graphs/ > graph.json
 
@@ -54,6 +54,11 @@ internal static class ExportCommand
                 if (parse.GetValue(query) is { } pattern)
                 {
                     var paths = graph.Query(pattern);
+                    if (paths.IsEmpty)
+                    {
+                        context.WriteWarning($"the query matched no paths, so the export has no entities or ties ('techties query' explains why): {paths.Query}");
+                    }
+
                     part = graph.Subgraph(paths.SelectMany(p => p.Nodes), paths.SelectMany(p => p.Steps.SelectMany(s => s.Ties)));
                 }
 

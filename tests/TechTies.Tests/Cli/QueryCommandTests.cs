@@ -240,6 +240,21 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_of_a_query_that_matched_nothing_says_so_on_stderr_unless_quiet()
+    {
+        var result = CliRunner.Run("export", "--format", "mermaid", "--query", "palantir -[hosts_on]-> ? -[contracts_with]-> ?");
+        var quiet = CliRunner.Run("export", "--format", "mermaid", "--query", "palantir -[hosts_on]-> ? -[contracts_with]-> ?", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("flowchart LR\n", result.Out.ReplaceLineEndings("\n"));
+        Assert.Equal(
+            "techties: warning: the query matched no paths, so the export has no entities or ties ('techties query' explains why): palantir -[hosts_on]-> ? -[contracts_with]-> ?\n",
+            result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(result.Out, quiet.Out);
+        Assert.Equal(string.Empty, quiet.Error);
+    }
+
+    [Fact]
     public void Path_from_an_entity_to_itself_says_paths_never_repeat_an_entity()
     {
         var result = CliRunner.Run("path", "ice", "ice");
