@@ -203,4 +203,22 @@ public sealed class UsageErrorTests
         Assert.Equal(error, diagnostic.GetProperty("message").GetString());
         Assert.Equal(meant.Replace("techties ", "techties --format json ", StringComparison.Ordinal), diagnostic.GetProperty("suggestion").GetString());
     }
+
+    [Theory]
+    [InlineData("show {0}", "No entity is called {1}.")]
+    [InlineData("{0}", "unknown command {1}.")]
+    [InlineData("path ice dhs --asof {0}", "--asof is {1}; it must be a date such as 2018, 2018-08 or 2018-08-01.")]
+    [InlineData("stats --{0}", "Unrecognized command or argument {2}.")]
+    public void A_long_argument_is_quoted_in_a_message_as_its_first_80_characters_and_its_length(string commandLine, string message)
+    {
+        var value = new string('x', 100_000);
+        var cut = $"'{new string('x', 80)}…' (100000 characters)";
+        var cutOption = $"'--{new string('x', 78)}…' (100002 characters)";
+
+        var result = CliRunner.Run([.. commandLine.Split(' ').Select(w => string.Format(System.Globalization.CultureInfo.InvariantCulture, w, value))]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal($"techties: error: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, null, cut, cutOption)}", result.Error.ReplaceLineEndings("\n").Split('\n')[0]);
+        Assert.True(result.Error.Length < 1000);
+    }
 }
