@@ -61,7 +61,7 @@ internal static class CliApp
                 }
                 else
                 {
-                    context.WriteUsageError([.. parse.Errors.Select(e => e.Message)], Suggestions(parse, parseError), HelpFor(parse));
+                    context.WriteUsageError(Errors(parse), Suggestions(parse, parseError), HelpFor(parse));
                 }
 
                 return ExitCodes.Usage;
@@ -166,6 +166,28 @@ internal static class CliApp
         }
 
         return misplaced;
+    }
+
+    /// <summary>
+    /// The parse errors, with the parser's "Required argument missing for command" (once per missing argument, and
+    /// never naming one) made one error that names every missing argument and the command line's shape.
+    /// </summary>
+    private static List<string> Errors(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var missing = command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && parse.GetResult(a) is not { Tokens.Count: > 0 }).ToList();
+        var errors = parse.Errors
+            .Where(e => missing.Count == 0 || !(e.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Tokens.Count: 0 } r && missing.Contains(r.Argument)))
+            .Select(e => e.Message)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            var names = missing.Select(a => $"<{a.Name}>").ToList();
+            var usage = string.Join(' ', command.Arguments.Select(a => $"<{a.Name}>"));
+            errors.Insert(0, $"{command.Name} needs {string.Join(" and ", names)}: techties {command.Name} {usage}.");
+        }
+
+        return errors;
     }
 
     /// <summary>One error for the options written before their command, with the command line that puts them after it.</summary>

@@ -10,7 +10,11 @@ namespace TechTies.Tests.Cli;
 public sealed class UsageErrorTests
 {
     [Theory]
-    [InlineData("query", "techties: error: Required argument missing for command: 'query'.\nSee 'techties query --help'.")]
+    [InlineData("query", "techties: error: query needs <pattern>: techties query <pattern>.\nSee 'techties query --help'.")]
+    [InlineData("path", "techties: error: path needs <from> and <to>: techties path <from> <to>.\nSee 'techties path --help'.")]
+    [InlineData("connect salesforce", "techties: error: connect needs <b>: techties connect <a> <b>.\nSee 'techties connect --help'.")]
+    [InlineData("connect salesforce ice --max-hops abc", "techties: error: --max-hops is 'abc'; it must be a whole number.\nSee 'techties connect --help'.")]
+    [InlineData("neighbors ice --hops 1.5", "techties: error: --hops is '1.5'; it must be a whole number.\nSee 'techties neighbors --help'.")]
     [InlineData("stats --bogus", "techties: error: Unrecognized command or argument '--bogus'.\nSee 'techties stats --help'.")]
     [InlineData("frobnicate", "techties: error: unknown command 'frobnicate'.\nSee 'techties --help'.")]
     [InlineData("qurey x", "techties: error: unknown command 'qurey'; did you mean 'query'?\nSee 'techties --help'.")]
@@ -26,8 +30,8 @@ public sealed class UsageErrorTests
     }
 
     [Theory]
-    [InlineData("query --format json", "Required argument missing for command: 'query'.")]
-    [InlineData("--format json query", "Required argument missing for command: 'query'.")]
+    [InlineData("query --format json", "query needs <pattern>: techties query <pattern>.")]
+    [InlineData("--format json query", "query needs <pattern>: techties query <pattern>.")]
     [InlineData("stats --bogus --format json", "Unrecognized command or argument '--bogus'.")]
     [InlineData("--format json stats --bogus", "Unrecognized command or argument '--bogus'.")]
     [InlineData("frobnicate --format json", "unknown command 'frobnicate'")]
