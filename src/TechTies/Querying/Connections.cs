@@ -674,7 +674,8 @@ internal sealed class ConnectionSearch
 
                 if (tierCount > room)
                 {
-                    truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; {(tierCount - room).ToString(CultureInfo.InvariantCulture)} more of {length.ToString(CultureInfo.InvariantCulture)} steps were left out";
+                    var more = tierCount - room;
+                    truncation = $"kept {Kept()}; {more.ToString(CultureInfo.InvariantCulture)} more of {Steps(length)} {(more == 1 ? "was" : "were")} left out";
                 }
 
                 if (options.AllShortest && kept.Count > 0)
@@ -687,7 +688,7 @@ internal sealed class ConnectionSearch
                     // The count cut something only when a longer connection exists.
                     if (truncation is null && length < options.MaxHops && HasLonger(length))
                     {
-                        truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; longer ones (up to {options.MaxHops.ToString(CultureInfo.InvariantCulture)} steps) were left out";
+                        truncation = $"kept {Kept()}; longer ones (up to {Steps(options.MaxHops)}) were left out";
                     }
 
                     break;
@@ -712,9 +713,13 @@ internal sealed class ConnectionSearch
 
         warnings.AddRange(PathMatcher.TimeWarnings(time, kept));
 
-        var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
+        var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} {(options.MaxHops == 1 ? "hop" : "hops")}{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
         return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings]);
+
+        string Kept() => options.Count == 1 ? "the shortest connection" : $"the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections";
+
+        static string Steps(int n) => n == 1 ? "1 step" : $"{n.ToString(CultureInfo.InvariantCulture)} steps";
     }
 
     // Longer connections are listed with every distance to the target up to the hops left; once widened, it stays so.

@@ -255,6 +255,23 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_query_cut_by_its_limit_says_only_some_paths_are_shown()
+    {
+        var result = CliRunner.Run("query", "(:group) -[signed]-> ? -[targets]-> palantir limit 3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n(Only some paths are shown: the limit of 3 paths kept the first 3 of 14.)\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_with_one_hop_says_hop_not_hops()
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1");
+
+        Assert.StartsWith("No paths: connect salesforce ice (max 1 hop)\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Path_from_an_entity_to_itself_says_paths_never_repeat_an_entity()
     {
         var result = CliRunner.Run("path", "ice", "ice");
@@ -451,7 +468,7 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("the 1 shortest connections; 2 more of 3 steps were left out", "connect", "salesforce", "ice", "--count", "1")]
+    [InlineData("the shortest connection; 2 more of 3 steps were left out", "connect", "salesforce", "ice", "--count", "1")]
     [InlineData("the limit of 3 paths kept the first 3 of 14", "query", "(:group) -[signed]-> ? -[targets]-> palantir limit 3")]
     [InlineData("the limit of 1000 paths kept the first 1000 of 15460", "query", "? -[*1..4]- ?")]
     public void Json_cut_by_a_limit_says_which_in_truncation_reason_as_the_schema_requires(string reason, params string[] args)

@@ -21,7 +21,7 @@ public class ConnectionTests
 
         Assert.Equal(all.Select(p => p.Length).Order(), all.Select(p => p.Length));
         Assert.Equal(all.Take(1).Select(p => p.ToString()), one.Select(p => p.ToString()));
-        Assert.Equal("kept the 1 shortest connections; 1 more of 2 steps were left out", one.TruncationReason);
+        Assert.Equal("kept the shortest connection; 1 more of 2 steps was left out", one.TruncationReason);
         Assert.False(all.IsTruncated);
     }
 
