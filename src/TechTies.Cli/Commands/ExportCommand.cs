@@ -79,9 +79,11 @@ internal static class ExportCommand
 
     private static int WriteFile(CommandContext context, TechTiesGraph graph, ExportFormat format, string path)
     {
+        var direct = false;
         try
         {
             using var output = OutputFile.For(path);
+            direct = output.IsDirect;
             graph.Export(format, output.Open());
             output.Commit();
         }
@@ -93,7 +95,11 @@ internal static class ExportCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // .NET ends the message with the path (" : '/dev/full'"), which the message names already.
-            context.WriteError("io", $"Could not write '{path}': {e.Message.Replace($" : '{path}'", string.Empty, StringComparison.Ordinal)}");
+            // A file is written to a temporary file first, so it stays as it was; a device or FIFO is written in place.
+            var written = direct
+                ? "the export is incomplete: a device or FIFO is written in place, so at most what came before the failure reached it"
+                : "nothing was written";
+            context.WriteError("io", $"Could not write '{path}': {e.Message.Replace($" : '{path}'", string.Empty, StringComparison.Ordinal).TrimEnd('.')}; {written}.");
             return ExitCodes.NotFound;
         }
 
