@@ -53,11 +53,15 @@ internal static class CliApp
                 var context = new CommandContext([], options.AsksForJson(parse), quiet: false, stdout, stderr);
                 if (parse.CommandResult.Command == root)
                 {
-                    WriteRootUsageError(context, root, parse, parseError);
+                    WriteRootUsageError(context, root, options, parse, parseError);
+                }
+                else if (Misplaced(args, parse) is { Count: > 0 } misplaced)
+                {
+                    WriteMisplacedOptions(context, args, parse, misplaced);
                 }
                 else
                 {
-                    context.WriteUsageError([.. parse.Errors.Select(e => e.Message)], Suggestions(parse, parseError), HelpFor(parse));
+                    context.WriteUsageError(Errors(parse), Suggestions(parse, parseError), HelpFor(parse));
                 }
 
                 return ExitCodes.Usage;
@@ -88,11 +92,18 @@ internal static class CliApp
     /// beside every other error and suggest options for a mistyped command; instead: an unknown command, with the
     /// command it is close to; no command at all, the help (on stderr, as this is an error); otherwise the errors.
     /// </summary>
-    private static void WriteRootUsageError(CommandContext context, Command root, ParseResult parse, ParseErrorAction parseError)
+    private static void WriteRootUsageError(CommandContext context, Command root, GlobalOptions options, ParseResult parse, ParseErrorAction parseError)
     {
         if (parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } word)
         {
             context.WriteUnknownCommand(word, Commands.Closest(word, root.Subcommands.Select(c => c.Name)), "techties --help");
+            return;
+        }
+
+        // "techties --data stats": the command was taken as --data's path, so --data was given no path of its own.
+        if (parse.GetResult(options.Data)?.Tokens.FirstOrDefault(t => root.Subcommands.Any(c => c.Name == t.Value)) is { } taken)
+        {
+            context.WriteUsageError([$"--data took '{taken.Value}' as its file or folder, so no command was given."], [$"give --data a path: techties --data PATH {taken.Value}"], "techties --help");
             return;
         }
 
@@ -127,5 +138,80 @@ internal static class CliApp
         return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
+    /// <summary>
+    /// The command's own options written before it (<c>techties --max-hops 2 connect a b</c>), with the value each
+    /// takes: the indexes in <paramref name="args"/>. Only the options every command takes (--format, --data, --quiet)
+    /// may come before the command: the parser binds an option to the command it follows, and would call these
+    /// unrecognized and then suggest the very option written.
+    /// </summary>
+    private static List<int> Misplaced(string[] args, ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var at = parse.Tokens.Select(t => t.Value).ToList().IndexOf(command.Name);
+        var unmatched = parse.UnmatchedTokens.ToHashSet(StringComparer.Ordinal);
+        var misplaced = new List<int>();
+        for (var i = 0; i < Math.Min(at, args.Length); i++)
+        {
+            var name = args[i].Split('=', 2)[0];
+            if (!unmatched.Contains(args[i]) || command.Options.FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name)) is not { } option)
+            {
+                continue;
+            }
+
+            misplaced.Add(i);
+            if (!args[i].Contains('=') && option.Arity.MaximumNumberOfValues > 0 && i + 1 < at && !args[i + 1].StartsWith('-'))
+            {
+                misplaced.Add(++i);
+            }
+        }
+
+        return misplaced;
+    }
+
+    /// <summary>
+    /// The parse errors, with the parser's "Required argument missing for command" (once per missing argument, and
+    /// never naming one) made one error that names every missing argument and the command line's shape.
+    /// </summary>
+    private static List<string> Errors(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var missing = command.Arguments.Where(a => a.Arity.MinimumNumberOfValues > 0 && parse.GetResult(a) is not { Tokens.Count: > 0 }).ToList();
+        var errors = parse.Errors
+            .Where(e => missing.Count == 0 || !(e.SymbolResult is System.CommandLine.Parsing.ArgumentResult { Tokens.Count: 0 } r && missing.Contains(r.Argument)))
+            .Select(e => e.Message)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            var names = missing.Select(a => $"<{a.Name}>").ToList();
+            var usage = string.Join(' ', command.Arguments.Select(a => $"<{a.Name}>"));
+            errors.Insert(0, $"{command.Name} needs {string.Join(" and ", names)}: techties {command.Name} {usage}.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>One error for the options written before their command, with the command line that puts them after it.</summary>
+    private static void WriteMisplacedOptions(CommandContext context, string[] args, ParseResult parse, List<int> misplaced)
+    {
+        var command = parse.CommandResult.Command.Name;
+        var options = misplaced.Where(i => args[i].StartsWith('-')).Select(i => $"'{args[i].Split('=', 2)[0]}'").ToList();
+        var moved = misplaced.Select(i => args[i]);
+        var rest = args.Where((_, i) => !misplaced.Contains(i));
+        var words = options.Count == 1 ? $"{options[0]} is an option of {command}: write it" : $"{string.Join(" and ", options)} are options of {command}: write them";
+        var errors = new List<string> { $"{words} after the command; only --format, --data and --quiet (-q) may come before it." };
+
+        // The parser's other complaints stand, but not its "unrecognized" for the words moved.
+        var movedWords = misplaced.Select(i => $"'{args[i]}'").ToList();
+        errors.AddRange(parse.Errors.Select(e => e.Message).Where(m => !movedWords.Any(w => m.Contains(w, StringComparison.Ordinal))));
+        context.WriteUsageError(errors, [$"techties {string.Join(' ', rest.Concat(moved).Select(Shell.Quote))}"], HelpFor(parse));
+    }
+
     private static string HelpFor(ParseResult parse) => $"techties {parse.CommandResult.Command.Name} --help";
+}
+
+/// <summary>How a command line the tool suggests quotes its words, for sh and its kin.</summary>
+internal static class Shell
+{
+    public static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsLetterOrDigit(c) || "-_./,:=@+".Contains(c)) ? word : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using TechTies.Loading;
 using TechTies.Querying;
 
 namespace TechTies.Cli;
 
 /// <summary>What one command run needs: the data paths, the output mode and the two streams.</summary>
-internal sealed class CommandContext(string[] data, bool json, bool quiet, TextWriter stdout, TextWriter stderr)
+internal sealed partial class CommandContext(string[] data, bool json, bool quiet, TextWriter stdout, TextWriter stderr)
 {
     public bool Json => json;
 
@@ -201,6 +203,7 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
             return;
         }
 
+        message = Cut(message);
         if (json)
         {
             stderr.WriteLine(CliJson.Write(w =>
@@ -220,6 +223,7 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
 
     public void WriteError(string code, string message)
     {
+        message = Cut(message);
         if (json)
         {
             stderr.WriteLine(CliJson.Write(w =>
@@ -244,6 +248,8 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
     /// </summary>
     public void WriteUsageError(IReadOnlyList<string> errors, IReadOnlyList<string> suggestions, string help)
     {
+        errors = [.. errors.Select(Cut)];
+        suggestions = [.. suggestions.Select(Cut)];
         if (json)
         {
             stderr.WriteLine(CliJson.Write(w =>
@@ -284,9 +290,20 @@ internal sealed class CommandContext(string[] data, bool json, bool quiet, TextW
             return;
         }
 
-        stderr.WriteLine(Colors.Diagnostic($"techties: error: unknown command '{word}'{(meant is null ? "." : $"; did you mean '{meant}'?")}", isError: true));
+        stderr.WriteLine(Colors.Diagnostic(Cut($"techties: error: unknown command '{word}'{(meant is null ? "." : $"; did you mean '{meant}'?")}"), isError: true));
         stderr.WriteLine($"See '{help}'.");
     }
 
     public void WriteJson(Action<Utf8JsonWriter> write) => stdout.WriteLine(CliJson.Write(write, indented: true));
+
+    /// <summary>
+    /// A message with every quoted value longer than <see cref="DiagnosticText.MaxQuoted"/> characters cut as values
+    /// from the data are (<c>'xxxx…' (100000 characters)</c>): the messages of the parser, the library and the commands
+    /// all quote what was given, and a 100,000-character argument must not fill the terminal.
+    /// </summary>
+    private static string Cut(string message) => LongQuote().Replace(message, m => DiagnosticText.Quote(m.Groups[1].Value));
+
+    // A quoted value of more than 80 characters, unless already cut (as the library's messages are).
+    [GeneratedRegex("'([^'\\n]{81,})'(?! \\(\\d+ characters\\))")]
+    private static partial Regex LongQuote();
 }

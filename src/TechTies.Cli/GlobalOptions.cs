@@ -16,7 +16,8 @@ internal sealed class GlobalOptions
     {
         Description = "A YAML or JSON file, or a folder, to load instead of the built-in graph (repeatable; folders are read recursively)",
         Recursive = true,
-        Arity = ArgumentArity.ZeroOrMore,
+        // Each --data takes one path (repeat it for more); without one it is a usage error, never the built-in graph.
+        Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -85,7 +86,8 @@ internal sealed class GlobalOptions
 
     /// <summary>
     /// Whether the command line asks for JSON, read from the tokens so that it answers for a command line that did
-    /// not parse too: <c>--format json</c> after a command that takes text or json, or before any command (or none).
+    /// not parse too: <c>--format json</c> after a command that takes text or json, or before any command (or none);
+    /// when <c>--format</c> is given more than once, the last text or json decides.
     /// Export's <c>--format</c> names the export format; its messages are always text.
     /// </summary>
     public bool AsksForJson(ParseResult parse)
@@ -96,10 +98,11 @@ internal sealed class GlobalOptions
             return false;
         }
 
-        return (Given(parse, Format) ?? Given(parse, FormatBeforeCommand)) == "json";
+        // --format given twice is a usage error, told in the last output format the command line names (text or json).
+        return Given(parse, FormatBeforeCommand).Concat(Given(parse, Format)).LastOrDefault(OutputFormats.Contains) == "json";
 
-        static string? Given(ParseResult parse, Option<string> option) =>
-            parse.GetResult(option) is { Implicit: false, Tokens: [var token] } ? token.Value : null;
+        static IEnumerable<string> Given(ParseResult parse, Option<string> option) =>
+            parse.GetResult(option) is { Implicit: false } result ? result.Tokens.Select(t => t.Value) : [];
     }
 
     public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr) => new(
@@ -109,30 +112,42 @@ internal sealed class GlobalOptions
         stdout,
         stderr);
 
+    // Reads what was written, never the parsed values: an option whose own parse failed (a value it does not accept,
+    // or given twice) has no value, and asking for one throws.
     private void CheckFormat(CommandResult result, string command, Option<string> format, IReadOnlyList<string> formats, bool required)
     {
-        var after = result.GetResult(format) is { Implicit: false };
-        if (result.GetResult(FormatBeforeCommand) is not { } before)
+        var after = result.GetResult(format) is { Implicit: false } afterResult ? afterResult.Tokens.Select(t => t.Value).ToList() : [];
+        var before = result.GetResult(FormatBeforeCommand)?.Tokens.Select(t => t.Value).ToList() ?? [];
+        if (before.Count == 0)
         {
-            if (required && !after)
+            if (required && after.Count == 0)
             {
                 result.AddError($"{command} needs --format, one of: {string.Join(", ", formats)} (techties {command} --format {formats[0]}).");
             }
 
+            // After the command alone, the option's own parse reports a value it does not take, or one given twice.
             return;
         }
 
-        var value = before.GetValueOrDefault<string>();
-        if (after)
+        if (after.Count > 0)
         {
-            result.AddError($"--format is given both before and after '{command}' ('{value}' and '{result.GetValue(format)}'); give it once, before or after the command.");
+            result.AddError($"--format is given both before and after '{command}' ({Values(before.Concat(after))}); give it once, before or after the command.");
             return;
         }
 
+        if (before.Count > 1)
+        {
+            result.AddError($"--format is given {(before.Count == 2 ? "twice" : $"{before.Count} times")} before '{command}' ({Values(before)}); give it once.");
+            return;
+        }
+
+        var value = before[0];
         if (!formats.Contains(value, StringComparer.Ordinal))
         {
             var elsewhere = commandsWithOwnFormats.Where(c => c.Command != command && c.Formats.Contains(value, StringComparer.Ordinal)).Select(c => $" ('{value}' is a format of {c.Command}: techties {c.Command} --format {value})");
             result.AddError($"--format '{value}' is not a format of {command}, which takes {string.Join(", ", formats.SkipLast(1))} or {formats[^1]}{elsewhere.FirstOrDefault()}.");
         }
+
+        static string Values(IEnumerable<string> values) => string.Join(" and ", values.Select(v => $"'{v}'"));
     }
 }

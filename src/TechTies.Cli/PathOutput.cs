@@ -62,13 +62,7 @@ internal static class PathOutput
             w.WriteString("truncationReason", paths.TruncationReason);
         }
 
-        w.WriteStartArray("warnings");
-        foreach (var warning in paths.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-
-        w.WriteEndArray();
+        WriteWarnings(w, graph, paths.Warnings);
         w.WriteStartArray("paths");
         foreach (var path in paths)
         {
@@ -109,6 +103,21 @@ internal static class PathOutput
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The <c>warnings</c> member: the load's warnings (as <c>file:line:col: warning CODE: message</c>, as stderr has them
+    /// in text), then the command's own. Written with or without <c>--quiet</c>, which quiets stderr only.
+    /// </summary>
+    public static void WriteWarnings(Utf8JsonWriter w, TechTiesGraph graph, IEnumerable<string> more)
+    {
+        w.WriteStartArray("warnings");
+        foreach (var warning in graph.Warnings.Select(d => d.ToString()).Concat(more))
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>The <c>entities</c> and <c>ties</c> members: canonical JSON objects, as in the graph format.</summary>

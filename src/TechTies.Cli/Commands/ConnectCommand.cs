@@ -10,8 +10,8 @@ internal static class ConnectCommand
     {
         var a = new Argument<string>("a") { Description = "An id, name or alias" };
         var b = new Argument<string>("b") { Description = "An id, name or alias" };
-        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a connection takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => ConnectOptions.Default.MaxHops };
-        var count = new Option<int>("--count") { Description = "The most connections to list; a cut is always reported", DefaultValueFactory = _ => ConnectOptions.Default.Count };
+        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a connection takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => ConnectOptions.Default.MaxHops, CustomParser = WholeNumbers.Parse };
+        var count = new Option<int>("--count") { Description = "The most connections to list; a cut is always reported", DefaultValueFactory = _ => ConnectOptions.Default.Count, CustomParser = WholeNumbers.Parse };
         var allShortest = new Option<bool>("--all-shortest") { Description = "List every shortest connection and nothing longer" };
         var directed = new Option<bool>("--directed") { Description = "Follow ties only in their direction (from a towards b)" };
         var asOf = new Option<string>("--asof") { Description = "Only ties that held on this date (2018, 2018-08 or 2018-08-01)" };
@@ -73,7 +73,8 @@ internal static class ConnectCommand
     }
 
     // Why no connection was found, and whether a larger --max-hops could find one: not for an entity and itself, nor
-    // for an entity without a single tie.
+    // for an entity without a single tie, nor for two entities no connection of any length joins (the library tells),
+    // nor beyond the largest --max-hops; otherwise the --max-hops that finds the shortest.
     private static string WhyNone(TechTiesGraph graph, Entity from, Entity to, ConnectOptions options)
     {
         if (from == to)
@@ -87,9 +88,18 @@ internal static class ConnectCommand
             return $"{string.Join(" and ", alone)} {(alone.Count == 1 ? "has" : "have")} no ties at all, so no connection is possible: a larger --max-hops will not help.";
         }
 
-        var steps = options.MaxHops == 1 ? "step" : "steps";
         var directed = options.Directed ? " following the direction of ties" : string.Empty;
         var asOf = options.AsOf is { } d ? $" as of {d}" : string.Empty;
-        return $"No connection within {options.MaxHops} {steps}{directed}{asOf}. Try a larger --max-hops.";
+        if (!graph.AreConnected(from.Id, to.Id, options))
+        {
+            return $"{from.Name} ({from.Id}) and {to.Name} ({to.Id}) are not connected at all{directed}{asOf}: no connection of any length joins them, so a larger --max-hops will not help.";
+        }
+
+        var within = $"No connection within {Steps(options.MaxHops)}{directed}{asOf}";
+        return graph.Distance(from.Id, to.Id, options with { MaxHops = PathQuery.MaxHopsLimit }) is { } shortest
+            ? $"{within}; the shortest takes {Steps(shortest)}: try --max-hops {shortest}."
+            : $"{within}; every connection takes more than {Steps(PathQuery.MaxHopsLimit)}, the most --max-hops allows.";
+
+        static string Steps(int n) => n == 1 ? "1 step" : $"{n} steps";
     }
 }

@@ -20,7 +20,7 @@ internal static class ExportCommand
 
             Examples:
               techties export --format graphml --out ties.graphml
-              techties export --format mermaid --query 'palantir -[hosts_on]-> ? -[contracts_with]-> ?'
+              techties export --format mermaid --query 'palantir -[hosts_on]-> ? <-[hosts_on]- ?'
               techties export --format csv --out ties.zip
               techties export --format json --data my-graphs/ > graph.json
 
@@ -54,6 +54,11 @@ internal static class ExportCommand
                 if (parse.GetValue(query) is { } pattern)
                 {
                     var paths = graph.Query(pattern);
+                    if (paths.IsEmpty)
+                    {
+                        context.WriteWarning($"the query matched no paths, so the export has no entities or ties ('techties query' explains why): {paths.Query}");
+                    }
+
                     part = graph.Subgraph(paths.SelectMany(p => p.Nodes), paths.SelectMany(p => p.Steps.SelectMany(s => s.Ties)));
                 }
 
@@ -74,9 +79,11 @@ internal static class ExportCommand
 
     private static int WriteFile(CommandContext context, TechTiesGraph graph, ExportFormat format, string path)
     {
+        var direct = false;
         try
         {
             using var output = OutputFile.For(path);
+            direct = output.IsDirect;
             graph.Export(format, output.Open());
             output.Commit();
         }
@@ -88,7 +95,11 @@ internal static class ExportCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // .NET ends the message with the path (" : '/dev/full'"), which the message names already.
-            context.WriteError("io", $"Could not write '{path}': {e.Message.Replace($" : '{path}'", string.Empty, StringComparison.Ordinal)}");
+            // A file is written to a temporary file first, so it stays as it was; a device or FIFO is written in place.
+            var written = direct
+                ? "the export is incomplete: a device or FIFO is written in place, so at most what came before the failure reached it"
+                : "nothing was written";
+            context.WriteError("io", $"Could not write '{path}': {e.Message.Replace($" : '{path}'", string.Empty, StringComparison.Ordinal).TrimEnd('.')}; {written}.");
             return ExitCodes.NotFound;
         }
 

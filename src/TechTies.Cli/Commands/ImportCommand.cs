@@ -91,8 +91,8 @@ internal static class ImportCommand
             else
             {
                 var matched = result.Matched.IsEmpty ? string.Empty : $", refers to {string.Join(", ", result.Matched)} of the curated graph";
-                var skipped = result.SkippedRows == 0 ? string.Empty : $", skipped {result.SkippedRows} invalid rows";
-                context.Out.WriteLine($"imported {csv} -> {output}: {result.Rows} rows, {result.Contracts} contracts, {result.Companies} companies, {result.Agencies} agencies{matched}{skipped}");
+                var skipped = result.SkippedRows == 0 ? string.Empty : $", skipped {Count(result.SkippedRows, "invalid row", "invalid rows")}";
+                context.Out.WriteLine($"imported {csv} -> {output}: {Count(result.Rows, "row", "rows")}, {Count(result.Contracts, "contract", "contracts")}, {Count(result.Companies, "company", "companies")}, {Count(result.Agencies, "agency", "agencies")}{matched}{skipped}");
             }
 
             return ExitCodes.Success;
@@ -116,6 +116,8 @@ internal static class ImportCommand
             return ExitCodes.NotFound;
         }
     }
+
+    private static string Count(long n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 
     /// <summary>Progress on stderr, rewritten in place at most a few times a second; only on a terminal and not with --quiet.</summary>
     private sealed class ProgressLine(TextWriter error) : IProgress<ImportProgress>, IDisposable

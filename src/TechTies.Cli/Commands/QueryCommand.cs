@@ -14,8 +14,8 @@ internal static class QueryCommand
 
             Examples:
               techties query 'palantir -[hosts_on]-> amazon'
-              techties query 'palantir -[hosts_on]-> ? -[contracts_with]-> ice'
-              techties query '(:group) -[organized]-> ? -[targets]-> palantir' --format json
+              techties query 'palantir -[hosts_on]-> ? -[contracts_with]-> ice'   # no path: shows the nearest miss
+              techties query '(:group) -[signed]-> ? -[targets]-> palantir' --format json
               techties query 'ice -[part_of*1..3]-> ?'
 
             {ExitCodes.Quoting}

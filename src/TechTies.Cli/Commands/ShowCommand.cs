@@ -49,6 +49,7 @@ internal static class ShowCommand
                 }
 
                 w.WriteEndArray();
+                PathOutput.WriteWarnings(w, graph, []);
                 w.WriteEndObject();
             });
             return ExitCodes.Success;

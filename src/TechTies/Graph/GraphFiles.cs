@@ -25,6 +25,12 @@ internal static class GraphFiles
             {
                 var found = new List<string>();
                 Collect(path, new HashSet<string>(StringComparer.Ordinal), found);
+                if (found.Count == 0)
+                {
+                    // A mistyped or wrong folder would otherwise load as a valid, empty graph.
+                    throw new FileNotFoundException($"The folder '{path}' holds no graph files: no .yaml, .yml or .json file in it or its subfolders.", path);
+                }
+
                 found.Sort(StringComparer.Ordinal);
                 files.AddRange(found);
             }

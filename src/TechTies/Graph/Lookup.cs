@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using TechTies.Loading;
 
 namespace TechTies;
 
@@ -53,8 +54,8 @@ public sealed class EntityLookupException : Exception
     {
         var list = string.Join(", ", candidates.Select(c => $"{c.Id} ({c.Name}, {c.Kind.ToName()})"));
         return failure == LookupFailure.Ambiguous
-            ? $"'{name}' is ambiguous: it names {candidates.Count} entities: {list}. Use an id."
-            : candidates.Count == 0 ? $"No entity is called '{name}'." : $"No entity is called '{name}'. Did you mean: {list}?";
+            ? $"{DiagnosticText.Quote(name)} is ambiguous: it names {candidates.Count} entities: {list}. Use an id."
+            : candidates.Count == 0 ? $"No entity is called {DiagnosticText.Quote(name)}." : $"No entity is called {DiagnosticText.Quote(name)}. Did you mean: {list}?";
     }
 }
 

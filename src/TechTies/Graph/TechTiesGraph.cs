@@ -64,7 +64,7 @@ public sealed class TechTiesGraph
     /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
-    /// <exception cref="FileNotFoundException">A path names no file or folder, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
+    /// <exception cref="FileNotFoundException">A path names no file or folder, or a folder with no graph file (.yaml, .yml or .json) in it or its subfolders, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
     public static TechTiesGraph Load(params string[] paths) => Load(LoadOptions.Default, paths);
 
     /// <summary>
@@ -75,7 +75,7 @@ public sealed class TechTiesGraph
     /// <param name="paths">Files or folders; <c>.yaml</c>, <c>.yml</c> and canonical JSON <c>.json</c> files (<c>docs/json.md</c>) in folders are read. None is needed when <see cref="LoadOptions.Imports"/> has a file or <see cref="LoadOptions.IncludeBuiltIn"/> is set.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
-    /// <exception cref="FileNotFoundException">A path names no file or folder, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
+    /// <exception cref="FileNotFoundException">A path names no file or folder, or a folder with no graph file (.yaml, .yml or .json) in it or its subfolders, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
     public static TechTiesGraph Load(LoadOptions options, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -249,12 +249,12 @@ public sealed class TechTiesGraph
     {
         if (TryFind(id, out var named))
         {
-            return new EntityLookupException(id, LookupFailure.NotFound, [named], $"No entity has the id '{id}', but '{id}' names {named.Id} ({named.Name}, {named.Kind.ToName()}): use graph[\"{named.Id}\"] or graph.Find(\"{id}\").");
+            return new EntityLookupException(id, LookupFailure.NotFound, [named], $"No entity has the id {DiagnosticText.Quote(id)}, but {DiagnosticText.Quote(id)} names {named.Id} ({named.Name}, {named.Kind.ToName()}): use graph[\"{named.Id}\"] or graph.Find(\"{id}\").");
         }
 
         var nearest = NotFound(id);
         var list = string.Join(", ", nearest.Candidates.Select(c => $"{c.Id} ({c.Name}, {c.Kind.ToName()})"));
-        return new EntityLookupException(id, LookupFailure.NotFound, nearest.Candidates, nearest.Candidates.Count == 0 ? $"No entity has the id '{id}'." : $"No entity has the id '{id}'. Did you mean: {list}?");
+        return new EntityLookupException(id, LookupFailure.NotFound, nearest.Candidates, nearest.Candidates.Count == 0 ? $"No entity has the id {DiagnosticText.Quote(id)}." : $"No entity has the id {DiagnosticText.Quote(id)}. Did you mean: {list}?");
     }
 
     private EntityLookupException NotFound(string name)

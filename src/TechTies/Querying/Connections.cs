@@ -5,7 +5,7 @@ using TechTies.Querying;
 
 namespace TechTies;
 
-/// <summary>Options of <see cref="GraphConnections.Connect"/>, <see cref="GraphConnections.Distance"/> and <see cref="GraphConnections.CanReach"/>. Immutable.</summary>
+/// <summary>Options of <see cref="GraphConnections.Connect"/>, <see cref="GraphConnections.Distance"/>, <see cref="GraphConnections.CanReach"/> and <see cref="GraphConnections.AreConnected"/>. Immutable.</summary>
 public sealed record ConnectOptions
 {
     /// <summary>The options used when none are given.</summary>
@@ -331,6 +331,25 @@ public static class GraphConnections
     /// <returns><see langword="true"/> when reachable.</returns>
     public static bool CanReach(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null) => graph.Distance(from, to, options) is not null;
 
+    /// <summary>
+    /// Whether any connection at all, of any length, joins two entities under the options' direction, relationship
+    /// types and date: whether they are in one component of the graph those ties make (followed from
+    /// <paramref name="from"/> when <see cref="ConnectOptions.Directed"/>). <see cref="ConnectOptions.MaxHops"/>, the
+    /// count and the search limits are ignored, so this tells whether a larger hop limit could find a connection that
+    /// <see cref="Connect"/> did not. An entity is not connected to itself.
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="from">An id, name or alias.</param>
+    /// <param name="to">An id, name or alias.</param>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="ConnectOptions.Default"/>.</param>
+    /// <returns><see langword="true"/> when a connection of some length exists.</returns>
+    /// <exception cref="EntityLookupException">A name identifies no entity or several.</exception>
+    public static bool AreConnected(this TechTiesGraph graph, string from, string to, ConnectOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return new ConnectionSearch(graph, graph.Find(from), graph.Find(to), Validate(graph, options)).ConnectedAtAnyLength();
+    }
+
     /// <summary>The ego network of an entity: every entity within <paramref name="hops"/> steps (either direction) and the ties among them.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="entity">An id, name or alias.</param>
@@ -567,6 +586,53 @@ internal sealed class ConnectionSearch
         return -1;
     }
 
+    /// <summary>
+    /// Whether the target can be reached from the source at any length: a breadth-first search over the walkable ties
+    /// until the target is reached or the source's whole component is seen. The hop labels stop at a few more than
+    /// the hop limit, so this search keeps plain marks of its own.
+    /// </summary>
+    public bool ConnectedAtAnyLength()
+    {
+        if (sourceNode == targetNode)
+        {
+            return false;
+        }
+
+        var reached = new bool[index.Nodes.Length];
+        var queue = new Queue<int>();
+        reached[sourceNode] = true;
+        queue.Enqueue(sourceNode);
+        while (queue.TryDequeue(out var node))
+        {
+            if (Reach(index.Out(node), index.EdgeTo) || (!options.Directed && Reach(index.In(node), index.EdgeFrom)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool Reach(ReadOnlySpan<int> row, int[] others)
+        {
+            foreach (var e in row)
+            {
+                var other = others[e];
+                if (!reached[other] && IsWalkable(e))
+                {
+                    if (other == targetNode)
+                    {
+                        return true;
+                    }
+
+                    reached[other] = true;
+                    queue.Enqueue(other);
+                }
+            }
+
+            return false;
+        }
+    }
+
     public PathSet Run()
     {
         var kept = new List<GraphPath>();
@@ -609,7 +675,8 @@ internal sealed class ConnectionSearch
 
                 if (tierCount > room)
                 {
-                    truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; {(tierCount - room).ToString(CultureInfo.InvariantCulture)} more of {length.ToString(CultureInfo.InvariantCulture)} steps were left out";
+                    var more = tierCount - room;
+                    truncation = $"kept {Kept()}; {more.ToString(CultureInfo.InvariantCulture)} more of {Steps(length)} {(more == 1 ? "was" : "were")} left out";
                 }
 
                 if (options.AllShortest && kept.Count > 0)
@@ -622,7 +689,7 @@ internal sealed class ConnectionSearch
                     // The count cut something only when a longer connection exists.
                     if (truncation is null && length < options.MaxHops && HasLonger(length))
                     {
-                        truncation = $"kept the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections; longer ones (up to {options.MaxHops.ToString(CultureInfo.InvariantCulture)} steps) were left out";
+                        truncation = $"kept {Kept()}; longer ones (up to {Steps(options.MaxHops)}) were left out";
                     }
 
                     break;
@@ -647,9 +714,13 @@ internal sealed class ConnectionSearch
 
         warnings.AddRange(PathMatcher.TimeWarnings(time, kept));
 
-        var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} hops{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
+        var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} {(options.MaxHops == 1 ? "hop" : "hops")}{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
         return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf);
+
+        string Kept() => options.Count == 1 ? "the shortest connection" : $"the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections";
+
+        static string Steps(int n) => n == 1 ? "1 step" : $"{n.ToString(CultureInfo.InvariantCulture)} steps";
     }
 
     // Longer connections are listed with every distance to the target up to the hops left; once widened, it stays so.

@@ -137,7 +137,12 @@ namespace TechTies.Querying
             GraphPath? nearest = null;
             string? missing = null;
             var others = ImmutableArray<GraphPath>.Empty;
-            if (found == 0)
+            if (found == 0 && Repeated(graph, query) is { } repeated)
+            {
+                // No nearest miss or other connection could help: the pattern asks for a path with an entity twice.
+                missing = repeated;
+            }
+            else if (found == 0)
             {
                 (nearest, missing) = NearestMiss(graph, query, steps);
                 var target = query.Nodes[^1].EntityId;
@@ -149,6 +154,33 @@ namespace TechTies.Querying
             }
 
             return new QueryExplanation(QueryPrinter.TryPrint(query), (int)Math.Min(found, int.MaxValue), steps.ToImmutable(), nearest, missing, others);
+        }
+
+        // When the pattern names one entity at two of its nodes and paths never repeat an entity, why no path can match.
+        private static string? Repeated(TechTiesGraph graph, PathQuery query)
+        {
+            if (query.Mode != TraversalMode.Acyclic)
+            {
+                return null;
+            }
+
+            for (var j = 1; j < query.Nodes.Length; j++)
+            {
+                var id = query.Nodes[j].EntityId;
+                var i = id is null ? -1 : Enumerable.Range(0, j).FirstOrDefault(k => query.Nodes[k].EntityId == id, -1);
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                var entity = graph[id!];
+                var where = i == 0 && j == query.Nodes.Length - 1
+                    ? "both the start and the end of the pattern"
+                    : $"at both node {(i + 1).ToString(CultureInfo.InvariantCulture)} and node {(j + 1).ToString(CultureInfo.InvariantCulture)} of the pattern";
+                return $"{entity.Name} ({entity.Id}) is {where}, but a path never has the same entity twice (unless the query says mode trail or mode walk)";
+            }
+
+            return null;
         }
 
         // The query's first `edges` edges and the nodes around them.

@@ -198,6 +198,9 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
         this.pathQuery = pathQuery;
     }
 
+    /// <summary>Whether the set came from a connection search ("how is A connected to B") rather than a pattern query.</summary>
+    internal bool IsConnection => pathQuery is null;
+
     /// <summary>The paths: fewer steps first, then by entity ids, relationship types and tie ids (ordinal).</summary>
     public ImmutableArray<GraphPath> Paths { get; }
 

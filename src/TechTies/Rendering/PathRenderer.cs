@@ -189,7 +189,7 @@ internal static class PathRenderer
     }
 
     /// <summary>What a picture of a truncated path set says under it, as the sentences say it.</summary>
-    internal static string Truncated(PathSet set) => $"Only some connections are shown: {set.TruncationReason}.";
+    internal static string Truncated(PathSet set) => $"Only some {(set.IsConnection ? "connections" : "paths")} are shown: {set.TruncationReason}.";
 
     private static (Dictionary<Entity, string> Nodes, List<Tie> Ties) Picture(PathSet set)
     {

@@ -17,6 +17,26 @@ public sealed class CoreCommandTests : IDisposable
         Assert.Equal(string.Empty, result.Error);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Validate_a_folder_without_graph_files_is_not_found_instead_of_valid(bool withReadme)
+    {
+        if (withReadme)
+        {
+            File.WriteAllText(Path.Combine(folder, "readme.txt"), "notes");
+        }
+
+        var result = CliRunner.Run("validate", "--data", folder);
+        var json = CliRunner.Run("validate", "--data", folder, "--format", "json");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal($"techties: error: The folder '{folder}' holds no graph files: no .yaml, .yml or .json file in it or its subfolders.\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(3, json.ExitCode);
+        Assert.Equal("not-found", JsonDocument.Parse(json.Error).RootElement.GetProperty("code").GetString());
+    }
+
     [Fact]
     public void Validate_strict_on_the_built_in_graph_succeeds_because_every_tie_has_a_source()
     {

@@ -103,8 +103,20 @@ public sealed class ExportOutTests : IDisposable
         Finish(reader);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal($"techties: error: Could not write '{fifo}': Broken pipe\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"techties: error: Could not write '{fifo}': Broken pipe; the export is incomplete: a device or FIFO is written in place, so at most what came before the failure reached it.\n", result.Error.ReplaceLineEndings("\n"));
         Assert.True(IsFifo(fifo));
+    }
+
+    [Fact]
+    public void A_write_that_fails_before_the_file_is_replaced_says_nothing_was_written()
+    {
+        var target = Directory.CreateDirectory(Path.Combine(folder, "a-folder")).FullName;
+
+        var result = CliRunner.Run("export", "--format", "dot", "--out", target);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal($"techties: error: Could not write '{target}': '{target}' is a folder, not a file; nothing was written.\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Empty(Directory.GetFileSystemEntries(target));
     }
 
     private string MakeFifo(string name)

@@ -61,6 +61,9 @@ public sealed class FormatOptionTests : IDisposable
     [InlineData("--format json export --format csv", "--format is given both before and after 'export' ('json' and 'csv'); give it once, before or after the command.")]
     [InlineData("--format graphml stats", "--format 'graphml' is not a format of stats, which takes text or json ('graphml' is a format of export: techties export --format graphml).")]
     [InlineData("--format xml query palantir", "--format 'xml' is not a format of query, which takes text or json.")]
+    [InlineData("--format text stats --format xml", "--format is given both before and after 'stats' ('text' and 'xml'); give it once, before or after the command.")]
+    [InlineData("--format text --format text stats", "--format is given twice before 'stats' ('text' and 'text'); give it once.")]
+    [InlineData("--format xml export --format dot", "--format is given both before and after 'export' ('xml' and 'dot'); give it once, before or after the command.")]
     [InlineData("--format text export", "--format 'text' is not a format of export, which takes json, yaml, graphml, gexf, node-link, cytoscape, dot, mermaid, csv or neo4j.")]
     [InlineData("export", "export needs --format, one of: json, yaml, graphml, gexf, node-link, cytoscape, dot, mermaid, csv, neo4j (techties export --format json).")]
     public void A_format_given_twice_or_that_the_command_does_not_take_is_a_usage_error_saying_what_to_write(string commandLine, string message)
@@ -70,5 +73,23 @@ public sealed class FormatOptionTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"techties: error: {message}", result.Error.ReplaceLineEndings("\n").Split('\n')[0]);
         Assert.Equal(string.Empty, result.Out);
+    }
+
+    [Theory]
+    [InlineData("--format json stats --format xml", "--format is given both before and after 'stats' ('json' and 'xml'); give it once, before or after the command.")]
+    [InlineData("--format json show ice --format bogus", "--format is given both before and after 'show' ('json' and 'bogus'); give it once, before or after the command.")]
+    [InlineData("--format json --format json stats", "--format is given twice before 'stats' ('json' and 'json'); give it once.")]
+    [InlineData("--format xml --format json stats", "--format is given twice before 'stats' ('xml' and 'json'); give it once.")]
+    public void A_format_given_twice_with_json_among_the_values_is_a_usage_error_in_json(string commandLine, string message)
+    {
+        var result = CliRunner.Run(commandLine.Split(' '));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var error = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("usage", error.GetProperty("code").GetString());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.Equal("valid", CliSchema.Check(line, "diagnostic"));
     }
 }

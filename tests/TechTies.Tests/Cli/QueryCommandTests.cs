@@ -189,11 +189,133 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
-    public void Connect_with_too_few_hops_finds_nothing_says_so_and_exits_0()
+    public void Connect_with_too_few_hops_finds_nothing_and_says_which_max_hops_finds_the_shortest()
     {
-        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1", "--directed");
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "2");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("No connection within 1 step following the direction of ties. Try a larger --max-hops.", result.Out);
+        Assert.EndsWith("\nNo connection within 2 steps; the shortest takes 3 steps: try --max-hops 3.\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("10")]
+    public void Connect_directed_between_entities_no_directed_connection_joins_says_a_larger_max_hops_will_not_help(string hops)
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--directed", "--max-hops", hops);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            "\nSalesforce (salesforce) and U.S. Immigration and Customs Enforcement (ice) are not connected at all following the direction of ties: no connection of any length joins them, so a larger --max-hops will not help.\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("connect", "loner", "acme")]
+    [InlineData("path", "acme", "beta")]
+    [InlineData("query", "acme -[hosts_on]-> ?")]
+    [InlineData("show", "acme")]
+    [InlineData("neighbors", "acme")]
+    public void The_load_warnings_are_in_the_json_documents_warnings(params string[] command)
+    {
+        var data = Path.Combine(folder, "unsourced.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            companies:
+              acme: { name: Acme, hosts_on: beta }
+              beta: { name: Beta }
+              loner: { name: Loner }
+            """);
+
+        var result = CliRunner.Run([.. command, "--data", data, "--format", "json"]);
+        var quiet = CliRunner.Run([.. command, "--data", data, "--format", "json", "--quiet"]);
+
+        Assert.Equal(0, result.ExitCode);
+        var warning = Assert.Single(JsonDocument.Parse(result.Out).RootElement.GetProperty("warnings").EnumerateArray()).GetString();
+        Assert.StartsWith($"{data}:3:", warning);
+        Assert.Contains("warning TT0061: ", warning);
+        Assert.Contains("\"code\":\"TT0061\"", result.Error);
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+        Assert.Equal(result.Out, quiet.Out);
+        Assert.Equal(string.Empty, quiet.Error);
+    }
+
+    [Fact]
+    public void Export_of_a_query_that_matched_nothing_says_so_on_stderr_unless_quiet()
+    {
+        var result = CliRunner.Run("export", "--format", "mermaid", "--query", "palantir -[hosts_on]-> ? -[contracts_with]-> ?");
+        var quiet = CliRunner.Run("export", "--format", "mermaid", "--query", "palantir -[hosts_on]-> ? -[contracts_with]-> ?", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("flowchart LR\n", result.Out.ReplaceLineEndings("\n"));
+        Assert.Equal(
+            "techties: warning: the query matched no paths, so the export has no entities or ties ('techties query' explains why): palantir -[hosts_on]-> ? -[contracts_with]-> ?\n",
+            result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(result.Out, quiet.Out);
+        Assert.Equal(string.Empty, quiet.Error);
+    }
+
+    [Fact]
+    public void A_query_cut_by_its_limit_says_only_some_paths_are_shown()
+    {
+        var result = CliRunner.Run("query", "(:group) -[signed]-> ? -[targets]-> palantir limit 3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\n(Only some paths are shown: the limit of 3 paths kept the first 3 of 14.)\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_with_one_hop_says_hop_not_hops()
+    {
+        var result = CliRunner.Run("connect", "salesforce", "ice", "--max-hops", "1");
+
+        Assert.StartsWith("No paths: connect salesforce ice (max 1 hop)\n", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Path_from_an_entity_to_itself_says_paths_never_repeat_an_entity()
+    {
+        var result = CliRunner.Run("path", "ice", "ice");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            "\nMissing: U.S. Immigration and Customs Enforcement (ice) is both the start and the end of the pattern, but a path never has the same entity twice (unless the query says mode trail or mode walk)\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_between_two_separate_parts_of_the_graph_says_they_are_not_connected_at_all()
+    {
+        var data = Path.Combine(folder, "apart.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { kind: news, title: One }
+            companies:
+              a: { name: A, hosts_on: [{ to: b, sources: [s1] }] }
+              b: { name: B }
+              c: { name: C, hosts_on: [{ to: d, sources: [s1] }] }
+              d: { name: D }
+            """);
+
+        var result = CliRunner.Run("connect", "a", "c", "--max-hops", "10", "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "No paths: connect a c (max 10 hops)\n\nA (a) and C (c) are not connected at all: no connection of any length joins them, so a larger --max-hops will not help.\n",
+            result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Connect_at_the_largest_max_hops_never_suggests_a_larger_one()
+    {
+        var data = Path.Combine(folder, "long.yaml");
+        File.WriteAllText(data, "techties: 1\nsources:\n  s1: { kind: news, title: One }\ncompanies:\n"
+            + string.Concat(Enumerable.Range(0, 13).Select(i => $"  c{i}: {{ name: C{i}{(i < 12 ? $", hosts_on: [{{ to: c{i + 1}, sources: [s1] }}]" : string.Empty)} }}\n")));
+
+        var result = CliRunner.Run("connect", "c0", "c12", "--max-hops", "10", "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("\nNo connection within 10 steps; every connection takes more than 10 steps, the most --max-hops allows.\n", result.Out.ReplaceLineEndings("\n"));
     }
 
     [Theory]
@@ -346,7 +468,7 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("the 1 shortest connections; 2 more of 3 steps were left out", "connect", "salesforce", "ice", "--count", "1")]
+    [InlineData("the shortest connection; 2 more of 3 steps were left out", "connect", "salesforce", "ice", "--count", "1")]
     [InlineData("the limit of 3 paths kept the first 3 of 14", "query", "(:group) -[signed]-> ? -[targets]-> palantir limit 3")]
     [InlineData("the limit of 1000 paths kept the first 1000 of 15460", "query", "? -[*1..4]- ?")]
     public void Json_cut_by_a_limit_says_which_in_truncation_reason_as_the_schema_requires(string reason, params string[] args)

@@ -10,7 +10,11 @@ namespace TechTies.Tests.Cli;
 public sealed class UsageErrorTests
 {
     [Theory]
-    [InlineData("query", "techties: error: Required argument missing for command: 'query'.\nSee 'techties query --help'.")]
+    [InlineData("query", "techties: error: query needs <pattern>: techties query <pattern>.\nSee 'techties query --help'.")]
+    [InlineData("path", "techties: error: path needs <from> and <to>: techties path <from> <to>.\nSee 'techties path --help'.")]
+    [InlineData("connect salesforce", "techties: error: connect needs <b>: techties connect <a> <b>.\nSee 'techties connect --help'.")]
+    [InlineData("connect salesforce ice --max-hops abc", "techties: error: --max-hops is 'abc'; it must be a whole number.\nSee 'techties connect --help'.")]
+    [InlineData("neighbors ice --hops 1.5", "techties: error: --hops is '1.5'; it must be a whole number.\nSee 'techties neighbors --help'.")]
     [InlineData("stats --bogus", "techties: error: Unrecognized command or argument '--bogus'.\nSee 'techties stats --help'.")]
     [InlineData("frobnicate", "techties: error: unknown command 'frobnicate'.\nSee 'techties --help'.")]
     [InlineData("qurey x", "techties: error: unknown command 'qurey'; did you mean 'query'?\nSee 'techties --help'.")]
@@ -26,8 +30,8 @@ public sealed class UsageErrorTests
     }
 
     [Theory]
-    [InlineData("query --format json", "Required argument missing for command: 'query'.")]
-    [InlineData("--format json query", "Required argument missing for command: 'query'.")]
+    [InlineData("query --format json", "query needs <pattern>: techties query <pattern>.")]
+    [InlineData("--format json query", "query needs <pattern>: techties query <pattern>.")]
     [InlineData("stats --bogus --format json", "Unrecognized command or argument '--bogus'.")]
     [InlineData("--format json stats --bogus", "Unrecognized command or argument '--bogus'.")]
     [InlineData("frobnicate --format json", "unknown command 'frobnicate'")]
@@ -152,5 +156,73 @@ public sealed class UsageErrorTests
         Assert.StartsWith("Description:", result.Out);
         Assert.Contains("Usage:", result.Out);
         Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Theory]
+    [InlineData("validate --data")]
+    [InlineData("validate --strict --data")]
+    [InlineData("stats --data")]
+    [InlineData("show palantir --data")]
+    public void Data_without_a_path_is_a_usage_error_and_never_loads_the_built_in_graph(string commandLine)
+    {
+        var result = CliRunner.Run(commandLine.Split(' '));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal(
+            $"techties: error: Required argument missing for option: '--data'.\nSee 'techties {commandLine.Split(' ')[0]} --help'.",
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
+    public void Data_before_the_command_without_a_path_says_it_took_the_command_as_its_path()
+    {
+        var result = CliRunner.Run("--data", "stats");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal(
+            """
+            techties: error: --data took 'stats' as its file or folder, so no command was given.
+            give --data a path: techties --data PATH stats
+            See 'techties --help'.
+            """.ReplaceLineEndings("\n"),
+            result.Error.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("--max-hops 2 connect salesforce ice", "'--max-hops' is an option of connect: write it after the command; only --format, --data and --quiet (-q) may come before it.", "techties connect salesforce ice --max-hops 2")]
+    [InlineData("--directed --max-hops=3 --data graphs connect salesforce ice", "'--directed' and '--max-hops' are options of connect: write them after the command; only --format, --data and --quiet (-q) may come before it.", "techties --data graphs connect salesforce ice --directed --max-hops=3")]
+    [InlineData("--via hosts_on,contracts_with path palantir ice", "'--via' is an option of path: write it after the command; only --format, --data and --quiet (-q) may come before it.", "techties path palantir ice --via hosts_on,contracts_with")]
+    public void A_commands_option_before_the_command_says_where_it_goes_and_never_suggests_itself(string commandLine, string error, string meant)
+    {
+        var text = CliRunner.Run(commandLine.Split(' '));
+        var json = CliRunner.Run(["--format", "json", .. commandLine.Split(' ')]);
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Equal(string.Empty, text.Out);
+        Assert.Equal($"techties: error: {error}\n{meant}\nSee 'techties {commandLine.Split(' ').First(w => w is "connect" or "path")} --help'.", text.Error.ReplaceLineEndings("\n").TrimEnd());
+        Assert.Equal(1, json.ExitCode);
+        var diagnostic = JsonDocument.Parse(json.Error).RootElement;
+        Assert.Equal(error, diagnostic.GetProperty("message").GetString());
+        Assert.Equal(meant.Replace("techties ", "techties --format json ", StringComparison.Ordinal), diagnostic.GetProperty("suggestion").GetString());
+    }
+
+    [Theory]
+    [InlineData("show {0}", "No entity is called {1}.")]
+    [InlineData("{0}", "unknown command {1}.")]
+    [InlineData("path ice dhs --asof {0}", "--asof is {1}; it must be a date such as 2018, 2018-08 or 2018-08-01.")]
+    [InlineData("stats --{0}", "Unrecognized command or argument {2}.")]
+    public void A_long_argument_is_quoted_in_a_message_as_its_first_80_characters_and_its_length(string commandLine, string message)
+    {
+        var value = new string('x', 100_000);
+        var cut = $"'{new string('x', 80)}…' (100000 characters)";
+        var cutOption = $"'--{new string('x', 78)}…' (100002 characters)";
+
+        var result = CliRunner.Run([.. commandLine.Split(' ').Select(w => string.Format(System.Globalization.CultureInfo.InvariantCulture, w, value))]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal($"techties: error: {string.Format(System.Globalization.CultureInfo.InvariantCulture, message, null, cut, cutOption)}", result.Error.ReplaceLineEndings("\n").Split('\n')[0]);
+        Assert.True(result.Error.Length < 1000);
     }
 }

@@ -127,6 +127,14 @@ public class LookupTests
     }
 
     [Fact]
+    public void An_unknown_name_of_more_than_80_characters_is_quoted_as_its_first_80_and_its_length()
+    {
+        var exception = Assert.Throws<EntityLookupException>(() => Groups.Find(new string('z', 100_000)));
+
+        Assert.Equal($"No entity is called '{new string('z', 80)}…' (100000 characters).", exception.Message);
+    }
+
+    [Fact]
     public void The_indexer_takes_exact_ids_only()
     {
         Assert.Equal("cosecha", Groups["cosecha"].Id);

@@ -396,6 +396,20 @@ public class LoaderTests
     }
 
     [Fact]
+    public void A_folder_with_no_graph_file_in_it_or_its_subfolders_is_not_found_rather_than_an_empty_graph()
+    {
+        using var folder = new TempFolder();
+        folder.Write("sub/readme.txt", "notes");
+        var empty = Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "empty")).FullName;
+        var graph = folder.Write("graph.yaml", "techties: 1\n");
+
+        var exception = Assert.Throws<FileNotFoundException>(() => TechTiesGraph.Load(graph, System.IO.Path.Combine(folder.Path, "sub")));
+
+        Assert.Equal($"The folder '{System.IO.Path.Combine(folder.Path, "sub")}' holds no graph files: no .yaml, .yml or .json file in it or its subfolders.", exception.Message);
+        Assert.Equal(empty, Assert.Throws<FileNotFoundException>(() => TechTiesGraph.Load(empty)).FileName);
+    }
+
+    [Fact]
     public void The_first_definition_in_ordinal_path_order_wins_a_duplicate_id()
     {
         using var folder = new TempFolder();

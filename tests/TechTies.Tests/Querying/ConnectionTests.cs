@@ -21,7 +21,7 @@ public class ConnectionTests
 
         Assert.Equal(all.Select(p => p.Length).Order(), all.Select(p => p.Length));
         Assert.Equal(all.Take(1).Select(p => p.ToString()), one.Select(p => p.ToString()));
-        Assert.Equal("kept the 1 shortest connections; 1 more of 2 steps were left out", one.TruncationReason);
+        Assert.Equal("kept the shortest connection; 1 more of 2 steps was left out", one.TruncationReason);
         Assert.False(all.IsTruncated);
     }
 
@@ -213,6 +213,25 @@ public class ConnectionTests
     }
 
     // A and Z tied directly and through M; Q ties Z to P, which ties to A when longest is 3.
+    [Fact]
+    public void AreConnected_finds_a_connection_of_any_length_in_the_search_direction_and_none_between_components()
+    {
+        // c0 -> c1 -> ... -> c12: twelve steps, more than any hop limit allows; x -> y apart from the chain.
+        var chain = string.Concat(Enumerable.Range(0, 12).Select(i => $"\n  - {{ from: c{i}, type: hosts_on, to: c{i + 1}, sources: [s] }}"));
+        var graph = TechTiesGraph.Parse(SmallGraphs.Header + "companies:\n"
+            + string.Concat(Enumerable.Range(0, 13).Select(i => $"  c{i}: {{ name: C{i} }}\n"))
+            + "  x: { name: X }\n  y: { name: Y }\nties:" + chain + "\n  - { from: x, type: hosts_on, to: y, sources: [s] }\n", "long.yaml");
+        var farthest = new ConnectOptions { MaxHops = PathQuery.MaxHopsLimit };
+
+        Assert.Empty(graph.Connect("c0", "c12", farthest));
+        Assert.True(graph.AreConnected("c0", "c12", farthest));
+        Assert.True(graph.AreConnected("c12", "c0"));
+        Assert.False(graph.AreConnected("c12", "c0", new ConnectOptions { Directed = true }));
+        Assert.False(graph.AreConnected("c0", "y"));
+        Assert.False(graph.AreConnected("x", "x"));
+        Assert.False(graph.AreConnected("c0", "c12", new ConnectOptions { Types = ["part_of"] }));
+    }
+
     private static TechTiesGraph Chain(int longest) => TechTiesGraph.Parse(SmallGraphs.Header + $$"""
         companies:
           a: { name: A }

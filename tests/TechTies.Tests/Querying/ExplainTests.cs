@@ -22,6 +22,21 @@ public class ExplainTests
           - { from: acme, type: contracts_with, to: dept, sources: [s] }
         """, "hosting.yaml");
 
+    [Theory]
+    [InlineData("acme -[*1..4]-> acme", "Acme (acme) is both the start and the end of the pattern, but a path never has the same entity twice (unless the query says mode trail or mode walk)")]
+    [InlineData("acme -[hosts_on]-> cloudco <-[hosts_on]- acme", "Acme (acme) is both the start and the end of the pattern, but a path never has the same entity twice (unless the query says mode trail or mode walk)")]
+    [InlineData("beta -[hosts_on]-> cloudco -[*1..2]- cloudco -[*]- ?", "CloudCo (cloudco) is at both node 2 and node 3 of the pattern, but a path never has the same entity twice (unless the query says mode trail or mode walk)")]
+    public void A_pattern_naming_one_entity_twice_is_explained_by_acyclic_paths_not_by_a_missing_tie(string pattern, string missing)
+    {
+        var explanation = Hosting.Query(pattern).Explain();
+
+        Assert.Equal(0, explanation.Found);
+        Assert.Null(explanation.NearestMiss);
+        Assert.Equal(missing, explanation.MissingStep);
+        Assert.Empty(explanation.OtherConnections);
+        Assert.DoesNotContain("same entity twice", Hosting.Query(pattern + " mode walk").Explain().MissingStep ?? string.Empty, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_step_that_could_only_lead_back_to_the_start_has_no_candidates_and_the_nearest_miss_stops_before_it()
     {

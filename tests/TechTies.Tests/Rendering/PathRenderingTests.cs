@@ -257,7 +257,7 @@ public class PathRenderingTests
     public void Pictures_of_a_truncated_result_say_so()
     {
         var set = BuiltIn.Query("(:group) -[signed]-> ? -[targets]-> palantir limit 3");
-        const string Note = "Only some connections are shown: the limit of 3 paths kept the first 3 of 14.";
+        const string Note = "Only some paths are shown: the limit of 3 paths kept the first 3 of 14.";
 
         Assert.EndsWith($"    %% truncated: the limit of 3 paths kept the first 3 of 14\n    truncated[\"{Note}\"]\n", set.ToMermaid(), StringComparison.Ordinal);
         Assert.EndsWith($"    label=\"{Note}\";\n}}\n", set.ToDot(), StringComparison.Ordinal);
