@@ -14,7 +14,8 @@ internal static class CliApp
         // usage lines say techties, so the root is a command of that name with the options RootCommand would add.
         var root = new Command("techties", $"""
             TechTies: the ties between technology companies and governments, with the evidence for each.
-            Every command works on the built-in graph unless --data names YAML files or folders.
+            Every command works on the built-in graph unless --data names YAML files or folders
+            (with --with-built-in, they are loaded into the built-in graph).
 
             Examples:
               techties connect salesforce ice
@@ -198,7 +199,7 @@ internal static class CliApp
         var moved = misplaced.Select(i => args[i]);
         var rest = args.Where((_, i) => !misplaced.Contains(i));
         var words = options.Count == 1 ? $"{options[0]} is an option of {command}: write it" : $"{string.Join(" and ", options)} are options of {command}: write them";
-        var errors = new List<string> { $"{words} after the command; only --format, --data and --quiet (-q) may come before it." };
+        var errors = new List<string> { $"{words} after the command; only --format, --data, --with-built-in and --quiet (-q) may come before it." };
 
         // The parser's other complaints stand, but not its "unrecognized" for the words moved.
         var movedWords = misplaced.Select(i => $"'{args[i]}'").ToList();

@@ -6,7 +6,7 @@ using TechTies.Querying;
 namespace TechTies.Cli;
 
 /// <summary>What one command run needs: the data paths, the output mode and the two streams.</summary>
-internal sealed partial class CommandContext(string[] data, bool json, bool quiet, TextWriter stdout, TextWriter stderr)
+internal sealed partial class CommandContext(string[] data, bool json, bool quiet, TextWriter stdout, TextWriter stderr, bool withBuiltIn = false)
 {
     public bool Json => json;
 
@@ -16,7 +16,7 @@ internal sealed partial class CommandContext(string[] data, bool json, bool quie
 
     public TextWriter Error => stderr;
 
-    public string DataDescription => data.Length == 0 ? "the built-in graph" : string.Join(", ", data);
+    public string DataDescription => data.Length == 0 ? "the built-in graph" : (withBuiltIn ? "the built-in graph with " : string.Empty) + string.Join(", ", data);
 
     /// <summary>Loads the graph, or reports why not and gives the exit code.</summary>
     public TechTiesGraph? Load(out int exitCode, LoadOptions? options = null)
@@ -30,7 +30,8 @@ internal sealed partial class CommandContext(string[] data, bool json, bool quie
                 stderr.Write($"loading {DataDescription}...");
             }
 
-            var graph = data.Length == 0 ? TechTiesGraph.LoadBuiltIn(options ?? LoadOptions.Default) : TechTiesGraph.Load(options ?? LoadOptions.Default, data);
+            options ??= LoadOptions.Default;
+            var graph = data.Length == 0 ? TechTiesGraph.LoadBuiltIn(options) : TechTiesGraph.Load(options with { IncludeBuiltIn = withBuiltIn }, data);
             if (progress is not null)
             {
                 stderr.WriteLine($" {graph.Entities.Length} entities, {graph.Ties.Length} ties in {progress.Elapsed.TotalSeconds:0.0} s");

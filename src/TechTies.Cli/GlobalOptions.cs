@@ -38,6 +38,12 @@ internal sealed class GlobalOptions
         HelpName = "format",
     };
 
+    public Option<bool> WithBuiltIn { get; } = new("--with-built-in")
+    {
+        Description = "Load the --data files into the built-in graph, as one graph: your own reporting can then refer to its ids",
+        Recursive = true,
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {
         Description = "Print nothing but results (no warnings, no progress)",
@@ -49,6 +55,7 @@ internal sealed class GlobalOptions
         Format.AcceptOnlyFromAmong(OutputFormats);
         root.Options.Add(FormatBeforeCommand);
         root.Options.Add(Data);
+        root.Options.Add(WithBuiltIn);
         root.Options.Add(Quiet);
     }
 
@@ -110,7 +117,8 @@ internal sealed class GlobalOptions
         parse.CommandResult.Command.Options.Contains(Format) && FormatOf(parse, Format) == "json",
         parse.GetValue(Quiet),
         stdout,
-        stderr);
+        stderr,
+        parse.GetValue(WithBuiltIn));
 
     // Reads what was written, never the parsed values: an option whose own parse failed (a value it does not accept,
     // or given twice) has no value, and asking for one throws.

@@ -19,7 +19,7 @@ internal static class ImportCommand
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out rows with problems (reported as warnings) instead of failing" };
         var command = new Command("import", """
             Import a CSV file of contract awards as a format-v1 YAML graph file that a person can review. Columns are
-            found by name, as the mapping says (docs/import.md). With --data, the import merges with that curated graph:
+            found by name, as the mapping says (docs/import.md). With --data (and --with-built-in), the import merges with that curated graph:
             a company whose identifier (UEI) a curated company has, or a name the mapping's same_as gives an id,
             refers to the curated entity instead of defining a new one. Bad rows are listed on stderr with their line,
             column and value; without --skip-invalid nothing is written then.
@@ -38,7 +38,7 @@ internal static class ImportCommand
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var data = parse.GetValue(options.Data) ?? [];
             TechTiesGraph? existing = null;
-            if (data.Length > 0)
+            if (data.Length > 0 || parse.GetValue(options.WithBuiltIn))
             {
                 existing = context.Load(out var loadExit);
                 if (existing is null)

@@ -38,6 +38,30 @@ public sealed class CoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_built_in_loads_the_data_into_the_built_in_graph_before_or_after_the_command()
+    {
+        var mine = Path.Combine(folder, "mine.yaml");
+        File.WriteAllText(mine, """
+            techties: 1
+            sources:
+              my-notes: { title: My reporting notes, kind: report }
+            companies:
+              acme-cloud: { name: Acme Cloud, hosts_on: { to: amazon, sources: [my-notes] } }
+            """);
+
+        var alone = CliRunner.Run("validate", "--data", mine);
+        var with = CliRunner.Run("validate", "--data", mine, "--with-built-in");
+        var before = CliRunner.Run("--with-built-in", "--data", mine, "connect", "acme-cloud", "ice", "--count", "1");
+
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Contains("TT0040", alone.Error);
+        Assert.Equal(0, with.ExitCode);
+        Assert.StartsWith($"valid: the built-in graph with {mine}: ", with.Out);
+        Assert.Equal(0, before.ExitCode);
+        Assert.Contains("Acme Cloud -> hosts on -> Amazon", before.Out);
+    }
+
+    [Fact]
     public void Validate_strict_on_the_built_in_graph_succeeds_because_every_tie_has_a_source()
     {
         Assert.Equal(0, CliRunner.Run("validate", "--strict").ExitCode);

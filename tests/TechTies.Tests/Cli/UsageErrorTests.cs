@@ -191,9 +191,9 @@ public sealed class UsageErrorTests
     }
 
     [Theory]
-    [InlineData("--max-hops 2 connect salesforce ice", "'--max-hops' is an option of connect: write it after the command; only --format, --data and --quiet (-q) may come before it.", "techties connect salesforce ice --max-hops 2")]
-    [InlineData("--directed --max-hops=3 --data graphs connect salesforce ice", "'--directed' and '--max-hops' are options of connect: write them after the command; only --format, --data and --quiet (-q) may come before it.", "techties --data graphs connect salesforce ice --directed --max-hops=3")]
-    [InlineData("--via hosts_on,contracts_with path palantir ice", "'--via' is an option of path: write it after the command; only --format, --data and --quiet (-q) may come before it.", "techties path palantir ice --via hosts_on,contracts_with")]
+    [InlineData("--max-hops 2 connect salesforce ice", "'--max-hops' is an option of connect: write it after the command; only --format, --data, --with-built-in and --quiet (-q) may come before it.", "techties connect salesforce ice --max-hops 2")]
+    [InlineData("--directed --max-hops=3 --data graphs connect salesforce ice", "'--directed' and '--max-hops' are options of connect: write them after the command; only --format, --data, --with-built-in and --quiet (-q) may come before it.", "techties --data graphs connect salesforce ice --directed --max-hops=3")]
+    [InlineData("--via hosts_on,contracts_with path palantir ice", "'--via' is an option of path: write it after the command; only --format, --data, --with-built-in and --quiet (-q) may come before it.", "techties path palantir ice --via hosts_on,contracts_with")]
     public void A_commands_option_before_the_command_says_where_it_goes_and_never_suggests_itself(string commandLine, string error, string meant)
     {
         var text = CliRunner.Run(commandLine.Split(' '));
