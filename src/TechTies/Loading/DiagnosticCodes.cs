@@ -90,6 +90,9 @@ public static class DiagnosticCodes
     /// <summary>A tie cites no source (a warning, an error with <see cref="LoadOptions.Strict"/>).</summary>
     public const string TieWithoutSource = "TT0061";
 
+    /// <summary>A tie repeats another with the same ends, type, contract, dates, amount, status, description and sources (a warning).</summary>
+    public const string RepeatedTie = "TT0062";
+
     /// <summary>A column that an import mapping names is not in the CSV file's header (<c>docs/import.md</c>).</summary>
     public const string MissingColumn = "TT0070";
 

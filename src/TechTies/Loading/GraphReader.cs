@@ -515,7 +515,8 @@ internal sealed partial class GraphReader
         // ties are numbered in this order.
         var count = rawTies.Count + rawOrder.Sum(e => e.Ties.Count);
         var ties = new List<Tie>(count);
-        var seen = new Dictionary<(Entity, RelationshipType, Entity, Contract?), int>(count, TieIdParts.Instance);
+        // Per id (but for the number): how many ties have it so far, and the first of them.
+        var seen = new Dictionary<(Entity, RelationshipType, Entity, Contract?), (int Count, int First)>(count, TieIdParts.Instance);
         foreach (var t in rawTies.Concat(rawOrder.SelectMany(e => e.Ties)))
         {
             // The relationship fields of a contract or protest take its dates and sources once it is built.
@@ -525,13 +526,27 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            ref var parallel = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out _);
-            parallel++;
-            ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, parallel));
+            ref var parallel = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out var exists);
+            parallel = exists ? (parallel.Count + 1, parallel.First) : (1, ties.Count);
+            var made = new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, parallel.Count);
+            if (exists && SameClaim(ties[parallel.First], made))
+            {
+                var first = ties[parallel.First].Location!;
+                diagnostics.Warning(DiagnosticCodes.RepeatedTie, t.File, t.TypeLine, t.TypeColumn, $"this {tie.Type.Name} tie from {DiagnosticText.Quote(tie.From.Id)} to {DiagnosticText.Quote(tie.To.Id)} repeats the one at {first.File}:{first.Line}:{first.Column}, with the same dates, amount, status, description and sources", "remove one of them, or tell them apart by their dates, amount or sources");
+            }
+
+            ties.Add(made);
         }
 
         return ties;
     }
+
+    // Whether two parallel ties say the same thing: a tie written twice (as a field and again in ties:, say) rather
+    // than two ties, such as two contracts or two periods.
+    private static bool SameClaim(Tie a, Tie b) =>
+        ReferenceEquals(a.Contract, b.Contract) && a.Since == b.Since && a.Until == b.Until && a.Amount == b.Amount
+        && a.Status == b.Status && a.Description == b.Description && a.Citations.SequenceEqual(b.Citations)
+        && a.FieldClaims.IsEmpty && b.FieldClaims.IsEmpty;
 
     private Tie[] SortTies(List<Tie> ties)
     {

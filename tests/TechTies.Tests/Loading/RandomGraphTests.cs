@@ -14,7 +14,8 @@ public class RandomGraphTests
     {
         var graph = TechTiesGraph.Parse(random.Yaml, "random.yaml");
 
-        Assert.Empty(graph.Warnings);
+        // The generator may write one tie twice with the same facts, which loads with a warning (TT0062), and only that.
+        Assert.All(graph.Warnings, w => Assert.Equal(DiagnosticCodes.RepeatedTie, w.Code));
         Assert.Equal(random.EntityIds.Order(StringComparer.Ordinal), graph.Entities.Select(e => e.Id));
         Assert.Equal(random.ExpectedTies.Order(StringComparer.Ordinal), graph.Ties.Select(t => $"{t.From.Id} {t.Type.Name} {t.To.Id}").Order(StringComparer.Ordinal));
         Assert.Equal(graph.Ties.Length, graph.Ties.Select(t => t.Id).Distinct().Count());
