@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace TechTies.Tests.Cli;
@@ -22,7 +21,7 @@ public sealed partial class CliDocsTests
     {
         var block = Blocks().Single(b => b.Split('\n')[0] == commandLine);
         var expected = block[(block.IndexOf('\n') + 1)..].TrimEnd();
-        var result = CliRunner.Run([.. Words(commandLine["$ techties ".Length..])]);
+        var result = CliRunner.Run([.. ShellWords.Split(commandLine["$ techties ".Length..])]);
         Assert.Equal(expected, (result.Out + result.Error).ReplaceLineEndings("\n").TrimEnd());
     }
 
@@ -37,37 +36,6 @@ public sealed partial class CliDocsTests
         CodeBlock().Matches(File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "cli.md")).ReplaceLineEndings("\n"))
             .Select(m => m.Groups[1].Value)
             .Where(b => b.StartsWith("$ techties ", StringComparison.Ordinal) && b.Split('\n').Count(l => l.StartsWith("$ ", StringComparison.Ordinal)) == 1 && !b.Contains('…'));
-
-    /// <summary>Splits a command line as sh does for the examples: words separated by spaces, single quotes kept together.</summary>
-    private static IEnumerable<string> Words(string line)
-    {
-        var word = new StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '\'')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ' ' && !quoted)
-            {
-                if (word.Length > 0)
-                {
-                    yield return word.ToString();
-                    word.Clear();
-                }
-            }
-            else
-            {
-                word.Append(c);
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
-    }
 
     [GeneratedRegex("```\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TechTies.Tests.Cli;
 
 /// <summary>
@@ -31,7 +29,7 @@ public sealed class HelpExamplesTests
     {
         // An example meant to find nothing says so in a comment ("# no path: ..."), and shows the explanation.
         var comment = example.IndexOf(" # ", StringComparison.Ordinal);
-        var result = CliRunner.Run([.. Words(example["techties ".Length..(comment < 0 ? example.Length : comment)])]);
+        var result = CliRunner.Run([.. ShellWords.Split(example["techties ".Length..(comment < 0 ? example.Length : comment)])]);
 
         Assert.Equal(0, result.ExitCode);
         if (comment >= 0 && example[comment..].StartsWith(" # no path", StringComparison.Ordinal))
@@ -55,40 +53,5 @@ public sealed class HelpExamplesTests
     public void The_help_texts_have_examples_to_check()
     {
         Assert.True(Examples().Count >= 15);
-    }
-
-    // Splits a command line as sh does for the examples: words separated by spaces, quoted words kept together.
-    private static IEnumerable<string> Words(string line)
-    {
-        var word = new StringBuilder();
-        char? quote = null;
-        foreach (var c in line)
-        {
-            if (quote is null && c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c == quote)
-            {
-                quote = null;
-            }
-            else if (c == ' ' && quote is null)
-            {
-                if (word.Length > 0)
-                {
-                    yield return word.ToString();
-                    word.Clear();
-                }
-            }
-            else
-            {
-                word.Append(c);
-            }
-        }
-
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
     }
 }
