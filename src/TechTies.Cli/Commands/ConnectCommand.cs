@@ -90,15 +90,17 @@ internal static class ConnectCommand
 
         var directed = options.Directed ? " following the direction of ties" : string.Empty;
         var asOf = options.AsOf is { } d ? $" as of {d}" : string.Empty;
-        if (!graph.AreConnected(from.Id, to.Id, options))
+        // The search within the largest --max-hops meets in the middle; only when it finds nothing is the whole
+        // component walked, to tell "too long" from "not connected".
+        var within = $"No connection within {Steps(options.MaxHops)}{directed}{asOf}";
+        if (graph.Distance(from.Id, to.Id, options with { MaxHops = PathQuery.MaxHopsLimit }) is { } shortest)
         {
-            return $"{from.Name} ({from.Id}) and {to.Name} ({to.Id}) are not connected at all{directed}{asOf}: no connection of any length joins them, so a larger --max-hops will not help.";
+            return $"{within}; the shortest takes {Steps(shortest)}: try --max-hops {shortest}.";
         }
 
-        var within = $"No connection within {Steps(options.MaxHops)}{directed}{asOf}";
-        return graph.Distance(from.Id, to.Id, options with { MaxHops = PathQuery.MaxHopsLimit }) is { } shortest
-            ? $"{within}; the shortest takes {Steps(shortest)}: try --max-hops {shortest}."
-            : $"{within}; every connection takes more than {Steps(PathQuery.MaxHopsLimit)}, the most --max-hops allows.";
+        return graph.AreConnected(from.Id, to.Id, options)
+            ? $"{within}; every connection takes more than {Steps(PathQuery.MaxHopsLimit)}, the most --max-hops allows."
+            : $"{from.Name} ({from.Id}) and {to.Name} ({to.Id}) are not connected at all{directed}{asOf}: no connection of any length joins them, so a larger --max-hops will not help.";
 
         static string Steps(int n) => n == 1 ? "1 step" : $"{n} steps";
     }

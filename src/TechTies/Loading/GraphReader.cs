@@ -15,7 +15,8 @@ internal sealed partial class GraphReader
 {
     private const int SupportedVersion = 1;
 
-    private static readonly string[] Sections = ["techties", "dataset", "sources", "companies", "agencies", "contracts", "groups", "people", "products", "protests", "ties", "relationship_types"];
+    /// <summary>The top-level keys of a YAML file.</summary>
+    internal static readonly string[] Sections = ["techties", "dataset", "sources", "companies", "agencies", "contracts", "groups", "people", "products", "protests", "ties", "relationship_types"];
     private static readonly string[] DatasetFields = ["name", "title", "license", "description", "url"];
     private static readonly string[] TieFields = ["from", "type", "to", "since", "until", "amount", "currency", "status", "description", "sources"];
     private static readonly string[] FieldTieFields = ["to", "since", "until", "amount", "currency", "status", "description", "sources"];
@@ -851,7 +852,10 @@ internal sealed partial class GraphReader
 
     // A line break where a value is one line of text. Text (a name, a title, an alias) may hold line breaks of its own,
     // but not at its end, where a | or > block leaves one; an id or an address (anywhere: true) holds none at all.
-    private bool OneLine(string file, string field, YScalar scalar, bool anywhere)
+    private bool OneLine(string file, string field, YScalar scalar, bool anywhere) => OneLine(diagnostics, file, field, scalar, anywhere);
+
+    // Also for relationship type labels (SchemaReader): says so at the value when it is not one line.
+    internal static bool OneLine(DiagnosticBag diagnostics, string file, string field, YScalar scalar, bool anywhere)
     {
         var value = scalar.Value.AsSpan();
         if (anywhere ? value.IndexOfAny('\n', '\r') < 0 : value.Length == 0 || value[^1] is not ('\n' or '\r'))

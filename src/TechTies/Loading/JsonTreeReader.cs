@@ -187,7 +187,8 @@ internal static partial class JsonTreeReader
         var text = WithoutPosition(e.Message);
         var where = WhatPath(e.Path);
         var unmapped = Unmapped().Match(text);
-        if (unmapped.Success && where == "the graph object" && YamlSections.Contains(unmapped.Groups[1].Value))
+        // A YAML section name at the top (ties is a member of both layouts, so never unmapped) means the YAML layout.
+        if (unmapped.Success && where == "the graph object" && GraphReader.Sections.Contains(unmapped.Groups[1].Value))
         {
             return (DiagnosticCodes.UnknownField, $"{DiagnosticText.Quote(unmapped.Groups[1].Value)} is not a member of the graph object: this file is written in the YAML layout (techties: 1, companies: ...), not the JSON format", "rename the file to .yaml, or write the JSON format of docs/json.md (schemaVersion, entities, ties)");
         }
@@ -202,9 +203,6 @@ internal static partial class JsonTreeReader
             ? (DiagnosticCodes.MissingField, $"{where} needs {missing.Groups[1].Value.Trim()}", "see docs/json.md for the required members")
             : (DiagnosticCodes.WrongShape, $"{Member(e.Path)}{where} has a value of the wrong JSON type", "see docs/json.md for the type of each member: text, money and dates are strings");
     }
-
-    // The top-level keys of a YAML file: a JSON file that starts with one of them is the YAML layout written as JSON.
-    private static readonly string[] YamlSections = ["techties", "dataset", "sources", "companies", "agencies", "contracts", "groups", "people", "products", "protests", "relationship_types"];
 
     private static string Member(string? path)
     {

@@ -118,9 +118,8 @@ internal static partial class SchemaReader
                     return null;
                 }
 
-                if (required && scalar.Value[^1] is '\n' or '\r')
+                if (required && !GraphReader.OneLine(diagnostics, file, field, scalar, anywhere: false))
                 {
-                    diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"the {field} of the relationship type {DiagnosticText.Quote(name.Value)} ends with a line break, which a | or > block keeps", $"write {field}: |- or {field}: >-, which drop the final line break, or the value on one line");
                     ok = false;
                     return null;
                 }
