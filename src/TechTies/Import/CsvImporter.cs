@@ -211,6 +211,15 @@ internal sealed class ImportRun : IDisposable
             yield return Missing(row, mapping.Agency.Name, "it names the agency");
         }
 
+        // An identifier is one line, as the loader requires of the YAML the import writes (a quoted cell may hold a line break).
+        foreach (var (_, column) in mapping.Vendor.Identifiers.Concat(mapping.Vendor.ParentIdentifiers))
+        {
+            if (row[column] is { } text && text.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            {
+                yield return new Problem(DiagnosticCodes.WrongShape, row.ColumnNumber(column), $"column {row.ColumnNumber(column)} '{column.Name}': {DiagnosticText.Quote(text)} holds a line break, but an identifier is one line", "remove the line break from the cell, or leave the cell empty");
+            }
+        }
+
         foreach (var column in (CsvMapping.Column?[])[contract.Obligated, contract.CurrentValue, contract.PotentialValue])
         {
             if (column is not null && row[column] is { } text && !Money.TryParse(text, out _, out _, mapping.Currency))

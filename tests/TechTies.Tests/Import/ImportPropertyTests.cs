@@ -28,7 +28,7 @@ public sealed class ImportPropertyTests
 
     private static readonly HashSet<string> ImportCodes =
     [
-        DiagnosticCodes.InvalidUtf8, DiagnosticCodes.BadDate, DiagnosticCodes.StartAfterEnd, DiagnosticCodes.BadAmount,
+        DiagnosticCodes.InvalidUtf8, DiagnosticCodes.WrongShape, DiagnosticCodes.BadDate, DiagnosticCodes.StartAfterEnd, DiagnosticCodes.BadAmount,
         DiagnosticCodes.MissingColumn, DiagnosticCodes.MissingValue, DiagnosticCodes.BadCsvRow, DiagnosticCodes.DuplicateRecord,
         DiagnosticCodes.TooManyProblems,
     ];

@@ -193,6 +193,19 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
+    public void An_identifier_cell_with_a_line_break_is_a_row_problem_not_a_file_that_fails_to_load()
+    {
+        var uei = Array.IndexOf(AwardCsv.Columns, "recipient_uei") + 1;
+        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.Icm(), AwardCsv.With(AwardCsv.Falcon(), new() { ["recipient_uei"] = "MM4PP2\nABCDE9" })]);
+
+        var error = Assert.Single(Assert.Throws<GraphLoadException>(() => CsvImporter.Import(csv, CsvMapping.UsaSpending, Output)).Errors);
+
+        Assert.Equal((DiagnosticCodes.WrongShape, 3, uei), (error.Code, error.Line, error.Column));
+        Assert.Equal($"column {uei} 'recipient_uei': 'MM4PP2\nABCDE9' holds a line break, but an identifier is one line", error.Message);
+        Assert.False(File.Exists(Output));
+    }
+
+    [Fact]
     public void A_missing_header_column_fails_even_when_invalid_rows_are_skipped()
     {
         var columns = AwardCsv.Columns.Where(c => c != "recipient_uei").ToList();
