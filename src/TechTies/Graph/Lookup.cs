@@ -71,12 +71,54 @@ internal static class Lookup
     /// <summary>The general way, for any text: decomposes, drops marks, folds case and spacing.</summary>
     internal static string NormalizeAny(string text) => Fold(text.Trim().Normalize(NormalizationForm.FormD));
 
+    /// <summary>
+    /// The hash of <c>Normalize(text)</c> (ordinal, as <see cref="HashOf"/>), without making the normalized string
+    /// for ASCII text: the name index hashes every name of every entity when it is built.
+    /// </summary>
+    public static int NormalizedHash(string text)
+    {
+        if (!Ascii.IsValid(text))
+        {
+            return HashOf(NormalizeAny(text));
+        }
+
+        if (IsNormalAscii(text))
+        {
+            return HashOf(text);
+        }
+
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var hash = HashOf(buffer[..Fold(text, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return hash;
+    }
+
+    /// <summary>The ordinal hash of a normalized name (the same for a string and a span with its characters).</summary>
+    public static int HashOf(ReadOnlySpan<char> normalized) => string.GetHashCode(normalized);
+
     // Drops combining marks (ASCII has none), lowers case, and keeps single spaces between words only.
     private static string Fold(string text)
     {
         // The result is never longer than the text: a space stands for one or more white-space characters.
         char[]? rented = null;
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var folded = new string(buffer[..Fold(text, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return folded;
+    }
+
+    // Folds text into buffer (at least as long as the text) and returns the folded length.
+    private static int Fold(string text, Span<char> buffer)
+    {
         var length = 0;
         var space = false;
         foreach (var c in text)
@@ -101,13 +143,7 @@ internal static class Lookup
             buffer[length++] = char.ToLowerInvariant(c);
         }
 
-        var folded = new string(buffer[..length]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return folded;
+        return length;
     }
 
     // No upper-case letter, no white space but single spaces between other characters.
@@ -141,23 +177,25 @@ internal sealed class NameIndex
     {
         this.entities = entities;
 
-        // Each pair packed as hash (high half) and position (low half), so that sorting the numbers sorts by hash, then position.
+        // Each pair packed as hash (high half) and position (low half), so that sorting the numbers sorts by hash, then
+        // position. An entity's names with the same hash (the same normalized name, or a collision) are one pair: a
+        // lookup checks every candidate's names again.
         var pairs = new List<long>(entities.Length * 3);
-        var names = new List<string>();
+        var hashesOfOne = new List<int>();
         for (var i = 0; i < entities.Length; i++)
         {
-            names.Clear();
+            hashesOfOne.Clear();
             var entity = entities[i];
             foreach (var alias in entity.Aliases)
             {
-                AddDistinct(names, Lookup.Normalize(alias));
+                AddDistinct(hashesOfOne, Lookup.NormalizedHash(alias));
             }
 
-            AddDistinct(names, Lookup.Normalize(entity.Name));
-            AddDistinct(names, Lookup.Normalize(entity.Id));
-            foreach (var name in names)
+            AddDistinct(hashesOfOne, Lookup.NormalizedHash(entity.Name));
+            AddDistinct(hashesOfOne, Lookup.NormalizedHash(entity.Id));
+            foreach (var hash in hashesOfOne)
             {
-                pairs.Add(((long)HashOf(name) << 32) | (uint)i);
+                pairs.Add(((long)hash << 32) | (uint)i);
             }
         }
 
@@ -176,7 +214,7 @@ internal sealed class NameIndex
     public List<Entity> Find(string name)
     {
         var key = Lookup.Normalize(name);
-        var hash = HashOf(key);
+        var hash = Lookup.HashOf(key);
         var found = new List<Entity>();
         var at = Array.BinarySearch(hashes, hash);
         if (at < 0)
@@ -222,15 +260,13 @@ internal sealed class NameIndex
         return all;
     }
 
-    private static void AddDistinct(List<string> names, string name)
+    private static void AddDistinct(List<int> hashes, int hash)
     {
-        if (!names.Contains(name))
+        if (!hashes.Contains(hash))
         {
-            names.Add(name);
+            hashes.Add(hash);
         }
     }
 
     private static IEnumerable<string> NamesOf(Entity entity) => entity.Aliases.Append(entity.Name).Append(entity.Id).Select(Lookup.Normalize);
-
-    private static int HashOf(string normalized) => string.GetHashCode(normalized, StringComparison.Ordinal);
 }

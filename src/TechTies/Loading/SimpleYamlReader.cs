@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TechTies.Loading;
 
 /// <summary>
@@ -16,6 +18,9 @@ internal sealed class SimpleYamlReader
 
     // YamlDotNet refuses implicit keys longer than this; such a file goes to it.
     private const int MaxKeyLength = 1000;
+
+    // Line breaks and the printable ASCII characters other than the backslash (which would start an escape).
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c != '\\').Append('\n')]);
 
     private readonly string text;
     private readonly ISectionStream? stream;
@@ -64,12 +69,18 @@ internal sealed class SimpleYamlReader
     // treats in ways this reader does not; and no document markers or directives.
     private bool HasCharsOfTheSubset()
     {
-        foreach (var c in text)
+        // Most files are printable ASCII: skip it in vectorized steps and look at each other character on its own.
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAnyExcept(PlainAscii)) >= 0)
         {
+            var c = rest[at];
             if (c is (< ' ' and not '\n') or '\\' or (> '~' and < '\u00A0') or '\u2028' or '\u2029' or '\uFEFF' or (>= '\uD800' and < '\uE000') or > '\uFFFD')
             {
                 return false;
             }
+
+            rest = rest[(at + 1)..];
         }
 
         return !text.StartsWith("---", StringComparison.Ordinal) && !text.StartsWith("...", StringComparison.Ordinal) && !text.StartsWith('%')

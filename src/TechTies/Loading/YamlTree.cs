@@ -223,6 +223,11 @@ internal static class YamlTreeReader
 
     private static bool ReportTabIndentation(string text, string file, DiagnosticBag diagnostics)
     {
+        if (!text.Contains('\t', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var found = false;
         var line = 1;
         var atLineStart = true;

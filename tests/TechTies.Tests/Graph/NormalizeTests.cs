@@ -16,6 +16,18 @@ public class NormalizeTests
         Assert.Equal(Lookup.NormalizeAny(text), Lookup.Normalize(text));
     }
 
+    // The name index hashes names without making the normalized strings; lookups hash the normalized string.
+    [Property(MaxTest = 3000)]
+    public void The_hash_of_a_name_is_the_hash_of_its_normalized_form(int seed)
+    {
+        var random = new Random(seed);
+        var chars = AsciiChars + "éÉñ\u0301ıİ";
+        var text = new string([.. Enumerable.Range(0, random.Next(0, 300)).Select(_ => chars[random.Next(chars.Length)])]);
+
+        Assert.Equal(Lookup.HashOf(Lookup.Normalize(text)), Lookup.NormalizedHash(text));
+        Assert.Equal(Lookup.Normalize(text).GetHashCode(StringComparison.Ordinal), Lookup.HashOf(Lookup.Normalize(text)));
+    }
+
     [Theory]
     [InlineData("acme-corp", "acme-corp")]
     [InlineData("Acme  Corp", "acme corp")]

@@ -24,7 +24,7 @@ public class SimpleYamlReaderTests
     private static readonly string[] TrickyWords =
     [
         "a: b", "a #b", "a#b", "-5", "- x", "x'y", "[x]", "{x}", "&x", "*x", "!x", "|", ">", "%x", "@x", "`x", "?x", "a:", "a\tb", "a\\b",
-        "'x'", "!!int 5", "! x", "!t x", "!<tag:x.org,2024:t> x", "!!str", "a]", "a}", "\"unclosed", "a\u2028b", "a\rb", "\"a\\\"b\"", "a\u0085b", "\uFEFFa", "a\u0001",
+        "'x'", "!!int 5", "! x", "!t x", "!<tag:x.org,2024:t> x", "!!str", "a]", "a}", "\"unclosed", "a\u2028b", "a\rb", "\"a\\\"b\"", "a\u0085b", "\uFEFFa", "a\u0001", "a\uD83D\uDE00b", "a\uFFFEb", "\u007F",
     ];
 
     private const string Inserted = "-:#[]{},\"' \n\t&é";
