@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -93,6 +94,9 @@ internal sealed partial class GraphReader
         CheckCycles(ties);
         // Read before the errors are counted, so that a bad dataset field fails the load like any other.
         var datasetInfos = BuildDatasets();
+        // Sorted before the diagnostics are taken, as numbering parallel ties finds repeated ones (every tie's ends
+        // and type are the graph's, so this holds for a load that fails too).
+        var sorted = SortTies(ties);
 
         var all = diagnostics.Sorted().ToImmutableArray();
         if (all.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -100,7 +104,7 @@ internal sealed partial class GraphReader
             throw new GraphLoadException(all);
         }
 
-        return new TechTiesGraph(schema, entities.Values, SortTies(ties), all, datasetInfos, tiesSorted: true);
+        return new TechTiesGraph(schema, entities.Values, sorted, all, datasetInfos, tiesSorted: true);
     }
 
     // Phase 1: files, sections, ids.
@@ -513,30 +517,17 @@ internal sealed partial class GraphReader
     private List<Tie> BuildTies()
     {
         // The ties sections' ties first, then those entities make, in the order the entities were written: parallel
-        // ties are numbered in this order.
+        // ties are numbered in this order once sorted (see SortTies).
         var count = rawTies.Count + rawOrder.Sum(e => e.Ties.Count);
         var ties = new List<Tie>(count);
-        // Per id (but for the number): how many ties have it so far, and the first of them.
-        var seen = new Dictionary<(Entity, RelationshipType, Entity, Contract?), (int Count, int First)>(count, TieIdParts.Instance);
         foreach (var t in rawTies.Concat(rawOrder.SelectMany(e => e.Ties)))
         {
             // The relationship fields of a contract or protest take its dates and sources once it is built.
             var defaults = t.Defaults ?? t.Owner?.Defaults;
-            if (BuildTie(t, defaults) is not { } tie)
+            if (BuildTie(t, defaults) is { } tie)
             {
-                continue;
+                ties.Add(new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, parallel: 1));
             }
-
-            ref var parallel = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, (tie.From, tie.Type, tie.To, TieOrder.ContractInId(tie.Type, tie.Contract)), out var exists);
-            parallel = exists ? (parallel.Count + 1, parallel.First) : (1, ties.Count);
-            var made = new Tie(tie.Type, tie.From, tie.To, tie.Facts, tie.Contract, t.File, t.TypeLine, t.TypeColumn, parallel.Count);
-            if (exists && SameClaim(ties[parallel.First], made))
-            {
-                var first = ties[parallel.First].Location!;
-                diagnostics.Warning(DiagnosticCodes.RepeatedTie, t.File, t.TypeLine, t.TypeColumn, $"this {tie.Type.Name} tie from {DiagnosticText.Quote(tie.From.Id)} to {DiagnosticText.Quote(tie.To.Id)} repeats the one at {first.File}:{first.Line}:{first.Column}, with the same dates, amount, status, description and sources", "remove one of them, or tell them apart by their dates, amount or sources");
-            }
-
-            ties.Add(made);
         }
 
         return ties;
@@ -549,6 +540,9 @@ internal sealed partial class GraphReader
         && a.Status == b.Status && a.Description == b.Description && a.Citations.SequenceEqual(b.Citations)
         && a.FieldClaims.IsEmpty && b.FieldClaims.IsEmpty;
 
+    // The ties in ordinal order of id, parallel ties numbered. Sorting puts ties with the same ends, type and contract
+    // next to each other in the order they were written (the ties sections' first, then the entities' in the order
+    // written), so they are numbered there, without a map of every tie's id.
     private Tie[] SortTies(List<Tie> ties)
     {
         var order = TieOrder.Sort(ties, entities.Values, schema.RelationshipTypes);
@@ -558,7 +552,44 @@ internal sealed partial class GraphReader
             sorted[i] = ties[order[i]];
         }
 
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && TieOrder.SameIdParts(sorted[start], sorted[end]))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                NumberParallel(sorted.AsSpan(start, end - start));
+            }
+
+            start = end;
+        }
+
         return sorted;
+    }
+
+    // Parallel ties in the order written: the first keeps its id, the others get #2, #3…, and a tie that says what
+    // the first says is a repeat (TT0062). Then in the order of their ids: the text of the numbers (#10 before #2).
+    private void NumberParallel(Span<Tie> run)
+    {
+        var first = run[0];
+        var at = first.Location!;
+        for (var n = 2; n <= run.Length; n++)
+        {
+            var tie = run[n - 1];
+            if (SameClaim(first, tie))
+            {
+                var here = tie.Location!;
+                diagnostics.Warning(DiagnosticCodes.RepeatedTie, here.File, here.Line, here.Column, $"this {tie.Type.Name} tie from {DiagnosticText.Quote(tie.From.Id)} to {DiagnosticText.Quote(tie.To.Id)} repeats the one at {at.File}:{at.Line}:{at.Column}, with the same dates, amount, status, description and sources", "remove one of them, or tell them apart by their dates, amount or sources");
+            }
+
+            run[n - 1] = tie.WithParallel(n);
+        }
+
+        run[1..].Sort(static (a, b) => string.CompareOrdinal(a.Parallel.ToString(CultureInfo.InvariantCulture), b.Parallel.ToString(CultureInfo.InvariantCulture)));
     }
 
     private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace TechTies.Loading;
 
@@ -41,7 +40,8 @@ internal static class TieOrder
         }
 
         Array.Sort(keys, order);
-        Comparison<int> byRest = (a, b) => CompareRest(ties[a], ties[b]);
+        // Ties with equal ids but for their numbers stay in the order given (the order written, for the loader to number them).
+        Comparison<int> byRest = (a, b) => CompareRest(ties[a], ties[b]) is var c && c != 0 ? c : a.CompareTo(b);
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
@@ -60,6 +60,11 @@ internal static class TieOrder
 
         return order;
     }
+
+    /// <summary>Whether two ties have the same id but for a parallel number: the same ends, type and contract in the id.</summary>
+    public static bool SameIdParts(Tie a, Tie b) =>
+        ReferenceEquals(a.From, b.From) && ReferenceEquals(a.Type, b.Type) && ReferenceEquals(a.To, b.To)
+        && ReferenceEquals(ContractInId(a.Type, a.Contract), ContractInId(b.Type, b.Contract));
 
     /// <summary>Ordinal order of <c>to[/contract][#n]</c>, the part of two ids after equal <c>from/type/</c>.</summary>
     internal static int CompareRest(Tie a, Tie b)
@@ -122,16 +127,4 @@ internal static class TieOrder
 
         return a.Length == b.Length ? 0 : a.Length < b.Length ? '/'.CompareTo(b[common]) : a[common].CompareTo('/');
     }
-}
-
-/// <summary>Equality of the parts of a tie's id before its parallel number, by reference (one object per id).</summary>
-internal sealed class TieIdParts : IEqualityComparer<(Entity From, RelationshipType Type, Entity To, Contract? Contract)>
-{
-    public static readonly TieIdParts Instance = new();
-
-    public bool Equals((Entity From, RelationshipType Type, Entity To, Contract? Contract) x, (Entity From, RelationshipType Type, Entity To, Contract? Contract) y) =>
-        ReferenceEquals(x.From, y.From) && ReferenceEquals(x.Type, y.Type) && ReferenceEquals(x.To, y.To) && ReferenceEquals(x.Contract, y.Contract);
-
-    public int GetHashCode((Entity From, RelationshipType Type, Entity To, Contract? Contract) obj) =>
-        HashCode.Combine(RuntimeHelpers.GetHashCode(obj.From), RuntimeHelpers.GetHashCode(obj.Type), RuntimeHelpers.GetHashCode(obj.To), obj.Contract is null ? 0 : RuntimeHelpers.GetHashCode(obj.Contract));
 }

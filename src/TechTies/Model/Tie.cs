@@ -126,6 +126,9 @@ public sealed class Tie : IEdge<Entity>
         init => state = Pack(OwnFacts, Contract, (state as TieExtras)?.Id, value);
     }
 
+    /// <summary>This tie as the <paramref name="parallel"/>th of the parallel ties with its ends, type and contract.</summary>
+    internal Tie WithParallel(int parallel) => new(Type, From, To, OwnFacts, Contract, file, line, column, parallel);
+
     /// <summary>The facts, for ties that share them.</summary>
     internal TieFacts Facts => OwnFacts ?? TieFacts.Of(Contract!);
 
