@@ -107,11 +107,12 @@ internal static class PathOutput
 
     /// <summary>
     /// The <c>warnings</c> member: the load's warnings (as <c>file:line:col: warning CODE: message</c>, as stderr has them
-    /// in text), then the command's own. Written with or without <c>--quiet</c>, which quiets stderr only.
+    /// in text), then the command's own. Written with or without <c>--quiet</c>, which quiets stderr only. Stats and
+    /// validate, whose <c>warnings</c> is their number, name the list <c>warningMessages</c>.
     /// </summary>
-    public static void WriteWarnings(Utf8JsonWriter w, TechTiesGraph graph, IEnumerable<string> more)
+    public static void WriteWarnings(Utf8JsonWriter w, TechTiesGraph graph, IEnumerable<string> more, string member = "warnings")
     {
-        w.WriteStartArray("warnings");
+        w.WriteStartArray(member);
         foreach (var warning in graph.Warnings.Select(d => d.ToString()).Concat(more))
         {
             w.WriteStringValue(warning);

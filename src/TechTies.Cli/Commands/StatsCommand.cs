@@ -51,6 +51,7 @@ internal static class StatsCommand
                     w.WriteNumber("unsourcedTies", stats.UnsourcedTies);
                     w.WriteNumber("disputedFields", stats.DisputedFields);
                     w.WriteNumber("warnings", stats.Warnings);
+                    PathOutput.WriteWarnings(w, graph, [], "warningMessages");
                     w.WriteEndObject();
                 });
                 return ExitCodes.Success;

@@ -35,6 +35,7 @@ internal static class ValidateCommand
                         w.WriteNumber("entities", graph.Entities.Length);
                         w.WriteNumber("ties", graph.Ties.Length);
                         w.WriteNumber("warnings", graph.Warnings.Length);
+                        PathOutput.WriteWarnings(w, graph, [], "warningMessages");
                     }
 
                     w.WriteEndObject();

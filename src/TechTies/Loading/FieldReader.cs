@@ -17,7 +17,10 @@ internal sealed partial class GraphReader
 
         private DiagnosticBag Diagnostics => reader.diagnostics;
 
-        public string? Text(string field, bool required = false)
+        public string? Text(string field, bool required = false) => Text(field, required, anywhere: false);
+
+        // The plain and the claim form (value: ...) get the same line-break check: anywhere, for an address.
+        private string? Text(string field, bool required, bool anywhere)
         {
             var node = Find(field);
             if (node is null || node is YScalar { IsNull: true })
@@ -33,7 +36,7 @@ internal sealed partial class GraphReader
 
             if (IsClaimForm(node))
             {
-                return ReadClaims(field, node, s => (s, null));
+                return ReadClaims(field, node, scalar => OneLineText(field, scalar, anywhere));
             }
 
             if (node is YScalar scalar)
@@ -45,12 +48,16 @@ internal sealed partial class GraphReader
                     return null;
                 }
 
-                return field is "description" or "quote" || OneLine(field, scalar, anywhere: false) ? scalar.Value : null;
+                return OneLineText(field, scalar, anywhere);
             }
 
             reader.WrongShape(file, node, field, "a single text value");
             return null;
         }
+
+        // Only a description or a quote may end with the line break a | block keeps.
+        private string? OneLineText(string field, YScalar scalar, bool anywhere) =>
+            field is "description" or "quote" || OneLine(field, scalar, anywhere) ? scalar.Value : null;
 
         private bool OneLine(string field, YScalar scalar, bool anywhere) => reader.OneLine(file, field, scalar, anywhere);
 
@@ -84,12 +91,7 @@ internal sealed partial class GraphReader
 
         public string? Url(string field)
         {
-            if (Find(field) is YScalar { IsNull: false } scalar && !OneLine(field, scalar, anywhere: true))
-            {
-                return null;
-            }
-
-            var text = Text(field);
+            var text = Text(field, required: false, anywhere: true);
             if (text is null)
             {
                 return null;
@@ -125,7 +127,7 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseDate) : Shape(node, field, "a date such as 2018, 2018-07 or 2018-07-31");
+            var text = IsClaimForm(node) ? ReadClaims(field, node, scalar => Check(scalar, ParseDate)) : Shape(node, field, "a date such as 2018, 2018-07 or 2018-07-31");
             return text is null ? null : PartialDate.Parse(text);
         }
 
@@ -155,7 +157,7 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            var text = IsClaimForm(node) ? ReadClaims(field, node, ParseMoney) : Shape(node, field, "an amount such as USD 39 million");
+            var text = IsClaimForm(node) ? ReadClaims(field, node, scalar => Check(scalar, ParseMoney)) : Shape(node, field, "an amount such as USD 39 million");
             return text is null ? null : TechTies.Money.Parse(text);
         }
 
@@ -375,8 +377,9 @@ internal sealed partial class GraphReader
             return null;
         }
 
-        // The claim form: { value, sources, preferred } or a list of them, exactly one preferred when several.
-        private string? ReadClaims(string field, YNode node, Func<string, (string? Value, string? Error)> parse)
+        // The claim form: { value, sources, preferred } or a list of them, exactly one preferred when several. Each value
+        // is read as the plain form reads it: read reports a bad value and gives null.
+        private string? ReadClaims(string field, YNode node, Func<YScalar, string?> read)
         {
             var items = node is YSeq seq ? seq.Items : [node];
             var list = ImmutableArray.CreateBuilder<Claim>();
@@ -399,7 +402,7 @@ internal sealed partial class GraphReader
                     continue;
                 }
 
-                var value = Check(valueScalar, parse);
+                var value = read(valueScalar);
                 var preferredNode = claimMap.ValueOf("preferred");
                 var preferred = false;
                 if (preferredNode is YScalar { Value: "true" or "false" } flag)

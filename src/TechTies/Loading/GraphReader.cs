@@ -323,9 +323,14 @@ internal sealed partial class GraphReader
                 continue;
             }
 
+            if (SplitNumber(e.File, map, key))
+            {
+                continue;
+            }
+
             var applicable = schema.RelationshipTypes.Where(t => t.From.Contains(kind)).Select(t => t.Name);
             var candidates = allowed.Concat(applicable).ToList();
-            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", SplitNumber(map, key) ?? Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
+            diagnostics.Error(DiagnosticCodes.UnknownField, e.File, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {A(kind.ToName())}", Suggest.DidYouMean(key.Value, candidates) ?? "fields are " + string.Join(", ", candidates));
         }
 
         var publisher = kind == Kind.Source ? fields.Text("publisher") : null;
@@ -808,36 +813,36 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", SplitNumber(map, key) ?? Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
             ok = false;
+            if (!SplitNumber(file, map, key))
+            {
+                diagnostics.Error(DiagnosticCodes.UnknownField, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a field of {what}", Suggest.DidYouMean(key.Value, allowed) ?? "fields are " + string.Join(", ", allowed));
+            }
         }
 
         return ok;
     }
 
-    // In { amount: 39,000,000 } the commas separate fields: amount is 39, and 000 a key without a value (a second 000
-    // is a duplicate key, left out of the mapping). For such a key right after a number, the advice to quote the amount.
-    private static string? SplitNumber(YMap map, YScalar key)
+    // In { amount: 39,000,000 } the commas separate fields: amount is 39, then come the keys 000 and 000 without a
+    // value (the YAML reader leaves the second out of the mapping and does not report it as a duplicate key). Whether
+    // the key is such a part of a number: the number is reported once, where it is written, with the advice to quote it.
+    private bool SplitNumber(string file, YMap map, YScalar key)
     {
-        if (!IsDigits(key.Value))
-        {
-            return null;
-        }
-
         var index = map.Entries.FindIndex(e => ReferenceEquals(e.Key, key));
-        while (index > 0 && IsDigits(map.Entries[index - 1].Key.Value) && map.Entries[index - 1].Value is YScalar { IsNull: true })
+        if (!YMap.IsNumberPart(key) || map.Entries[index].Value is not YScalar { IsNull: true } || map.SplitNumberBefore(index + 1) is not (>= 0 and var at))
         {
-            index--;
+            return false;
         }
 
-        if (index <= 0 || map.Entries[index - 1] is not { Key.Value: var field, Value: YScalar { IsPlain: true, IsNull: false } number } || !char.IsAsciiDigit(number.Value[^1]))
+        if (at + 1 == index)
         {
-            return null;
+            var (field, number) = (map.Entries[at].Key.Value, (YScalar)map.Entries[at].Value);
+            var parts = map.Entries.Skip(index).TakeWhile(e => YMap.IsNumberPart(e.Key) && e.Value is YScalar { IsNull: true }).Select(e => e.Key.Value).ToList();
+            var rest = parts.Count == 1 ? $"{DiagnosticText.Quote(parts[0])} a field of its own" : $"{string.Join(", ", parts.Select(DiagnosticText.Quote))} fields of their own";
+            diagnostics.Error(DiagnosticCodes.UnknownField, file, number.Line, number.Column, $"inside {{ }} a comma separates fields, so {DiagnosticText.Quote(field)} is {number.Value} and {rest}", $"quote the whole value as written: {field}: \"{number.Value},{string.Join(",", parts)}…\"");
         }
 
-        return $"inside {{ }} a comma separates fields, so {field} is {number.Value} and {key.Value} a field of its own: quote the whole amount as written, {field}: \"{number.Value},{key.Value}…\"";
-
-        static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
+        return true;
     }
 
     private YScalar? Required(string file, YMap map, string field, string what)

@@ -104,6 +104,24 @@ internal sealed class YMap : YNode
         }
     }
 
+    /// <summary>
+    /// The index of the entry whose plain number the commas of a flow mapping cut short, when the entries before
+    /// <paramref name="index"/> (the end, for a key not yet added) are the rest of it; otherwise -1. In
+    /// <c>{ amount: 39,000,000 }</c>, amount is 39, then come the keys 000 and 000 without a value.
+    /// </summary>
+    public int SplitNumberBefore(int index)
+    {
+        while (index > 0 && IsNumberPart(Entries[index - 1].Key) && Entries[index - 1].Value is YScalar { IsNull: true })
+        {
+            index--;
+        }
+
+        return index > 0 && Entries[index - 1].Value is YScalar { IsPlain: true, IsNull: false } number && char.IsAsciiDigit(number.Value[^1]) ? index - 1 : -1;
+    }
+
+    /// <summary>Whether a key is plain digits alone, as the part of a number after a comma is.</summary>
+    public static bool IsNumberPart(YScalar key) => key.IsPlain && key.Value.Length > 0 && key.Value.All(char.IsAsciiDigit);
+
     public override string Describe => "a mapping";
 }
 
@@ -341,16 +359,22 @@ internal static class YamlTreeReader
                             return null;
                         }
 
-                        var duplicate = map.KeyNamed(keyScalar.Value);
-                        if (duplicate is not null)
+                        if (map.KeyNamed(keyScalar.Value) is { } duplicate && !RepeatsNumberPart(map, keyScalar, duplicate))
                         {
-                            diagnostics.Error(DiagnosticCodes.DuplicateKey, file, keyScalar.Line, keyScalar.Column, $"the key {DiagnosticText.Quote(keyScalar.Value)} appears twice in this mapping (first at line {duplicate.Line}, column {duplicate.Column})", "remove or rename one of them");
+                            ReportDuplicate(keyScalar, duplicate);
                         }
 
                         pendingKeys.Push(keyScalar);
                     }
                     else
                     {
+                        // A repeated part of a number cut at its commas ({ amount: 39,000,000 } gives the keys 000 and
+                        // 000) is left to the loader, which reports the number once with the advice to quote it.
+                        if (node is not YScalar { IsNull: true } && map.KeyNamed(key.Value) is { } duplicate && RepeatsNumberPart(map, key, duplicate))
+                        {
+                            ReportDuplicate(key, duplicate);
+                        }
+
                         map.Add(key, node);
 
                         pendingKeys.Push(null);
@@ -361,6 +385,17 @@ internal static class YamlTreeReader
         }
 
         return root;
+
+        // Whether a repeated key may repeat a part of the number just before it; it does when it has no value, which
+        // is known only once the value is read.
+        static bool RepeatsNumberPart(YMap map, YScalar key, YScalar first)
+        {
+            var number = map.SplitNumberBefore(map.Entries.Count);
+            return number >= 0 && YMap.IsNumberPart(key) && map.Entries.FindIndex(number, e => ReferenceEquals(e.Key, first)) > number;
+        }
+
+        void ReportDuplicate(YScalar key, YScalar first) =>
+            diagnostics.Error(DiagnosticCodes.DuplicateKey, file, key.Line, key.Column, $"the key {DiagnosticText.Quote(key.Value)} appears twice in this mapping (first at line {first.Line}, column {first.Column})", "remove or rename one of them");
     }
 
     // A tag would change what a value means in other tools but not here, where a field reads every value as it

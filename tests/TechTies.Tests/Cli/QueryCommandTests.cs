@@ -239,6 +239,39 @@ public sealed class QueryCommandTests : IDisposable
         Assert.Equal(string.Empty, quiet.Error);
     }
 
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("validate")]
+    public void Stats_and_validate_json_list_the_load_warnings_beside_their_number(string command)
+    {
+        var data = Path.Combine(folder, "repeated.yaml");
+        File.WriteAllText(data, """
+            techties: 1
+            sources:
+              s1: { title: Hosting report, kind: news }
+            companies:
+              acme: { name: Acme Cloud }
+              globex: { name: Globex, hosts_on: { to: acme, sources: [s1] } }
+            ties:
+              - { from: globex, type: hosts_on, to: acme, sources: [s1] }
+            """);
+
+        var result = CliRunner.Run(command, "--data", data, "--format", "json");
+        var quiet = CliRunner.Run(command, "--data", data, "--format", "json", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Equal(1, root.GetProperty("warnings").GetInt32());
+        var warning = Assert.Single(root.GetProperty("warningMessages").EnumerateArray()).GetString();
+        Assert.Equal($"{data}:6:27: warning TT0062: this hosts_on tie from 'globex' to 'acme' repeats the one at {data}:8:27, with the same dates, amount, status, description and sources (remove one of them, or tell them apart by their dates, amount or sources)", warning);
+        Assert.Contains("\"code\":\"TT0062\"", result.Error);
+        Assert.Equal("valid", CliSchema.Check(result.Out));
+        Assert.Equal(result.Out, quiet.Out);
+        var withoutList = JsonNode.Parse(result.Out)!.AsObject();
+        withoutList.Remove("warningMessages");
+        Assert.StartsWith("invalid", CliSchema.Check(withoutList.ToJsonString()));
+    }
+
     [Fact]
     public void Export_of_a_query_that_matched_nothing_says_so_on_stderr_unless_quiet()
     {

@@ -42,6 +42,52 @@ public class LineBreakTests
     }
 
     [Fact]
+    public void A_name_written_as_a_block_in_the_claim_form_is_the_same_error_at_the_value()
+    {
+        var plain = Yaml.SingleError("techties: 1\ncompanies:\n  palantir:\n    name: |\n      Palantir\n");
+
+        var claim = Yaml.SingleError("""
+            techties: 1
+            sources:
+              src-x: { title: Source, kind: news }
+            companies:
+              palantir:
+                name:
+                  value: |
+                    Palantir
+                  sources: [src-x]
+            """);
+
+        Assert.Equal("test.yaml:7:14 TT0022", Yaml.Positions([claim])[0]);
+        Assert.Equal((plain.Code, plain.Message, plain.Suggestion), (claim.Code, claim.Message, claim.Suggestion));
+    }
+
+    [Fact]
+    public void Claims_of_names_titles_addresses_and_statuses_refuse_line_breaks_as_plain_values_do()
+    {
+        var errors = Yaml.Errors("""
+            techties: 1
+            sources:
+              news: { title: News, kind: news, url: { value: "https://news.example/\na", sources: [news] } }
+            companies:
+              acme:
+                name:
+                  - { value: "Acme\n", sources: [news], preferred: true }
+                  - { value: Acme Cloud, sources: [news] }
+              beta: { name: Beta }
+            agencies:
+              bureau: { name: Bureau }
+            contracts:
+              deal: { title: { value: ">\n", sources: [news] }, vendor: acme, agency: bureau, sources: [news] }
+            ties:
+              - { from: acme, type: hosts_on, to: beta, status: { value: "confirmed\n", sources: [news] }, sources: [news] }
+            """);
+
+        Assert.Equal(["test.yaml:3:50 TT0022", "test.yaml:7:18 TT0022", "test.yaml:13:27 TT0022", "test.yaml:15:62 TT0022"], Yaml.Positions(errors));
+        Assert.Equal(["'url' holds a line break, but an id, identifier or address is one line", "'name' ends with a line break, which a | or > block keeps", "'title' ends with a line break, which a | or > block keeps", "'status' ends with a line break, which a | or > block keeps"], errors.Select(e => e.Message));
+    }
+
+    [Fact]
     public void A_description_keeps_its_line_breaks_and_a_stripped_block_gives_one_line()
     {
         var graph = Yaml.Load("techties: 1\ncompanies:\n  acme:\n    name: |-\n      Acme Cloud\n    description: |\n      One line.\n      Another.\n");
