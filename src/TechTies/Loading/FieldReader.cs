@@ -36,23 +36,29 @@ internal sealed partial class GraphReader
 
             if (IsClaimForm(node))
             {
-                return ReadClaims(field, node, scalar => OneLineText(field, scalar, anywhere));
+                return ReadClaims(field, node, scalar => TextValue(field, scalar, required, anywhere));
             }
 
             if (node is YScalar scalar)
             {
-                // A quoted "" or "   " is given but says nothing: for a name or title that must be there, an error.
-                if (required && string.IsNullOrWhiteSpace(scalar.Value))
-                {
-                    Diagnostics.Error(DiagnosticCodes.MissingField, file, scalar.Line, scalar.Column, $"'{field}' is empty", $"give the {field}");
-                    return null;
-                }
-
-                return OneLineText(field, scalar, anywhere);
+                return TextValue(field, scalar, required, anywhere);
             }
 
             reader.WrongShape(file, node, field, "a single text value");
             return null;
+        }
+
+        // A value in the plain or the claim form.
+        private string? TextValue(string field, YScalar scalar, bool required, bool anywhere)
+        {
+            // A quoted "" or "   " is given but says nothing: for a name or title that must be there, an error.
+            if (required && string.IsNullOrWhiteSpace(scalar.Value))
+            {
+                Diagnostics.Error(DiagnosticCodes.MissingField, file, scalar.Line, scalar.Column, $"'{field}' is empty", $"give the {field}");
+                return null;
+            }
+
+            return OneLineText(field, scalar, anywhere);
         }
 
         // Only a description or a quote may end with the line break a | block keeps.

@@ -406,6 +406,8 @@ public class DiagnosticTests
     [InlineData("agencies:\n  ice:\n    name: \"\"", "test.yaml:4:11 TT0023", "'name' is empty")]
     [InlineData("companies:\n  acme: { name: Acme }\nagencies:\n  ice: { name: ICE }\ncontracts:\n  c1: { title: \"\", vendor: acme, agency: ice }", "test.yaml:7:16 TT0023", "'title' is empty")]
     [InlineData("companies:\n  acme: { name: Acme }\n  beta: { name: Beta }\nties:\n  - { from: \" \", type: hosts_on, to: beta }", "test.yaml:6:13 TT0023", "'from' of a tie is empty")]
+    [InlineData("companies:\n  acme:\n    name: { value: \"\" }", "test.yaml:4:20 TT0023", "'name' is empty")]
+    [InlineData("companies:\n  acme:\n    name:\n      - { value: Acme, preferred: true }\n      - { value: ' ' }", "test.yaml:6:18 TT0023", "'name' is empty")]
     public void A_required_name_title_or_end_given_as_empty_text_is_an_error(string yaml, string position, string message)
     {
         var error = Yaml.SingleError("techties: 1\n" + yaml + "\n");
