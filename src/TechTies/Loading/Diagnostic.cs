@@ -95,9 +95,9 @@ public sealed record LoadOptions
     /// CSV files to import and load with the YAML files, such as
     /// <c>new LoadOptions { Imports = [new CsvImport("awards.csv", CsvMapping.UsaSpending)] }</c>. Each is imported
     /// as <see cref="Import.CsvImporter"/> does, merging with the YAML files (and the imports before it), and loaded
-    /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default.
+    /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default (a default array is empty too).
     /// </summary>
-    public ImmutableArray<Import.CsvImport> Imports { get; init; } = ImmutableArray<Import.CsvImport>.Empty;
+    public ImmutableArray<Import.CsvImport> Imports { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
     /// Whether the built-in graph's files (<see cref="TechTiesGraph.LoadBuiltIn()"/>) are loaded before the given
