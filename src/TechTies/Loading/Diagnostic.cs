@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace TechTies;
 
@@ -106,4 +107,11 @@ public sealed record LoadOptions
     /// error (TT0031), as between any two files. <see langword="false"/> by default.
     /// </summary>
     public bool IncludeBuiltIn { get; init; }
+
+    // The compiler's printing shows Imports as "System.Collections.Immutable.ImmutableArray`1[TechTies.Import.CsvImport]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(Strict), Strict),
+        (nameof(Imports), Imports),
+        (nameof(IncludeBuiltIn), IncludeBuiltIn));
 }

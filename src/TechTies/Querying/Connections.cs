@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using TechTies.Querying;
 
 namespace TechTies;
@@ -40,6 +41,18 @@ public sealed record ConnectOptions
     /// no time limit. What a search cut by time found depends on the machine.
     /// </summary>
     public TimeSpan? TimeLimit { get; init; }
+
+    // The compiler's printing shows Types as "System.Collections.Immutable.ImmutableArray`1[System.String]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(MaxHops), MaxHops),
+        (nameof(Count), Count),
+        (nameof(AllShortest), AllShortest),
+        (nameof(Directed), Directed),
+        (nameof(Types), Types),
+        (nameof(AsOf), AsOf),
+        (nameof(MaxExpansions), MaxExpansions),
+        (nameof(TimeLimit), TimeLimit));
 }
 
 /// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable and thread-safe.</summary>

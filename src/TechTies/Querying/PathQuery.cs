@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace TechTies.Querying;
 
@@ -71,6 +72,15 @@ public sealed record NodePattern
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Variable, EntityId, Kind, Properties.Length);
+
+    // The compiler's printing shows Properties as "System.Collections.Immutable.ImmutableArray`1[TechTies.Querying.PropertyFilter]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(Variable), Variable),
+        (nameof(EntityId), EntityId),
+        (nameof(Kind), Kind),
+        (nameof(Properties), Properties),
+        (nameof(Predicate), Predicate));
 }
 
 /// <summary>
@@ -135,6 +145,15 @@ public sealed record EdgePattern
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Types.Length, Direction, MinHops, MaxHops);
+
+    // The compiler's printing shows Types as "System.Collections.Immutable.ImmutableArray`1[System.String]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(Types), Types),
+        (nameof(Direction), Direction),
+        (nameof(MinHops), MinHops),
+        (nameof(MaxHops), MaxHops),
+        (nameof(Predicate), Predicate));
 }
 
 /// <summary>
