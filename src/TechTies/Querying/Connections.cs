@@ -30,7 +30,7 @@ public sealed record ConnectOptions
     /// <summary>The relationship types that may be walked; empty (or a default array) for all.</summary>
     public ImmutableArray<string> Types { get; init => field = value.IsDefault ? [] : value; } = [];
 
-    /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for none.</summary>
+    /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for none. <c>default(PartialDate)</c> is no date: options with it are invalid.</summary>
     public PartialDate? AsOf { get; init; }
 
     /// <summary>How many steps the search may try before it stops and reports truncation.</summary>
@@ -489,6 +489,11 @@ public static class GraphConnections
         if (o.TimeLimit is { } limit && limit <= TimeSpan.Zero)
         {
             problems.Add($"TimeLimit must be more than zero, not {limit}.");
+        }
+
+        if (o.AsOf is { IsDefault: true })
+        {
+            problems.Add(PartialDate.DefaultProblem("AsOf", "leave AsOf null"));
         }
 
         foreach (var type in o.Types)

@@ -191,7 +191,10 @@ public sealed record PathQuery
     /// <summary>The edge patterns; edge i joins node i to node i + 1.</summary>
     public ImmutableArray<EdgePattern> Edges { get; init => field = value.IsDefault ? [] : value; } = [];
 
-    /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for no date filter.</summary>
+    /// <summary>
+    /// The day (or month, or year) every tie must hold on; <see langword="null"/> for no date filter. Here and in
+    /// <see cref="DuringFrom"/> and <see cref="DuringTo"/>, <c>default(PartialDate)</c> is no date: running a query with it throws.
+    /// </summary>
     public PartialDate? AsOf { get; init; }
 
     /// <summary>The start of the span every tie must hold during some day of; <see langword="null"/> for none.</summary>
