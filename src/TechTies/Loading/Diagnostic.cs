@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace TechTies;
 
@@ -95,9 +96,9 @@ public sealed record LoadOptions
     /// CSV files to import and load with the YAML files, such as
     /// <c>new LoadOptions { Imports = [new CsvImport("awards.csv", CsvMapping.UsaSpending)] }</c>. Each is imported
     /// as <see cref="Import.CsvImporter"/> does, merging with the YAML files (and the imports before it), and loaded
-    /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default.
+    /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default (a default array is empty too).
     /// </summary>
-    public ImmutableArray<Import.CsvImport> Imports { get; init; } = ImmutableArray<Import.CsvImport>.Empty;
+    public ImmutableArray<Import.CsvImport> Imports { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
     /// Whether the built-in graph's files (<see cref="TechTiesGraph.LoadBuiltIn()"/>) are loaded before the given
@@ -106,4 +107,11 @@ public sealed record LoadOptions
     /// error (TT0031), as between any two files. <see langword="false"/> by default.
     /// </summary>
     public bool IncludeBuiltIn { get; init; }
+
+    // The compiler's printing shows Imports as "System.Collections.Immutable.ImmutableArray`1[TechTies.Import.CsvImport]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(Strict), Strict),
+        (nameof(Imports), Imports),
+        (nameof(IncludeBuiltIn), IncludeBuiltIn));
 }

@@ -18,6 +18,11 @@ namespace TechTies;
 /// <see cref="ToString"/> gives the canonical form <c>USD 39340900.82</c>, which <see cref="Parse"/> reads back to
 /// an equal value. Equality compares the currency and the numeric value (<c>39.0</c> equals <c>39</c>).
 /// </para>
+/// <para>
+/// The canonical form is for machines: every export (JSON, YAML, CSV, GraphML, GEXF, node-link, Cytoscape, Neo4j),
+/// the JSON converter and the command line's JSON write it, and the JSON Schema requires it, so it does not change.
+/// Path renderings for people (sentences, tables) format amounts as <c>$249,999.50</c> or <c>$39 million</c>.
+/// </para>
 /// </remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(Serialization.MoneyJsonConverter))]
 public readonly struct Money : IEquatable<Money>

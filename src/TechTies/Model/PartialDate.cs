@@ -100,6 +100,9 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         _ => new DateOnly(Year, month, day),
     };
 
+    /// <summary>Whether this is <c>default(PartialDate)</c>, which no constructor or parse makes: it reads as the year 0001, but no one meant it.</summary>
+    internal bool IsDefault => year == 0;
+
     /// <summary>Creates a date known to the day from a <see cref="DateOnly"/>.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The partial date with day precision.</returns>
@@ -242,6 +245,10 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     /// <param name="right">The right date.</param>
     /// <returns>Whether left sorts after or equal to right.</returns>
     public static bool operator >=(PartialDate left, PartialDate right) => left.CompareTo(right) >= 0;
+
+    /// <summary>The problem with a default date given to a query as <paramref name="given"/>, and what to give instead.</summary>
+    internal static string DefaultProblem(string given, string noFilter) =>
+        $"{given} is default(PartialDate), which is no date (it would filter as the year 0001): pass a date such as new PartialDate(2018, 8, 1) or PartialDate.Parse(\"2018-08\"), or {noFilter} for no date filter.";
 
     private static bool TryDigits(string text, int start, int count, out int value)
     {

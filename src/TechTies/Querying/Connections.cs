@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using TechTies.Querying;
 
 namespace TechTies;
@@ -29,7 +30,7 @@ public sealed record ConnectOptions
     /// <summary>The relationship types that may be walked; empty (or a default array) for all.</summary>
     public ImmutableArray<string> Types { get; init => field = value.IsDefault ? [] : value; } = [];
 
-    /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for none.</summary>
+    /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for none. <c>default(PartialDate)</c> is no date: options with it are invalid.</summary>
     public PartialDate? AsOf { get; init; }
 
     /// <summary>How many steps the search may try before it stops and reports truncation.</summary>
@@ -40,6 +41,18 @@ public sealed record ConnectOptions
     /// no time limit. What a search cut by time found depends on the machine.
     /// </summary>
     public TimeSpan? TimeLimit { get; init; }
+
+    // The compiler's printing shows Types as "System.Collections.Immutable.ImmutableArray`1[System.String]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(MaxHops), MaxHops),
+        (nameof(Count), Count),
+        (nameof(AllShortest), AllShortest),
+        (nameof(Directed), Directed),
+        (nameof(Types), Types),
+        (nameof(AsOf), AsOf),
+        (nameof(MaxExpansions), MaxExpansions),
+        (nameof(TimeLimit), TimeLimit));
 }
 
 /// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable and thread-safe.</summary>
@@ -476,6 +489,11 @@ public static class GraphConnections
         if (o.TimeLimit is { } limit && limit <= TimeSpan.Zero)
         {
             problems.Add($"TimeLimit must be more than zero, not {limit}.");
+        }
+
+        if (o.AsOf is { IsDefault: true })
+        {
+            problems.Add(PartialDate.DefaultProblem("AsOf", "leave AsOf null"));
         }
 
         foreach (var type in o.Types)

@@ -256,6 +256,14 @@ internal sealed class PathMatcher
         {
             throw new ArgumentException($"The time limit must be more than zero, not {limit}.", nameof(query));
         }
+
+        foreach (var (name, date) in new[] { (nameof(PathQuery.AsOf), query.AsOf), (nameof(PathQuery.DuringFrom), query.DuringFrom), (nameof(PathQuery.DuringTo), query.DuringTo) })
+        {
+            if (date is { IsDefault: true })
+            {
+                throw new ArgumentException(PartialDate.DefaultProblem(name, $"leave {name} null"), nameof(query));
+            }
+        }
     }
 
     private static bool IsReversed(PathQuery query) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace TechTies.Querying;
 
@@ -71,6 +72,15 @@ public sealed record NodePattern
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Variable, EntityId, Kind, Properties.Length);
+
+    // The compiler's printing shows Properties as "System.Collections.Immutable.ImmutableArray`1[TechTies.Querying.PropertyFilter]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(Variable), Variable),
+        (nameof(EntityId), EntityId),
+        (nameof(Kind), Kind),
+        (nameof(Properties), Properties),
+        (nameof(Predicate), Predicate));
 }
 
 /// <summary>
@@ -135,6 +145,15 @@ public sealed record EdgePattern
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Types.Length, Direction, MinHops, MaxHops);
+
+    // The compiler's printing shows Types as "System.Collections.Immutable.ImmutableArray`1[System.String]".
+    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
+        builder,
+        (nameof(Types), Types),
+        (nameof(Direction), Direction),
+        (nameof(MinHops), MinHops),
+        (nameof(MaxHops), MaxHops),
+        (nameof(Predicate), Predicate));
 }
 
 /// <summary>
@@ -172,7 +191,10 @@ public sealed record PathQuery
     /// <summary>The edge patterns; edge i joins node i to node i + 1.</summary>
     public ImmutableArray<EdgePattern> Edges { get; init => field = value.IsDefault ? [] : value; } = [];
 
-    /// <summary>The day (or month, or year) every tie must hold on; <see langword="null"/> for no date filter.</summary>
+    /// <summary>
+    /// The day (or month, or year) every tie must hold on; <see langword="null"/> for no date filter. Here and in
+    /// <see cref="DuringFrom"/> and <see cref="DuringTo"/>, <c>default(PartialDate)</c> is no date: running a query with it throws.
+    /// </summary>
     public PartialDate? AsOf { get; init; }
 
     /// <summary>The start of the span every tie must hold during some day of; <see langword="null"/> for none.</summary>
@@ -207,7 +229,7 @@ public sealed record PathQuery
     /// <param name="text">The pattern (see docs/queries.md).</param>
     /// <param name="graph">The graph whose names, kinds and relationship types the pattern uses.</param>
     /// <returns>The query.</returns>
-    /// <exception cref="QueryParseException">The pattern is malformed; the exception gives the column.</exception>
+    /// <exception cref="QueryParseException">The pattern is malformed, or has a node that can only be a source (sources are cited by ties, not tied, unless the graph declares a relationship type for them); the exception gives the column.</exception>
     /// <exception cref="EntityLookupException">A name identifies no entity or several.</exception>
     public static PathQuery Parse(string text, TechTiesGraph graph) => QueryParser.Parse(text, graph);
 

@@ -107,15 +107,23 @@ public sealed class PathQueryBuilder
     /// <remarks>A query has one time filter: this replaces an earlier <c>AsOf</c> or <c>During</c>.</remarks>
     /// <param name="date">The date at its precision.</param>
     /// <returns>The extended builder.</returns>
-    public PathQueryBuilder AsOf(PartialDate date) => With(q => q with { AsOf = date, DuringFrom = null, DuringTo = null });
+    /// <exception cref="ArgumentException"><paramref name="date"/> is <c>default(PartialDate)</c>, which is no date.</exception>
+    public PathQueryBuilder AsOf(PartialDate date)
+    {
+        ThrowIfDefault(date, nameof(date), "do not call AsOf");
+        return With(q => q with { AsOf = date, DuringFrom = null, DuringTo = null });
+    }
 
     /// <summary>Keeps only ties that hold on some day from the start of <paramref name="from"/> to the end of <paramref name="to"/>.</summary>
     /// <remarks>A query has one time filter: this replaces an earlier <c>AsOf</c> or <c>During</c>.</remarks>
     /// <param name="from">The first date, at its precision.</param>
     /// <param name="to">The last date, at its precision.</param>
     /// <returns>The extended builder.</returns>
+    /// <exception cref="ArgumentException">A date is <c>default(PartialDate)</c>, which is no date, or the span ends before it starts.</exception>
     public PathQueryBuilder During(PartialDate from, PartialDate to)
     {
+        ThrowIfDefault(from, nameof(from), "do not call During");
+        ThrowIfDefault(to, nameof(to), "do not call During");
         if (to.End < from.Start)
         {
             throw new ArgumentException($"The span {from}..{to} ends before it starts.", nameof(to));
@@ -200,6 +208,15 @@ public sealed class PathQueryBuilder
     }
 
     private PathQueryBuilder With(Func<PathQuery, PathQuery> change) => new(graph, change(Model), endsWithEdge);
+
+    // default(PartialDate) reads as the year 0001: a filter no one means, which would drop nearly every dated tie.
+    private static void ThrowIfDefault(PartialDate date, string parameter, string noFilter)
+    {
+        if (date.IsDefault)
+        {
+            throw new ArgumentException(PartialDate.DefaultProblem($"'{parameter}'", noFilter), parameter);
+        }
+    }
 }
 
 /// <summary>The query entry points on <see cref="TechTiesGraph"/>: patterns, connections, neighbourhoods.</summary>

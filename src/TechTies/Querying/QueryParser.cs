@@ -89,7 +89,13 @@ internal sealed class QueryParser
             throw Error($"expected a node (an entity name, ? or (:kind)) but found '{Peek}'", start);
         }
 
-        return new NodePattern { EntityId = graph.Find(name).Id };
+        var entity = graph.Find(name);
+        if (entity is Source && !SourcesAreTied)
+        {
+            throw Error($"{(name == entity.Id ? $"'{name}' is a source" : $"'{name}' is the source {entity.Id}")} and matches no path: {SourceProblem(entity.Id)}", start);
+        }
+
+        return new NodePattern { EntityId = entity.Id };
     }
 
     private NodePattern ParenNode()
@@ -120,6 +126,11 @@ internal sealed class QueryParser
             kind = KindNames.TryParse(kindName, out var k)
                 ? k
                 : throw Error($"unknown kind '{kindName}'; known kinds: {string.Join(", ", KindNames.All)}", at);
+            if (kind == Kind.Source && !SourcesAreTied)
+            {
+                throw Error($"(:{kindName}) matches no path: {SourceProblem("source-id")}", at);
+            }
+
             SkipSpace();
         }
 
@@ -442,6 +453,15 @@ internal sealed class QueryParser
             pos++;
         }
     }
+
+    // Sources are cited by ties, not tied: no built-in relationship type has a source at either end, so a source
+    // node used to match nothing, silently. A graph that declares such a type can query sources.
+    private bool SourcesAreTied => graph.Schema.RelationshipTypes.Any(t => t.From.Contains(Kind.Source) || t.To.Contains(Kind.Source));
+
+    private static string SourceProblem(string id) =>
+        "sources are not tied to anything; ties and entities cite them. To find what a source supports, "
+        + $"look for its id in the ties' citations: in C#, graph.Ties.Where(t => t.Citations.Any(c => c.Source == \"{id}\")); on the command line, "
+        + "the sources column of ties.csv in 'techties export --format csv --out ties.zip'";
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '&' or '\'' or '$';
 

@@ -590,6 +590,17 @@ public class LoaderTests
         Assert.Empty(graph.Ties);
     }
 
+    [Fact]
+    public void Load_options_with_a_default_imports_array_load_as_with_no_imports()
+    {
+        var options = new LoadOptions { Imports = default };
+
+        var graph = TechTiesGraph.Parse("techties: 1\ncompanies:\n  acme: { name: Acme }\n", options: options);
+
+        Assert.True(options.Imports.IsEmpty);
+        Assert.Equal("Acme", graph["acme"].Name);
+    }
+
     private static string Describe(Tie t) =>
         string.Join(" | ", t.Id, t.Type.Name, t.From.Id, t.To.Id, t.Since, t.Until, t.Amount, t.Status, t.Description, string.Join(",", t.Citations), t.Contract?.Id);
 }

@@ -169,6 +169,16 @@ public class ConnectionTests
     }
 
     [Fact]
+    public void A_default_partial_date_in_connect_options_is_reported_with_what_to_pass()
+    {
+        var options = new ConnectOptions { AsOf = default(PartialDate) };
+        var expected = "Invalid connect options:\n  AsOf is default(PartialDate), which is no date (it would filter as the year 0001): pass a date such as new PartialDate(2018, 8, 1) or PartialDate.Parse(\"2018-08\"), or leave AsOf null for no date filter. (Parameter 'options')";
+
+        Assert.Equal(expected.Replace("\n", Environment.NewLine, StringComparison.Ordinal), Assert.Throws<ArgumentException>(() => Graph.Connect("acme", "dept", options)).Message);
+        Assert.Throws<ArgumentException>(() => Graph.AreConnected("acme", "dept", options));
+    }
+
+    [Fact]
     public void An_unknown_relationship_type_in_connect_options_is_reported_with_a_suggestion()
     {
         var options = new ConnectOptions { Types = ["contract_with", "hosts_on"], MaxHops = 0 };

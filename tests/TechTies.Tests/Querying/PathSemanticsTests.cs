@@ -71,6 +71,33 @@ public class PathSemanticsTests
     }
 
     [Fact]
+    public void A_default_partial_date_given_to_the_builder_is_an_argument_error_that_says_what_to_pass()
+    {
+        var builder = Graph.From("acme").Out("contracts_with").To("dept");
+
+        var asOf = Assert.Throws<ArgumentException>(() => builder.AsOf(default(PartialDate)));
+        var during = Assert.Throws<ArgumentException>(() => builder.During(new PartialDate(2018), default));
+
+        Assert.Equal("'date' is default(PartialDate), which is no date (it would filter as the year 0001): pass a date such as new PartialDate(2018, 8, 1) or PartialDate.Parse(\"2018-08\"), or do not call AsOf for no date filter. (Parameter 'date')", asOf.Message);
+        Assert.Equal("date", asOf.ParamName);
+        Assert.Equal("to", during.ParamName);
+        Assert.StartsWith("'to' is default(PartialDate), which is no date", during.Message, StringComparison.Ordinal);
+        Assert.Equal("from", Assert.Throws<ArgumentException>(() => builder.During(default, new PartialDate(2018))).ParamName);
+    }
+
+    [Fact]
+    public void A_query_model_with_a_default_partial_date_does_not_run()
+    {
+        var query = Graph.From("acme").Out("contracts_with").To("dept").Query;
+
+        var asOf = Assert.Throws<ArgumentException>(() => Graph.Query(query with { AsOf = default(PartialDate) }));
+        var during = Assert.Throws<ArgumentException>(() => Graph.Count(query with { DuringFrom = default(PartialDate), DuringTo = new PartialDate(2020) }));
+
+        Assert.Equal("AsOf is default(PartialDate), which is no date (it would filter as the year 0001): pass a date such as new PartialDate(2018, 8, 1) or PartialDate.Parse(\"2018-08\"), or leave AsOf null for no date filter. (Parameter 'query')", asOf.Message);
+        Assert.StartsWith("DuringFrom is default(PartialDate)", during.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Paths_are_ordered_by_length_then_entity_ids()
     {
         var paths = Graph.Query("acme -[*1..3]- ?");

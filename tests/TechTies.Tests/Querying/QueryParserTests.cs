@@ -1,4 +1,5 @@
 using TechTies.Querying;
+using TechTies.Tests.Loading;
 
 namespace TechTies.Tests.Querying;
 
@@ -7,6 +8,8 @@ public class QueryParserTests
     private static readonly TechTiesGraph Graph = TechTiesGraph.LoadBuiltIn();
 
     private const string RepeatedVariable = "a repeated variable (the same entity at two nodes) is not supported: give each node its own variable, or name the entity at both nodes (with mode trail or walk: an acyclic path never repeats an entity)";
+
+    private const string SourcesAreNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, look for its id in the ties' citations: in C#, graph.Ties.Where(t => t.Citations.Any(c => c.Source == \"{0}\")); on the command line, the sources column of ties.csv in 'techties export --format csv --out ties.zip'";
 
     private const string NeedsAnEdge = "a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'";
 
@@ -112,7 +115,7 @@ public class QueryParserTests
     [InlineData("palantir", 9, NeedsAnEdge)]
     [InlineData("(:company)", 11, NeedsAnEdge)]
     [InlineData("?", 2, NeedsAnEdge)]
-    [InlineData("(:source {publisher: \"USA Really\"})", 36, NeedsAnEdge)]
+    [InlineData("(:protest {type: rally})", 25, NeedsAnEdge)]
     [InlineData("palantir limit 3", 10, NeedsAnEdge)]
     [InlineData("palantir -- ? limit 1 limit 2", 23, "'limit' is already given at column 15; give each clause once")]
     [InlineData("palantir -- ? asof 2018 asof 2019", 25, "'asof' is already given at column 15; give each clause once")]
@@ -130,6 +133,37 @@ public class QueryParserTests
         Assert.Equal($"col {column}: {problem}", lines[0]);
         Assert.Equal("  " + pattern, lines[1]);
         Assert.Equal(new string(' ', column + 1) + "^", lines[2]);
+    }
+
+    [Theory]
+    [InlineData("(:source) -[targets]-> palantir", 3, "(:source) matches no path: ", "source-id")]
+    [InlineData("palantir -- (:source {publisher: \"USA Really\"})", 15, "(:source) matches no path: ", "source-id")]
+    [InlineData("(:source)", 3, "(:source) matches no path: ", "source-id")]
+    [InlineData("palantir -- ? -- usareally-2018-08-01", 18, "'usareally-2018-08-01' is a source and matches no path: ", "usareally-2018-08-01")]
+    [InlineData("\"Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE\" -- ?", 1, "'Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE' is the source usareally-2018-08-01 and matches no path: ", "usareally-2018-08-01")]
+    public void A_source_node_is_an_error_that_says_sources_are_cited_not_tied(string pattern, int column, string start, string id)
+    {
+        var error = Assert.Throws<QueryParseException>(() => Graph.Query(pattern));
+
+        Assert.Equal(column, error.Column);
+        Assert.Equal(start + string.Format(System.Globalization.CultureInfo.InvariantCulture, SourcesAreNotTied, id), error.Problem);
+    }
+
+    [Fact]
+    public void A_source_node_matches_when_the_graph_declares_a_relationship_type_that_ties_sources()
+    {
+        var graph = Yaml.Load("""
+            techties: 1
+            relationship_types:
+              commissioned: { from: [company], to: [source], label: commissioned, inverse: commissioned by }
+            sources:
+              study: { title: A study, kind: report }
+            companies:
+              acme: { name: Acme, commissioned: study }
+            """);
+
+        Assert.Equal(["Acme -> commissioned -> A study"], graph.Query("acme -[commissioned]-> (:source)").Select(p => p.ToString()));
+        Assert.Equal(["A study -> commissioned by -> Acme"], graph.Query("study -- ?").Select(p => p.ToString()));
     }
 
     [Fact]
