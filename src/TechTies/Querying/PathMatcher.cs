@@ -257,12 +257,9 @@ internal sealed class PathMatcher
             throw new ArgumentException($"The time limit must be more than zero, not {limit}.", nameof(query));
         }
 
-        foreach (var (name, date) in new[] { (nameof(PathQuery.AsOf), query.AsOf), (nameof(PathQuery.DuringFrom), query.DuringFrom), (nameof(PathQuery.DuringTo), query.DuringTo) })
+        if (query.DefaultDateProblem() is { } problem)
         {
-            if (date is { IsDefault: true })
-            {
-                throw new ArgumentException(PartialDate.DefaultProblem(name, $"leave {name} null"), nameof(query));
-            }
+            throw new ArgumentException(problem, nameof(query));
         }
     }
 

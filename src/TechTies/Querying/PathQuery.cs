@@ -241,15 +241,35 @@ public sealed record PathQuery
     /// <summary>Whether <paramref name="tie"/> passes the time filter (undated ties always do).</summary>
     /// <param name="tie">The tie.</param>
     /// <returns><see langword="true"/> when it holds.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="AsOf"/>, <see cref="DuringFrom"/> or <see cref="DuringTo"/> is <c>default(PartialDate)</c>, which is no date.</exception>
     public bool HoldsInTime(Tie tie)
     {
         ArgumentNullException.ThrowIfNull(tie);
+        if (DefaultDateProblem() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         if (AsOf is { } asOf)
         {
             return asOf.Precision == DatePrecision.Day ? tie.HoldsOn(asOf.Start) : Overlaps(tie, asOf.Start, asOf.End);
         }
 
         return DuringFrom is not { } from || DuringTo is not { } to || Overlaps(tie, from.Start, to.End);
+    }
+
+    /// <summary>What is wrong when a date filter is <c>default(PartialDate)</c> (no date), or <see langword="null"/>.</summary>
+    internal string? DefaultDateProblem()
+    {
+        foreach (var (name, date) in new[] { (nameof(AsOf), AsOf), (nameof(DuringFrom), DuringFrom), (nameof(DuringTo), DuringTo) })
+        {
+            if (date is { IsDefault: true })
+            {
+                return PartialDate.DefaultProblem(name, $"leave {name} null");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the query filters by time at all.</summary>

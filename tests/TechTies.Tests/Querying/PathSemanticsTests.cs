@@ -98,6 +98,19 @@ public class PathSemanticsTests
     }
 
     [Fact]
+    public void A_query_model_with_a_default_partial_date_does_not_judge_a_tie()
+    {
+        var query = Graph.From("acme").Out("contracts_with").To("dept").Query;
+        var tie = Graph.Ties[0];
+
+        var asOf = Assert.Throws<InvalidOperationException>(() => (query with { AsOf = default(PartialDate) }).HoldsInTime(tie));
+        var during = Assert.Throws<InvalidOperationException>(() => (query with { DuringFrom = new PartialDate(2018), DuringTo = default(PartialDate) }).HoldsInTime(tie));
+
+        Assert.StartsWith("AsOf is default(PartialDate), which is no date", asOf.Message, StringComparison.Ordinal);
+        Assert.StartsWith("DuringTo is default(PartialDate), which is no date", during.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Paths_are_ordered_by_length_then_entity_ids()
     {
         var paths = Graph.Query("acme -[*1..3]- ?");
