@@ -17,10 +17,11 @@ internal sealed partial class GraphReader
 
         private DiagnosticBag Diagnostics => reader.diagnostics;
 
-        public string? Text(string field, bool required = false) => Text(field, required, anywhere: false);
+        public string? Text(string field, bool required = false) => Text(field, required, anywhere: false, check: null);
 
-        // The plain and the claim form (value: ...) get the same line-break check: anywhere, for an address.
-        private string? Text(string field, bool required, bool anywhere)
+        // The plain and the claim form (value: ...) get the same checks: for line breaks (anywhere, for an address),
+        // and check's, which reports a value it refuses at the value and gives null.
+        private string? Text(string field, bool required, bool anywhere, Func<YScalar, string?>? check)
         {
             var node = Find(field);
             if (node is null || node is YScalar { IsNull: true })
@@ -36,12 +37,12 @@ internal sealed partial class GraphReader
 
             if (IsClaimForm(node))
             {
-                return ReadClaims(field, node, scalar => TextValue(field, scalar, required, anywhere));
+                return ReadClaims(field, node, scalar => TextValue(field, scalar, required, anywhere, check));
             }
 
             if (node is YScalar scalar)
             {
-                return TextValue(field, scalar, required, anywhere);
+                return TextValue(field, scalar, required, anywhere, check);
             }
 
             reader.WrongShape(file, node, field, "a single text value");
@@ -49,7 +50,7 @@ internal sealed partial class GraphReader
         }
 
         // A value in the plain or the claim form.
-        private string? TextValue(string field, YScalar scalar, bool required, bool anywhere)
+        private string? TextValue(string field, YScalar scalar, bool required, bool anywhere, Func<YScalar, string?>? check)
         {
             // A quoted "" or "   " is given but says nothing: for a name or title that must be there, an error.
             if (required && string.IsNullOrWhiteSpace(scalar.Value))
@@ -58,7 +59,8 @@ internal sealed partial class GraphReader
                 return null;
             }
 
-            return OneLineText(field, scalar, anywhere);
+            var text = OneLineText(field, scalar, anywhere);
+            return text is null || check is null ? text : check(scalar);
         }
 
         // Only a description or a quote may end with the line break a | block keeps.
@@ -95,21 +97,17 @@ internal sealed partial class GraphReader
             return values.ToImmutable();
         }
 
-        public string? Url(string field)
+        // Every value, the preferred one of several claims or not, is checked where it is written.
+        public string? Url(string field) => Text(field, required: false, anywhere: true, check: WebAddress);
+
+        private string? WebAddress(YScalar scalar)
         {
-            var text = Text(field, required: false, anywhere: true);
-            if (text is null)
+            if (Uri.TryCreate(scalar.Value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             {
-                return null;
+                return scalar.Value;
             }
 
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            {
-                return text;
-            }
-
-            var node = Find(field)!;
-            Diagnostics.Error(DiagnosticCodes.WrongShape, file, node.Line, node.Column, $"{DiagnosticText.Quote(text)} is not a web address", "write an absolute http:// or https:// URL");
+            Diagnostics.Error(DiagnosticCodes.WrongShape, file, scalar.Line, scalar.Column, $"{DiagnosticText.Quote(scalar.Value)} is not a web address", "write an absolute http:// or https:// URL");
             return null;
         }
 
@@ -211,7 +209,7 @@ internal sealed partial class GraphReader
                         result[key.Value] = scalar.Value;
                     }
                 }
-                else
+                else if (!reader.SplitNumber(file, identifiers, key))
                 {
                     reader.WrongShape(file, value, key.Value, "a single identifier");
                 }

@@ -417,6 +417,24 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Every_url_claim_is_checked_where_its_value_is_written()
+    {
+        var errors = Assert.Throws<GraphLoadException>(() => Yaml.Load("""
+            techties: 1
+            companies:
+              beta: { name: Beta, url: { value: not a url } }
+              gamma:
+                name: Gamma
+                url:
+                  - { value: "https://gamma.example", preferred: true }
+                  - { value: gamma dot com }
+            """)).Errors;
+
+        Assert.Equal(["test.yaml:3:37 TT0022", "test.yaml:8:18 TT0022"], Yaml.Positions(errors));
+        Assert.Equal(["'not a url' is not a web address", "'gamma dot com' is not a web address"], errors.Select(e => e.Message));
+    }
+
+    [Fact]
     public void A_contract_without_vendor_is_missing_a_required_field()
     {
         var error = Yaml.SingleError("""

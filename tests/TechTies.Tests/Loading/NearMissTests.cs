@@ -72,4 +72,14 @@ public class NearMissTests
         Assert.Equal("inside { } a comma separates fields, so 'size' is 1 and '500', '000' fields of their own", error.Message);
         Assert.Equal("quote the whole value as written: size: \"1,500,000…\"", error.Suggestion);
     }
+
+    [Fact]
+    public void An_identifier_split_by_the_commas_of_a_flow_mapping_is_one_error_that_says_to_quote_it()
+    {
+        var error = Yaml.SingleError("techties: 1\ncompanies:\n  acme: { name: Acme, identifiers: { uei: 39,000 } }\n");
+
+        Assert.Equal("test.yaml:3:43 TT0021", Yaml.Positions([error])[0]);
+        Assert.Equal("inside { } a comma separates fields, so 'uei' is 39 and '000' a field of its own", error.Message);
+        Assert.Equal("quote the whole value as written: uei: \"39,000…\"", error.Suggestion);
+    }
 }
