@@ -497,6 +497,7 @@ public sealed class QueryCommandTests : IDisposable
     public void Show_and_stats_and_validate_json_validate_against_the_cli_schema()
     {
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("show", "palantir-ice-falcon-om", "--format", "json").Out));
+        Assert.Equal("valid", CliSchema.Check(CliRunner.Run("show", "mercury-news-2018-07-31", "--format", "json").Out));
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("stats", "--format", "json").Out));
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("validate", "--format", "json").Out));
     }
@@ -507,6 +508,7 @@ public sealed class QueryCommandTests : IDisposable
     [InlineData("connect", "salesforce", "ice")]
     [InlineData("neighbors", "ice")]
     [InlineData("show", "palantir-ice-icm")]
+    [InlineData("show", "mercury-news-2018-07-31")]
     [InlineData("stats")]
     [InlineData("validate")]
     public void Every_command_json_validates_with_ajv_too(params string[] args)
