@@ -199,6 +199,22 @@ public sealed class CoreCommandTests : IDisposable
         Assert.False(company.TryGetProperty("citingEntities", out _));
     }
 
+    [Theory]
+    [InlineData("path", "usareally-2018-08-01", "ice")]
+    [InlineData("path", "ice", "usareally-2018-08-01")]
+    [InlineData("connect", "palantir", "usareally-2018-08-01")]
+    [InlineData("neighbors", "usareally-2018-08-01")]
+    public void Path_connect_and_neighbors_with_a_source_at_an_end_say_sources_are_cited_not_tied_and_point_to_show(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "\nProtestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE (usareally-2018-08-01) is a source: sources are cited, not tied, so no tie leads to or from it. To see what it supports (the ties and entities that cite it), run 'techties show usareally-2018-08-01'.\n",
+            result.Out.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stats_in_json_mode_counts_entities_by_kind()
     {
