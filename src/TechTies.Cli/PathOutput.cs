@@ -49,6 +49,18 @@ internal static class PathOutput
         }
     }
 
+    /// <summary>
+    /// When one of <paramref name="ends"/> is a source with no ties, why nothing was found: sources are cited, not tied
+    /// (unless the graph declares a relationship type for them); otherwise <see langword="null"/>.
+    /// </summary>
+    public static string? SourceNote(TechTiesGraph graph, params Entity[] ends)
+    {
+        var source = ends.FirstOrDefault(e => e is Source && graph.TiesFrom(e).IsEmpty && graph.TiesTo(e).IsEmpty);
+        return source is null
+            ? null
+            : $"{source.Name} ({source.Id}) is a source: sources are cited, not tied, so no tie leads to or from it. To see what it supports (the ties and entities that cite it), run 'techties show {source.Id}'.";
+    }
+
     private static void WriteJson(Utf8JsonWriter w, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
     {
         w.WriteStartObject();

@@ -73,13 +73,18 @@ internal static class ConnectCommand
     }
 
     // Why no connection was found, and whether a larger --max-hops could find one: not for an entity and itself, nor
-    // for an entity without a single tie, nor for two entities no connection of any length joins (the library tells),
+    // for a source (cited, not tied), nor for an entity without a single tie, nor for two entities no connection of any length joins (the library tells),
     // nor beyond the largest --max-hops; otherwise the --max-hops that finds the shortest.
     private static string WhyNone(TechTiesGraph graph, Entity from, Entity to, ConnectOptions options)
     {
         if (from == to)
         {
             return $"{from.Name} ({from.Id}) is the same entity both times: a connection joins two different entities.";
+        }
+
+        if (PathOutput.SourceNote(graph, from, to) is { } source)
+        {
+            return source;
         }
 
         var alone = new[] { from, to }.Where(e => graph.TiesFrom(e).IsEmpty && graph.TiesTo(e).IsEmpty).Select(e => $"{e.Name} ({e.Id})").ToList();

@@ -80,18 +80,24 @@ internal static class NeighborsCommand
                     return ExitCodes.Success;
                 }
 
-                WriteText(context.Out, neighborhood);
+                WriteText(context.Out, neighborhood, PathOutput.SourceNote(graph, neighborhood.Center));
                 return ExitCodes.Success;
             });
         });
         return command;
     }
 
-    private static void WriteText(TextWriter o, Neighborhood neighborhood)
+    private static void WriteText(TextWriter o, Neighborhood neighborhood, string? sourceNote)
     {
         var others = neighborhood.Entities.Length - 1;
         o.WriteLine($"{neighborhood.Center.Name} ({neighborhood.Center.Id}): {others} {(others == 1 ? "neighbour" : "neighbours")}, {neighborhood.Ties.Length} {(neighborhood.Ties.Length == 1 ? "tie" : "ties")}");
         o.WriteLine();
+        if (sourceNote is not null)
+        {
+            o.WriteLine(sourceNote);
+            return;
+        }
+
         var idWidth = Math.Max(2, neighborhood.Entities.Max(e => e.Id.Length));
         o.WriteLine($"  {"steps",-5}  {"kind",-8}  {"id".PadRight(idWidth)}  name");
         foreach (var entity in neighborhood.Entities.Skip(1))

@@ -58,7 +58,10 @@ internal static class PathCommand
                 }
 
                 var paths = query.Paths();
-                PathOutput.Write(context, graph, "path", paths, paths.IsEmpty ? paths.Explain().ToString() : null);
+                var why = paths.IsEmpty
+                    ? PathOutput.SourceNote(graph, graph.Find(parse.GetValue(from)!), graph.Find(parse.GetValue(to)!)) ?? paths.Explain().ToString()
+                    : null;
+                PathOutput.Write(context, graph, "path", paths, why);
                 return ExitCodes.Success;
             });
         });

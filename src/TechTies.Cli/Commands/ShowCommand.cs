@@ -2,19 +2,21 @@ using System.CommandLine;
 
 namespace TechTies.Cli;
 
-/// <summary><c>techties show &lt;entity&gt;</c>: one entity, its ties both ways and the sources for them.</summary>
+/// <summary><c>techties show &lt;entity&gt;</c>: one entity, its ties both ways and the sources for them; for a source, what cites it.</summary>
 internal static class ShowCommand
 {
     public static Command Create(GlobalOptions options)
     {
         var name = new Argument<string>("entity") { Description = "An id, name or alias, in any case and with or without accents (quote names with spaces)" };
         var command = new Command("show", $"""
-            Show one entity: its fields, its ties in both directions and the sources for each, as footnotes.
+            Show one entity: its fields, its ties in both directions and the sources for each, as footnotes. For a
+            source, also what it supports: the ties and entities that cite it.
 
             Examples:
               techties show palantir
               techties show "U.S. Immigration and Customs Enforcement"
               techties show ice --format json
+              techties show mercury-news-2018-07-31
 
             {ExitCodes.Help}
             """);
@@ -49,6 +51,24 @@ internal static class ShowCommand
                 }
 
                 w.WriteEndArray();
+                if (entity is Source)
+                {
+                    w.WriteStartArray("citingTies");
+                    foreach (var tie in card.CitingTies)
+                    {
+                        tie.WriteCanonicalJson(w);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("citingEntities");
+                    foreach (var citing in card.CitingEntities)
+                    {
+                        graph.WriteCanonicalJson(citing, w);
+                    }
+
+                    w.WriteEndArray();
+                }
+
                 PathOutput.WriteWarnings(w, graph, []);
                 w.WriteEndObject();
             });

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using QuikGraph;
 using TechTies.Loading;
@@ -220,6 +221,53 @@ public sealed class TechTiesGraph
     public ImmutableArray<Tie> TiesTo(Entity entity) => index.TiesOf(index.NodeOf(Own(entity).Id), outgoing: false);
 
     /// <summary>
+    /// The ties that cite <paramref name="source"/>, in their own sources or in a claim of one of their fields, in
+    /// ordinal order of id (the order of <see cref="Ties"/>). A tie made from a contract without sources of its own
+    /// cites the contract's sources (as its <see cref="Tie.Citations"/> says).
+    /// </summary>
+    /// <remarks>Sources are cited, not tied: this, not <see cref="TiesFrom"/> or <see cref="TiesTo"/>, is what a source supports. Each call reads every tie once.</remarks>
+    /// <param name="source">A source of this graph.</param>
+    /// <returns>The ties; empty when no tie cites the source.</returns>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="Card(Entity)"/>).</exception>
+    public ImmutableArray<Tie> TiesCiting(Entity source)
+    {
+        var id = OwnSource(source).Id;
+        var citing = ImmutableArray.CreateBuilder<Tie>();
+        foreach (var tie in Ties)
+        {
+            if (Cites(tie.Citations, tie.FieldClaims, id))
+            {
+                citing.Add(tie);
+            }
+        }
+
+        return citing.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// The entities that cite <paramref name="source"/>, in their own sources or in a claim of one of their fields, in
+    /// ordinal order of id (the order of <see cref="Entities"/>).
+    /// </summary>
+    /// <remarks>Each call reads every entity once.</remarks>
+    /// <param name="source">A source of this graph.</param>
+    /// <returns>The entities; empty when no entity cites the source.</returns>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="Card(Entity)"/>).</exception>
+    public ImmutableArray<Entity> EntitiesCiting(Entity source)
+    {
+        var id = OwnSource(source).Id;
+        var citing = ImmutableArray.CreateBuilder<Entity>();
+        foreach (var entity in Entities)
+        {
+            if (Cites(entity.Citations, entity.FieldClaims, id))
+            {
+                citing.Add(entity);
+            }
+        }
+
+        return citing.DrainToImmutable();
+    }
+
+    /// <summary>
     /// The graph as a read-only QuikGraph <see cref="IBidirectionalGraph{TVertex, TEdge}"/> (directed, parallel edges
     /// allowed), for any algorithm QuikGraph has. Vertices are entities and edges are ties.
     /// </summary>
@@ -239,12 +287,44 @@ public sealed class TechTiesGraph
     /// <returns>The text.</returns>
     public override string ToString() => $"TechTiesGraph: {Entities.Length} entities, {Ties.Length} ties";
 
-    private Entity Own(Entity entity)
+    private Entity Own(Entity entity, [CallerArgumentExpression(nameof(entity))] string? parameter = null)
     {
-        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(entity, parameter);
         return TryGet(entity.Id, out var own) && ReferenceEquals(own, entity)
             ? own
-            : throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", nameof(entity));
+            : throw new ArgumentException($"The entity '{entity.Id}' does not belong to this graph.", parameter);
+    }
+
+    private Entity OwnSource(Entity source)
+    {
+        var own = Own(source, nameof(source));
+        return own.Kind == Kind.Source
+            ? own
+            : throw new ArgumentException($"The entity '{own.Id}' is a {own.Kind.ToName()}, not a source: only sources are cited. The sources an entity cites are in Card(entity).Sources.", nameof(source));
+    }
+
+    private static bool Cites(ImmutableArray<Citation> citations, ImmutableArray<FieldClaims> fieldClaims, string source)
+    {
+        foreach (var citation in citations)
+        {
+            if (citation.Source == source)
+            {
+                return true;
+            }
+        }
+
+        foreach (var field in fieldClaims)
+        {
+            foreach (var claim in field.Claims)
+            {
+                if (Cites(claim.Citations, [], source))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // The indexer takes ids only: when the text is a name or an alias, say so and point to Find.

@@ -229,7 +229,7 @@ public sealed record PathQuery
     /// <param name="text">The pattern (see docs/queries.md).</param>
     /// <param name="graph">The graph whose names, kinds and relationship types the pattern uses.</param>
     /// <returns>The query.</returns>
-    /// <exception cref="QueryParseException">The pattern is malformed, or has a node that can only be a source (sources are cited by ties, not tied, unless the graph declares a relationship type for them); the exception gives the column.</exception>
+    /// <exception cref="QueryParseException">The pattern is malformed, or has a node that can only be a source (sources are cited by ties, not tied, unless the graph declares a relationship type for them: see <see cref="TechTiesGraph.TiesCiting(Entity)"/>); the exception gives the column.</exception>
     /// <exception cref="EntityLookupException">A name identifies no entity or several.</exception>
     public static PathQuery Parse(string text, TechTiesGraph graph) => QueryParser.Parse(text, graph);
 

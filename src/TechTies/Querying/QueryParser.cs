@@ -128,7 +128,7 @@ internal sealed class QueryParser
                 : throw Error($"unknown kind '{kindName}'; known kinds: {string.Join(", ", KindNames.All)}", at);
             if (kind == Kind.Source && !SourcesAreTied)
             {
-                throw Error($"(:{kindName}) matches no path: {SourceProblem("source-id")}", at);
+                throw Error($"(:{kindName}) matches no path: {SourceProblem(null)}", at);
             }
 
             SkipSpace();
@@ -458,10 +458,12 @@ internal sealed class QueryParser
     // node used to match nothing, silently. A graph that declares such a type can query sources.
     private bool SourcesAreTied => graph.Schema.RelationshipTypes.Any(t => t.From.Contains(Kind.Source) || t.To.Contains(Kind.Source));
 
-    private static string SourceProblem(string id) =>
-        "sources are not tied to anything; ties and entities cite them. To find what a source supports, "
-        + $"look for its id in the ties' citations: in C#, graph.Ties.Where(t => t.Citations.Any(c => c.Source == \"{id}\")); on the command line, "
-        + "the sources column of ties.csv in 'techties export --format csv --out ties.zip'";
+    // id: the source named in the pattern, or null for (:source).
+    private static string SourceProblem(string? id) =>
+        "sources are not tied to anything; ties and entities cite them. To find what a source supports, use "
+        + (id is null
+            ? "graph.TiesCiting(source) and graph.EntitiesCiting(source) in C#, or 'techties show <source>' on the command line"
+            : $"graph.TiesCiting(graph[\"{id}\"]) and graph.EntitiesCiting(graph[\"{id}\"]) in C#, or 'techties show {id}' on the command line");
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '&' or '\'' or '$';
 

@@ -6,7 +6,7 @@ namespace TechTies;
 
 /// <summary>
 /// Everything the graph says about one entity: its fields, its ties in both directions and the sources cited for
-/// them, numbered for footnotes. Made by <see cref="TechTiesGraph.Card(Entity)"/>. Immutable.
+/// them, numbered for footnotes; for a source, also what cites it. Made by <see cref="TechTiesGraph.Card(Entity)"/>. Immutable.
 /// </summary>
 public sealed class EntityCard
 {
@@ -22,6 +22,8 @@ public sealed class EntityCard
             .ToList();
         Fields = [.. EntityFields.Of(entity).Select(f => KeyValuePair.Create(f.Field, f.Value))];
         Sources = [.. cited.Select(id => graph.TryGet(id, out var s) ? s as Source : null).OfType<Source>()];
+        CitingTies = entity is Source ? graph.TiesCiting(entity) : [];
+        CitingEntities = entity is Source ? graph.EntitiesCiting(entity) : [];
     }
 
     /// <summary>The entity.</summary>
@@ -36,10 +38,16 @@ public sealed class EntityCard
     /// <summary>The ties that end at the entity, ordered by type, then the other end.</summary>
     public ImmutableArray<Tie> Incoming { get; }
 
+    /// <summary>For a source, the ties that cite it (<see cref="TechTiesGraph.TiesCiting(Entity)"/>), in ordinal order of id; empty for other kinds.</summary>
+    public ImmutableArray<Tie> CitingTies { get; }
+
+    /// <summary>For a source, the entities that cite it (<see cref="TechTiesGraph.EntitiesCiting(Entity)"/>), in ordinal order of id; empty for other kinds.</summary>
+    public ImmutableArray<Entity> CitingEntities { get; }
+
     /// <summary>The sources cited by the entity and its ties, in order of first citation; footnote n is <c>Sources[n - 1]</c>.</summary>
     public ImmutableArray<Source> Sources { get; }
 
-    /// <summary>The card as plain text: header, fields, ties with footnote numbers, then the numbered sources.</summary>
+    /// <summary>The card as plain text: header, fields, for a source the ties and entities citing it, ties with footnote numbers, then the numbered sources.</summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
@@ -63,6 +71,26 @@ public sealed class EntityCard
         if (!Entity.Citations.IsEmpty)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  sources: {Notes(Entity.Citations)}");
+        }
+
+        if (!CitingTies.IsEmpty)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Cited by {Count(CitingTies.Length, "tie")}");
+            foreach (var (cited, details) in CitingRows().Take(CitingTies.Length))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {cited}{(details.Length == 0 ? string.Empty : $" ({details})")}");
+            }
+        }
+
+        if (!CitingEntities.IsEmpty)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Cited by {Count(CitingEntities.Length, "entity")}");
+            foreach (var (cited, details) in CitingRows().Skip(CitingTies.Length))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {cited}{(details.Length == 0 ? string.Empty : $" ({details})")}");
+            }
         }
 
         if (!Outgoing.IsEmpty || !Incoming.IsEmpty)
@@ -93,7 +121,7 @@ public sealed class EntityCard
         return text.ToString();
     }
 
-    /// <summary>The card as Markdown: a heading, a table of fields, a table of ties with footnotes, and the sources as a numbered list.</summary>
+    /// <summary>The card as Markdown: a heading, a table of fields, for a source a table of the ties and entities citing it, a table of ties with footnotes, and the sources as a numbered list.</summary>
     /// <returns>The Markdown; all text from the data is escaped.</returns>
     public string ToMarkdown()
     {
@@ -117,6 +145,17 @@ public sealed class EntityCard
             foreach (var (field, value) in rows)
             {
                 md.Append("| ").Append(Markup.MarkdownCell(field)).Append(" | ").Append(Markup.MarkdownCell(value)).AppendLine(" |");
+            }
+
+            md.AppendLine();
+        }
+
+        if (CitingRows().Any())
+        {
+            md.AppendLine("| cited by | details |").AppendLine("|---|---|");
+            foreach (var (cited, details) in CitingRows())
+            {
+                md.Append("| ").Append(Markup.MarkdownCell(cited)).Append(" | ").Append(Markup.MarkdownCell(details)).AppendLine(" |");
             }
 
             md.AppendLine();
@@ -165,6 +204,17 @@ public sealed class EntityCard
         }
 
         html.AppendLine("</tbody></table>");
+        if (CitingRows().Any())
+        {
+            html.AppendLine("<table class=\"techties-cited-by\"><thead><tr><th>cited by</th><th>details</th></tr></thead><tbody>");
+            foreach (var (cited, details) in CitingRows())
+            {
+                html.Append("<tr><td>").Append(Markup.Html(cited)).Append("</td><td>").Append(Markup.Html(details)).AppendLine("</td></tr>");
+            }
+
+            html.AppendLine("</tbody></table>");
+        }
+
         if (!Outgoing.IsEmpty || !Incoming.IsEmpty)
         {
             html.AppendLine("<table><thead><tr><th>tie</th><th>entity</th><th>details</th><th>sources</th></tr></thead><tbody>");
@@ -192,6 +242,38 @@ public sealed class EntityCard
     }
 
     internal static string Describe(Source source) => source.Reference();
+
+    private static string Count(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {(what == "entity" ? "entities" : what + "s")}";
+
+    // The ties citing the source in the arrow form of ids that neighbors prints (the entities citing it name them), then
+    // the entities as "Name (kind id)"; each with the card's details of a tie, and the fields it cites the source for
+    // when it cites it only in claims of those fields.
+    private IEnumerable<(string Cited, string Details)> CitingRows()
+    {
+        foreach (var tie in CitingTies)
+        {
+            var details = Details(tie).Trim().Trim('(', ')');
+            var only = OnlyFor(tie.Citations, tie.FieldClaims);
+            yield return ($"{tie.From.Id} -> {tie.Type.Label} -> {tie.To.Id}", string.Join(", ", new[] { details, only }.Where(d => d.Length > 0)));
+        }
+
+        foreach (var entity in CitingEntities)
+        {
+            yield return (entity.ToString(), OnlyFor(entity.Citations, entity.FieldClaims));
+        }
+    }
+
+    // "only for its date" when the source is cited in claims of fields and not for the whole tie or entity.
+    private string OnlyFor(ImmutableArray<Citation> citations, ImmutableArray<FieldClaims> claims)
+    {
+        if (citations.Any(c => c.Source == Entity.Id))
+        {
+            return string.Empty;
+        }
+
+        var fields = claims.Where(f => f.Claims.Any(c => c.Citations.Any(x => x.Source == Entity.Id))).Select(f => f.Field.Replace('_', ' '));
+        return $"only for its {string.Join(" and ", fields)}";
+    }
 
     private IEnumerable<(string Label, Entity Other, Tie Tie)> TieRows() =>
         Outgoing.Select(t => (t.Type.Label, t.To, t)).Concat(Incoming.Select(t => (t.Type.InverseLabel, t.From, t)));

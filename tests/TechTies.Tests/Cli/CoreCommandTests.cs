@@ -172,6 +172,50 @@ public sealed class CoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Show_of_a_source_lists_the_ties_and_entities_that_cite_it()
+    {
+        var result = CliRunner.Run("show", "mercury-news-2018-07-31");
+
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Out.ReplaceLineEndings("\n");
+        Assert.Contains("\nCited by 6 ties\n  palantir-hq-2018-08-01 -> targets -> palantir (2018-08-01, sources differ on the date: also 2018-07-31)\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nCited by 4 entities\n  Investigative Case Management (product icm)\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_of_a_source_in_json_mode_gives_the_ties_and_entities_citing_it_and_other_entities_do_not_have_them()
+    {
+        var source = JsonDocument.Parse(CliRunner.Run("show", "mercury-news-2018-07-31", "--format", "json").Out).RootElement;
+        var company = JsonDocument.Parse(CliRunner.Run("show", "palantir", "--format", "json").Out).RootElement;
+
+        Assert.Equal(
+            [
+                "palantir-hq-2018-08-01/targets/palantir", "palantir-ice-icm/awarded_by/ice", "palantir-ice-icm/awarded_by/ice-mission-support-washington",
+                "palantir-ice-icm/awarded_to/palantir", "palantir-ice-icm/covers/icm", "palantir/contracts_with/ice/palantir-ice-icm",
+            ],
+            source.GetProperty("citingTies").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        Assert.Equal(["icm", "palantir-hq-2018-08-01", "palantir-ice-icm", "palantir-open-letter-2018"], source.GetProperty("citingEntities").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.False(company.TryGetProperty("citingTies", out _));
+        Assert.False(company.TryGetProperty("citingEntities", out _));
+    }
+
+    [Theory]
+    [InlineData("path", "usareally-2018-08-01", "ice")]
+    [InlineData("path", "ice", "usareally-2018-08-01")]
+    [InlineData("connect", "palantir", "usareally-2018-08-01")]
+    [InlineData("neighbors", "usareally-2018-08-01")]
+    public void Path_connect_and_neighbors_with_a_source_at_an_end_say_sources_are_cited_not_tied_and_point_to_show(params string[] args)
+    {
+        var result = CliRunner.Run(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "\nProtestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE (usareally-2018-08-01) is a source: sources are cited, not tied, so no tie leads to or from it. To see what it supports (the ties and entities that cite it), run 'techties show usareally-2018-08-01'.\n",
+            result.Out.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Stats_in_json_mode_counts_entities_by_kind()
     {
         var result = CliRunner.Run("stats", "--format", "json");

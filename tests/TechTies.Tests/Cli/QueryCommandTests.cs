@@ -80,12 +80,13 @@ public sealed class QueryCommandTests : IDisposable
         var json = CliRunner.Run("query", "palantir -- usareally-2018-08-01", "--format", "json");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("<pattern>:1:3: error query-syntax: (:source) matches no path: sources are not tied to anything; ties and entities cite them. To find what a source supports, look for its id in the ties' citations: in C#, graph.Ties.Where(t => t.Citations.Any(c => c.Source == \"source-id\")); on the command line, the sources column of ties.csv in 'techties export --format csv --out ties.zip'\n  (:source) -[targets]-> palantir\n    ^\n", result.Error);
+        Assert.Equal("<pattern>:1:3: error query-syntax: (:source) matches no path: sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(source) and graph.EntitiesCiting(source) in C#, or 'techties show <source>' on the command line\n  (:source) -[targets]-> palantir\n    ^\n", result.Error);
         Assert.Equal(string.Empty, result.Out);
         Assert.Equal(1, json.ExitCode);
         var error = JsonDocument.Parse(json.Error).RootElement;
         Assert.Equal(13, error.GetProperty("column").GetInt32());
         Assert.StartsWith("'usareally-2018-08-01' is a source and matches no path: sources are not tied to anything;", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("or 'techties show usareally-2018-08-01' on the command line", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("valid", CliSchema.Check(json.Error, "diagnostic"));
     }
 
@@ -497,6 +498,7 @@ public sealed class QueryCommandTests : IDisposable
     public void Show_and_stats_and_validate_json_validate_against_the_cli_schema()
     {
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("show", "palantir-ice-falcon-om", "--format", "json").Out));
+        Assert.Equal("valid", CliSchema.Check(CliRunner.Run("show", "mercury-news-2018-07-31", "--format", "json").Out));
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("stats", "--format", "json").Out));
         Assert.Equal("valid", CliSchema.Check(CliRunner.Run("validate", "--format", "json").Out));
     }
@@ -507,6 +509,7 @@ public sealed class QueryCommandTests : IDisposable
     [InlineData("connect", "salesforce", "ice")]
     [InlineData("neighbors", "ice")]
     [InlineData("show", "palantir-ice-icm")]
+    [InlineData("show", "mercury-news-2018-07-31")]
     [InlineData("stats")]
     [InlineData("validate")]
     public void Every_command_json_validates_with_ajv_too(params string[] args)

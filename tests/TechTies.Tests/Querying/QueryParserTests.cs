@@ -9,7 +9,9 @@ public class QueryParserTests
 
     private const string RepeatedVariable = "a repeated variable (the same entity at two nodes) is not supported: give each node its own variable, or name the entity at both nodes (with mode trail or walk: an acyclic path never repeats an entity)";
 
-    private const string SourcesAreNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, look for its id in the ties' citations: in C#, graph.Ties.Where(t => t.Citations.Any(c => c.Source == \"{0}\")); on the command line, the sources column of ties.csv in 'techties export --format csv --out ties.zip'";
+    private const string SourceIsNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(graph[\"{0}\"]) and graph.EntitiesCiting(graph[\"{0}\"]) in C#, or 'techties show {0}' on the command line";
+
+    private const string SourcesAreNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(source) and graph.EntitiesCiting(source) in C#, or 'techties show <source>' on the command line";
 
     private const string NeedsAnEdge = "a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'";
 
@@ -136,17 +138,17 @@ public class QueryParserTests
     }
 
     [Theory]
-    [InlineData("(:source) -[targets]-> palantir", 3, "(:source) matches no path: ", "source-id")]
-    [InlineData("palantir -- (:source {publisher: \"USA Really\"})", 15, "(:source) matches no path: ", "source-id")]
-    [InlineData("(:source)", 3, "(:source) matches no path: ", "source-id")]
+    [InlineData("(:source) -[targets]-> palantir", 3, "(:source) matches no path: ", null)]
+    [InlineData("palantir -- (:source {publisher: \"USA Really\"})", 15, "(:source) matches no path: ", null)]
+    [InlineData("(:source)", 3, "(:source) matches no path: ", null)]
     [InlineData("palantir -- ? -- usareally-2018-08-01", 18, "'usareally-2018-08-01' is a source and matches no path: ", "usareally-2018-08-01")]
     [InlineData("\"Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE\" -- ?", 1, "'Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE' is the source usareally-2018-08-01 and matches no path: ", "usareally-2018-08-01")]
-    public void A_source_node_is_an_error_that_says_sources_are_cited_not_tied(string pattern, int column, string start, string id)
+    public void A_source_node_is_an_error_that_says_sources_are_cited_not_tied_and_points_to_what_cites_them(string pattern, int column, string start, string? id)
     {
         var error = Assert.Throws<QueryParseException>(() => Graph.Query(pattern));
 
         Assert.Equal(column, error.Column);
-        Assert.Equal(start + string.Format(System.Globalization.CultureInfo.InvariantCulture, SourcesAreNotTied, id), error.Problem);
+        Assert.Equal(start + (id is null ? SourcesAreNotTied : string.Format(System.Globalization.CultureInfo.InvariantCulture, SourceIsNotTied, id)), error.Problem);
     }
 
     [Fact]

@@ -43,4 +43,48 @@ public class EntityCardTests
         Assert.Contains("<li><a href=\"https://example.org/a?b=1&amp;c=2\">A &lt;b&gt;report&lt;/b&gt;. https://example.org/a?b=1&amp;c=2</a></li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_source_card_lists_the_ties_and_entities_citing_it_after_its_fields_and_which_only_cite_it_for_a_field()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+
+        var text = graph.Card(graph["mercury-news-2018-07-31"]).ToString().ReplaceLineEndings("\n");
+
+        Assert.Contains("""
+              url: https://www.mercurynews.com/2018/07/31/activists-call-on-palo-alto-tech-firm-palantir-to-end-ice-contract/
+
+            Cited by 6 ties
+              palantir-hq-2018-08-01 -> targets -> palantir (2018-08-01, sources differ on the date: also 2018-07-31)
+            """, text, StringComparison.Ordinal);
+        Assert.Contains("  palantir -> contracts with -> ice (2014–2019, $53 million, contract palantir-ice-icm, sources differ on the amount: also $41 million)\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("""
+
+            Cited by 4 entities
+              Investigative Case Management (product icm)
+              Protest at Palantir headquarters over ICE contracts (protest palantir-hq-2018-08-01)
+              Web-Enabled Investigating Case Management (ICM) System (contract palantir-ice-icm)
+              Open letter to Alex Karp and Palantir employees (protest palantir-open-letter-2018) (only for its date)
+
+            """, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_card_in_Markdown_and_HTML_has_a_table_of_what_cites_it_and_other_cards_have_none()
+    {
+        var graph = TechTiesGraph.LoadBuiltIn();
+        var card = graph.Card(graph["mercury-news-2018-07-31"]);
+
+        Assert.Contains("| cited by | details |\n|---|---|\n| palantir-hq-2018-08-01 -&gt; targets -&gt; palantir | 2018-08-01, sources differ on the date: also 2018-07-31 |\n", card.ToMarkdown().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("| Open letter to Alex Karp and Palantir employees (protest palantir-open-letter-2018) | only for its date |\n", card.ToMarkdown().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("<tr><td>palantir-ice-icm -&gt; covers -&gt; icm</td><td>2014–2019, $53 million, sources differ on the amount: also $41 million</td></tr>", card.ToHtml(), StringComparison.Ordinal);
+        Assert.Equal(6, card.CitingTies.Length);
+        Assert.Equal(4, card.CitingEntities.Length);
+
+        var palantir = graph.Card(graph["palantir"]);
+        Assert.Empty(palantir.CitingTies);
+        Assert.Empty(palantir.CitingEntities);
+        Assert.DoesNotContain("Cited by", palantir.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cited by", palantir.ToMarkdown() + palantir.ToHtml(), StringComparison.Ordinal);
+    }
 }
