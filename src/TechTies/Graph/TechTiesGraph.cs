@@ -229,20 +229,7 @@ public sealed class TechTiesGraph
     /// <param name="source">A source of this graph.</param>
     /// <returns>The ties; empty when no tie cites the source.</returns>
     /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="Card(Entity)"/>).</exception>
-    public ImmutableArray<Tie> TiesCiting(Entity source)
-    {
-        var id = OwnSource(source).Id;
-        var citing = ImmutableArray.CreateBuilder<Tie>();
-        foreach (var tie in Ties)
-        {
-            if (Cites(tie.Citations, tie.FieldClaims, id))
-            {
-                citing.Add(tie);
-            }
-        }
-
-        return citing.DrainToImmutable();
-    }
+    public ImmutableArray<Tie> TiesCiting(Entity source) => Citing(Ties, OwnSource(source).Id, t => (t.Citations, t.FieldClaims));
 
     /// <summary>
     /// The entities that cite <paramref name="source"/>, in their own sources or in a claim of one of their fields, in
@@ -252,20 +239,7 @@ public sealed class TechTiesGraph
     /// <param name="source">A source of this graph.</param>
     /// <returns>The entities; empty when no entity cites the source.</returns>
     /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="Card(Entity)"/>).</exception>
-    public ImmutableArray<Entity> EntitiesCiting(Entity source)
-    {
-        var id = OwnSource(source).Id;
-        var citing = ImmutableArray.CreateBuilder<Entity>();
-        foreach (var entity in Entities)
-        {
-            if (Cites(entity.Citations, entity.FieldClaims, id))
-            {
-                citing.Add(entity);
-            }
-        }
-
-        return citing.DrainToImmutable();
-    }
+    public ImmutableArray<Entity> EntitiesCiting(Entity source) => Citing(Entities, OwnSource(source).Id, e => (e.Citations, e.FieldClaims));
 
     /// <summary>
     /// The graph as a read-only QuikGraph <see cref="IBidirectionalGraph{TVertex, TEdge}"/> (directed, parallel edges
@@ -301,6 +275,22 @@ public sealed class TechTiesGraph
         return own.Kind == Kind.Source
             ? own
             : throw new ArgumentException($"The entity '{own.Id}' is a {own.Kind.ToName()}, not a source: only sources are cited. The sources an entity cites are in Card(entity).Sources.", nameof(source));
+    }
+
+    // The items that cite the source in their own citations or in a claim of a field, in their order.
+    private static ImmutableArray<T> Citing<T>(ImmutableArray<T> items, string source, Func<T, (ImmutableArray<Citation> Citations, ImmutableArray<FieldClaims> FieldClaims)> evidence)
+    {
+        var citing = ImmutableArray.CreateBuilder<T>();
+        foreach (var item in items)
+        {
+            var (citations, fieldClaims) = evidence(item);
+            if (Cites(citations, fieldClaims, source))
+            {
+                citing.Add(item);
+            }
+        }
+
+        return citing.DrainToImmutable();
     }
 
     private static bool Cites(ImmutableArray<Citation> citations, ImmutableArray<FieldClaims> fieldClaims, string source)
