@@ -51,7 +51,8 @@ internal static class PathCommand
 
             return context.Ask(() =>
             {
-                var query = graph.From(parse.GetValue(from)!).Out(types).Hops(1, parse.GetValue(maxHops)).To(parse.GetValue(to)!);
+                var (start, end) = (graph.Find(parse.GetValue(from)!), graph.Find(parse.GetValue(to)!));
+                var query = graph.From(start.Id).Out(types).Hops(1, parse.GetValue(maxHops)).To(end.Id);
                 if (date is { } d)
                 {
                     query = query.AsOf(d);
@@ -59,7 +60,7 @@ internal static class PathCommand
 
                 var paths = query.Paths();
                 var why = paths.IsEmpty
-                    ? PathOutput.SourceNote(graph, graph.Find(parse.GetValue(from)!), graph.Find(parse.GetValue(to)!)) ?? paths.Explain().ToString()
+                    ? PathOutput.SourceNote(graph, start, end) ?? paths.Explain().ToString()
                     : null;
                 PathOutput.Write(context, graph, "path", paths, why);
                 return ExitCodes.Success;

@@ -293,24 +293,35 @@ public sealed class TechTiesGraph
         return citing.DrainToImmutable();
     }
 
+    // Loops, not LINQ: a scan asks this of every tie.
     private static bool Cites(ImmutableArray<Citation> citations, ImmutableArray<FieldClaims> fieldClaims, string source)
     {
-        foreach (var citation in citations)
+        if (CitesIn(citations, source))
         {
-            if (citation.Source == source)
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var field in fieldClaims)
         {
             foreach (var claim in field.Claims)
             {
-                if (Cites(claim.Citations, [], source))
+                if (CitesIn(claim.Citations, source))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CitesIn(ImmutableArray<Citation> citations, string source)
+    {
+        foreach (var citation in citations)
+        {
+            if (citation.Source == source)
+            {
+                return true;
             }
         }
 

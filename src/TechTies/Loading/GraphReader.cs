@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace TechTies.Loading;
@@ -594,7 +592,7 @@ internal sealed partial class GraphReader
             run[n - 1] = tie.WithParallel(n);
         }
 
-        run[1..].Sort(static (a, b) => string.CompareOrdinal(a.Parallel.ToString(CultureInfo.InvariantCulture), b.Parallel.ToString(CultureInfo.InvariantCulture)));
+        run[1..].Sort(TieOrder.CompareParallel);
     }
 
     private (RelationshipType Type, Entity From, Entity To, TieFacts? Facts, Contract? Contract)? BuildTie(RawTie t, TieDefaults? defaults)

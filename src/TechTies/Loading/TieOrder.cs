@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TechTies.Loading;
 
 /// <summary>
-/// Numbers parallel ties and sorts ties in ordinal order of their ids (<c>from/type/to[/contract][#n]</c>, see
+/// Sorts ties in ordinal order of their ids (<c>from/type/to[/contract][#n]</c>, see
 /// <see cref="Tie.MakeId"/>) without making the id strings.
 /// </summary>
 /// <remarks>
@@ -66,19 +66,20 @@ internal static class TieOrder
         ReferenceEquals(a.From, b.From) && ReferenceEquals(a.Type, b.Type) && ReferenceEquals(a.To, b.To)
         && ReferenceEquals(ContractInId(a.Type, a.Contract), ContractInId(b.Type, b.Contract));
 
-    /// <summary>Ordinal order of <c>to[/contract][#n]</c>, the part of two ids after equal <c>from/type/</c>.</summary>
-    internal static int CompareRest(Tie a, Tie b)
-    {
-        var c = CompareToAndContract(a.To.Id, ContractInId(a.Type, a.Contract)?.Id, b.To.Id, ContractInId(b.Type, b.Contract)?.Id);
-        if (c != 0 || a.Parallel == b.Parallel)
-        {
-            return c;
-        }
+    /// <summary>
+    /// Ordinal order of <c>to[/contract]</c>, the part of two ids after equal <c>from/type/</c> and before a parallel
+    /// number (the ties sorted are not numbered yet: see <see cref="CompareParallel"/>).
+    /// </summary>
+    internal static int CompareRest(Tie a, Tie b) =>
+        CompareToAndContract(a.To.Id, ContractInId(a.Type, a.Contract)?.Id, b.To.Id, ContractInId(b.Type, b.Contract)?.Id);
 
-        // The first of parallel ties has no number; the others compare as the text of their numbers.
-        return a.Parallel == 1 ? -1 : b.Parallel == 1 ? 1
+    /// <summary>
+    /// Ordinal order of the ids of parallel ties (the same but for <c>#n</c>): the first, with no number, then the
+    /// others as the text of their numbers (<c>#10</c> before <c>#2</c>).
+    /// </summary>
+    public static int CompareParallel(Tie a, Tie b) =>
+        a.Parallel == b.Parallel ? 0 : a.Parallel == 1 ? -1 : b.Parallel == 1 ? 1
             : string.CompareOrdinal(a.Parallel.ToString(CultureInfo.InvariantCulture), b.Parallel.ToString(CultureInfo.InvariantCulture));
-    }
 
     // Ordinal order of toA + ("/" + contractA) and toB + ("/" + contractB), the contract parts being optional.
     private static int CompareToAndContract(string toA, string? contractA, string toB, string? contractB)
