@@ -8,11 +8,11 @@ namespace TechTies.Tests.Export;
 /// </summary>
 internal static class ConsumerSupport
 {
-    public const string AptHint = "install with: apt-get install -y graphviz python3-networkx python3-igraph python3-jsonschema python3-yaml";
+    public const string AptHint = "run the README's test command (dotnet test TechTies.sln), whose build installs what the tests need, or bash eng/test-prerequisites.sh";
 
     public static string NodeFolder => Path.Combine(ExportTestSupport.RepoRoot, "tests", "consumers", "node");
 
-    public static string NodeHint => $"install with: npm ci --prefix {Path.Combine("tests", "consumers", "node")}";
+    public static string NodeHint => AptHint;
 
     public static string Run(string program, IEnumerable<string> args, string hint, string? workingDirectory = null)
     {
