@@ -75,6 +75,7 @@ internal static class PathOutput
         }
 
         WriteWarnings(w, graph, paths.Warnings);
+        WriteIds(w, "notes", paths.Notes);
         w.WriteStartArray("paths");
         foreach (var path in paths)
         {

@@ -150,7 +150,41 @@ internal static class BuiltInGraph
 {
     private const string Prefix = "TechTies.graphs/";
 
-    public static TechTiesGraph Load(LoadOptions options) => Import.ImportLoader.Read(Files(), options);
+    // Set while this thread reads the built-in files, so that their own diagnostics do not look the built-in graph up.
+    [ThreadStatic]
+    private static bool loading;
+
+    public static TechTiesGraph Load(LoadOptions options)
+    {
+        var outer = loading;
+        loading = true;
+        try
+        {
+            return Import.ImportLoader.Read(Files(), options);
+        }
+        finally
+        {
+            loading = outer;
+        }
+    }
+
+    /// <summary>The built-in graph's entity with id <paramref name="id"/>, for the hint of a load that refers to it without the built-in graph; <see langword="null"/> when there is none, or while the built-in graph itself is read.</summary>
+    public static Entity? Find(string id)
+    {
+        if (loading)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TechTiesGraph.LoadBuiltIn().TryGet(id, out var entity) ? entity : null;
+        }
+        catch (GraphLoadException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The embedded files, named <c>graphs/…</c>, in ordinal order.</summary>
     public static List<GraphFile> Files()

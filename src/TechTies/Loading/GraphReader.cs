@@ -695,7 +695,7 @@ internal sealed partial class GraphReader
     {
         var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
         var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
-        var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : Suggest.DidYouMean(reference.Value, candidates);
+        var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : BuiltInHint(reference.Value) ?? Suggest.DidYouMean(reference.Value, candidates);
         ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, $"{DiagnosticText.Quote(reference.Value)} ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
     }
 
@@ -732,7 +732,7 @@ internal sealed partial class GraphReader
                 continue;
             }
 
-            diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"the cited source {DiagnosticText.Quote(citation.Source)} is not defined", Suggest.DidYouMean(citation.Source, sourceIds) ?? "define it in a sources: section");
+            diagnostics.Error(DiagnosticCodes.DanglingSource, file, node.Line, node.Column, $"the cited source {DiagnosticText.Quote(citation.Source)} is not defined", BuiltInHint(citation.Source) ?? Suggest.DidYouMean(citation.Source, sourceIds) ?? "define it in a sources: section");
         }
     }
 
@@ -915,6 +915,12 @@ internal sealed partial class GraphReader
     private static string Describe(ImmutableArray<Kind> kinds) => string.Join(" or ", kinds.Select(k => k.ToName()));
 
     // "a company", "an agency", "an awarded_to": messages name kinds and types with their article.
+    // When the files are loaded on their own and the id is the built-in graph's, the fix is to load them into it.
+    private string? BuiltInHint(string id) =>
+        !options.IncludeBuiltIn && BuiltInGraph.Find(id) is { } builtIn
+            ? $"{DiagnosticText.Quote(id)} is the id of {A(builtIn.Kind.ToName())} in the built-in graph ({builtIn.Name}): to refer to it, load the files into the built-in graph: add --with-built-in (LoadOptions.IncludeBuiltIn)"
+            : null;
+
     private static string A(string word) => ("aeiou".Contains(word[0], StringComparison.Ordinal) ? "an " : "a ") + word;
 
     internal static bool IsSlug(string id) => SlugPattern().IsMatch(id);

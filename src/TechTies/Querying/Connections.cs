@@ -724,17 +724,15 @@ internal sealed class ConnectionSearch
             truncation = (truncation is null ? string.Empty : truncation + "; ") + $"the expansion budget of {options.MaxExpansions.ToString(CultureInfo.InvariantCulture)} steps ran out; more connections may exist";
         }
 
-        var warnings = new List<string>();
-        if (dropped > 0)
-        {
-            warnings.Add($"{dropped.ToString(CultureInfo.InvariantCulture)} path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it.");
-        }
-
-        warnings.AddRange(PathMatcher.TimeWarnings(time, kept));
+        // Nothing asked for is missing when a contract detour is dropped: a note, not a warning.
+        var notes = dropped > 0
+            ? ImmutableArray.Create($"{dropped.ToString(CultureInfo.InvariantCulture)} path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it.")
+            : [];
+        var warnings = PathMatcher.TimeWarnings(time, kept).ToList();
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} {(options.MaxHops == 1 ? "hop" : "hops")}{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
-        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf);
+        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf, notes: notes);
 
         string Kept() => options.Count == 1 ? "the shortest connection" : $"the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections";
 

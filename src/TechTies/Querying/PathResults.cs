@@ -186,7 +186,7 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     // The first day of the search's asof date, which tense is judged from unless the caller gives a day.
     private readonly DateOnly? asOfDay;
 
-    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null, PartialDate? asOf = null)
+    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null, PartialDate? asOf = null, ImmutableArray<string> notes = default)
     {
         asOfDay = asOf?.Start;
         Paths = paths;
@@ -194,6 +194,7 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
         Semantics = semantics;
         TruncationReason = truncationReason;
         Warnings = warnings;
+        Notes = notes.IsDefault ? [] : notes;
         this.graph = graph;
         this.pathQuery = pathQuery;
     }
@@ -221,6 +222,13 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
 
     /// <summary>Warnings: undated ties kept under a date filter, capped hop counts and the like.</summary>
     public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>
+    /// Notes on how the answer was made that take nothing away from it, such as the paths through a contract node that
+    /// a connection search leaves out because the <c>contracts_with</c> step already carries the contract. Unlike
+    /// <see cref="Warnings"/>, the renderings do not print them (the command line has them in its JSON's <c>notes</c>).
+    /// </summary>
+    public ImmutableArray<string> Notes { get; }
 
     /// <summary>The number of paths.</summary>
     public int Count => Paths.Length;

@@ -191,11 +191,12 @@ internal sealed class QueryParser
         Expect('-');
         var types = ImmutableArray<string>.Empty;
         int min = 1, max = 1;
+        var inverse = false;
         if (Peek == '[')
         {
             pos++;
             SkipSpace();
-            (types, min, max) = EdgeSpec();
+            (types, min, max, inverse) = EdgeSpec();
             SkipSpace();
             Expect(']');
         }
@@ -213,11 +214,19 @@ internal sealed class QueryParser
             throw Error("an edge points one way or none (<-[t]- , -[t]-> or -[t]-), not both", start);
         }
 
-        var direction = incoming ? EdgeDirection.In : outgoing ? EdgeDirection.Out : EdgeDirection.Both;
+        // An inverse label ("makes") names its type walked the other way: -[makes]-> is <-[made_by]-.
+        var direction = (incoming, outgoing) switch
+        {
+            (true, _) => inverse ? EdgeDirection.Out : EdgeDirection.In,
+            (_, true) => inverse ? EdgeDirection.In : EdgeDirection.Out,
+            _ => EdgeDirection.Both,
+        };
         return new EdgePattern { Types = types, Direction = direction, MinHops = min, MaxHops = max };
     }
 
-    private (ImmutableArray<string> Types, int Min, int Max) EdgeSpec()
+    // The types of an edge, by name or all by inverse label (then `Inverse`); a mix of the two is an error, since an
+    // edge walks its types one way.
+    private (ImmutableArray<string> Types, int Min, int Max, bool Inverse) EdgeSpec()
     {
         if (Peek == ':')
         {
@@ -225,16 +234,30 @@ internal sealed class QueryParser
         }
 
         var types = new SortedSet<string>(StringComparer.Ordinal);
+        bool? inverse = null;
         while (IsWordChar(Peek))
         {
             var at = pos;
             var name = Identifier();
+            var type = name;
             if (RelationshipTypeNames.Problem(graph.Schema, name) is { } problem)
             {
-                throw Error(problem, at);
+                if (InverseLabel(name) is not { } backward)
+                {
+                    throw Error(problem, at);
+                }
+
+                (type, name) = (backward.Type, backward.Label);
             }
 
-            types.Add(name);
+            var isInverse = type != name;
+            if (inverse is { } first && first != isInverse)
+            {
+                throw Error($"'{text[at..pos]}' and the other types of this edge are walked in opposite directions (an inverse label walks its type backward): write them as separate edges", at);
+            }
+
+            inverse = isInverse;
+            types.Add(type);
             SkipSpace();
             if (Peek != '|')
             {
@@ -251,7 +274,7 @@ internal sealed class QueryParser
 
         if (Peek != '*')
         {
-            return ([.. types], 1, 1);
+            return ([.. types], 1, 1, inverse == true);
         }
 
         var star = pos;
@@ -293,7 +316,49 @@ internal sealed class QueryParser
             throw Error($"at most {PathQuery.MaxHopsLimit} hops are allowed, not {max}", star);
         }
 
-        return ([.. types], min, max);
+        return ([.. types], min, max, inverse == true);
+    }
+
+    // An inverse label that starts at the word just read, written with '_' ("targeted_by") or spaces ("targeted by")
+    // between its words: the longest that the schema has, consumed; otherwise nothing is consumed.
+    private (string Type, string Label)? InverseLabel(string first)
+    {
+        var ends = new List<int> { pos };
+        var end = pos;
+        while (true)
+        {
+            var next = end;
+            while (next < text.Length && text[next] == ' ')
+            {
+                next++;
+            }
+
+            var wordEnd = next;
+            while (wordEnd < text.Length && (char.IsAsciiLetterOrDigit(text[wordEnd]) || text[wordEnd] == '_'))
+            {
+                wordEnd++;
+            }
+
+            if (next == end || wordEnd == next)
+            {
+                break;
+            }
+
+            end = wordEnd;
+            ends.Add(end);
+        }
+
+        for (var i = ends.Count - 1; i >= 0; i--)
+        {
+            var label = text[(pos - first.Length)..ends[i]];
+            if (RelationshipTypeNames.InverseOf(graph.Schema, label) is { } type)
+            {
+                pos = ends[i];
+                return (type.Name, label);
+            }
+        }
+
+        return null;
     }
 
     private PathQuery Clause(PathQuery query)

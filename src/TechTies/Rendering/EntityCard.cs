@@ -47,7 +47,11 @@ public sealed class EntityCard
     /// <summary>The sources cited by the entity and its ties, in order of first citation; footnote n is <c>Sources[n - 1]</c>.</summary>
     public ImmutableArray<Source> Sources { get; }
 
-    /// <summary>The card as plain text: header, fields, for a source the ties and entities citing it, ties with footnote numbers, then the numbered sources.</summary>
+    /// <summary>
+    /// The card as plain text: header, fields (money as people read it, every digit: <c>$53,000,000</c>; <see cref="Fields"/>
+    /// keeps the canonical <c>USD 53000000</c>), for a source the ties and entities citing it, ties with footnote numbers,
+    /// then the numbered sources.
+    /// </summary>
     /// <returns>The text.</returns>
     public override string ToString()
     {
@@ -60,7 +64,7 @@ public sealed class EntityCard
 
         foreach (var (field, value) in Fields)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {field}: {value}{Disputes(Entity.ClaimsFor(field))}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {field}: {Readable(field, value)}{Disputes(Entity.ClaimsFor(field))}");
         }
 
         if (Entity.Description is not null)
@@ -138,7 +142,7 @@ public sealed class EntityCard
             rows.Add(("also known as", string.Join(", ", Entity.Aliases)));
         }
 
-        rows.AddRange(Fields.Select(f => (f.Key, f.Value + Disputes(Entity.ClaimsFor(f.Key)))));
+        rows.AddRange(Fields.Select(f => (f.Key, Readable(f.Key, f.Value) + Disputes(Entity.ClaimsFor(f.Key)))));
         if (rows.Count > 0)
         {
             md.AppendLine("| field | value |").AppendLine("|---|---|");
@@ -200,7 +204,7 @@ public sealed class EntityCard
 
         foreach (var (field, value) in Fields)
         {
-            html.Append("<tr><th>").Append(Markup.Html(field)).Append("</th><td>").Append(Markup.Html(value + Disputes(Entity.ClaimsFor(field)))).AppendLine("</td></tr>");
+            html.Append("<tr><th>").Append(Markup.Html(field)).Append("</th><td>").Append(Markup.Html(Readable(field, value) + Disputes(Entity.ClaimsFor(field)))).AppendLine("</td></tr>");
         }
 
         html.AppendLine("</tbody></table>");
@@ -289,7 +293,7 @@ public sealed class EntityCard
             parts.Add(span);
         }
 
-        if (tie.Amount is { } amount)
+        if (Rendering.PathRenderer.AmountOf(tie) is { } amount)
         {
             parts.Add(Rendering.MoneyText.Format(amount));
         }
@@ -316,6 +320,9 @@ public sealed class EntityCard
         return text;
     }
 
+    // Money fields as people read them ("$53,000,000"); Fields keeps the canonical text ("USD 53000000") that JSON has.
+    private static string Readable(string field, string value) => Rendering.MoneyText.FormatField(field, value);
+
     private string Disputes(FieldClaims? claims)
     {
         if (claims is null || !claims.IsDisputed)
@@ -323,7 +330,7 @@ public sealed class EntityCard
             return string.Empty;
         }
 
-        var others = claims.Claims.Where(c => !c.Preferred).Select(c => $"{c.Value} {Notes(c.Citations)}");
+        var others = claims.Claims.Where(c => !c.Preferred).Select(c => $"{Readable(claims.Field, c.Value)} {Notes(c.Citations)}");
         return $" {Notes(claims.Preferred.Citations)} (sources differ: also {string.Join("; ", others)})";
     }
 }

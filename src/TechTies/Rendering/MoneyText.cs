@@ -7,7 +7,7 @@ internal static class MoneyText
 {
     public static string Format(Money money)
     {
-        var symbol = money.Currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => money.Currency + " " };
+        var symbol = Symbol(money);
         var amount = Math.Abs(money.Amount);
         var sign = money.Amount < 0 ? "-" : string.Empty;
 
@@ -20,10 +20,22 @@ internal static class MoneyText
             }
         }
 
-        var format = amount == decimal.Truncate(amount) ? "#,##0" : "#,##0.00";
-        return sign + symbol + amount.ToString(format, CultureInfo.InvariantCulture);
+        return sign + symbol + Digits(amount);
     }
 
+    /// <summary>Every digit, grouped, whatever the figure: <c>$53,000,000</c>, <c>$39,340,900.82</c>; as a field's value reads.</summary>
+    public static string FormatExact(Money money) => (money.Amount < 0 ? "-" : string.Empty) + Symbol(money) + Digits(Math.Abs(money.Amount));
+
+    /// <summary>A field's canonical text as people read it: money fields exact (<see cref="FormatExact"/>), anything else as it is.</summary>
+    public static string FormatField(string field, string value) =>
+        IsMoneyField(field) && Money.TryParse(value, out var money) ? FormatExact(money) : value;
+
     public static string FormatClaim(string field, string value) =>
-        field is "amount" or "obligated" or "current_value" or "potential_value" && Money.TryParse(value, out var money) ? Format(money) : value;
+        IsMoneyField(field) && Money.TryParse(value, out var money) ? Format(money) : value;
+
+    private static bool IsMoneyField(string field) => field is "amount" or "obligated" or "current_value" or "potential_value";
+
+    private static string Symbol(Money money) => money.Currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => money.Currency + " " };
+
+    private static string Digits(decimal amount) => amount.ToString(amount == decimal.Truncate(amount) ? "#,##0" : "#,##0.00", CultureInfo.InvariantCulture);
 }

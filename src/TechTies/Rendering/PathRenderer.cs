@@ -223,30 +223,60 @@ internal static class PathRenderer
 
     // A tie reads in the past tense once it has ended, and its brackets say what `show` says of it, except "ended"
     // (the tense says that): dates, amount (a contract's is in its words), status.
+    // A contract with no dates of its own (award data gives none) is not asserted in the present: it "had", as of the
+    // latest date of its dated sources. Two ends of one name say their kinds, so that neither reads as the other.
     private static IEnumerable<string> StepSentences(PathStep step, Footnotes notes, DateOnly today)
     {
         foreach (var tie in step.Ties)
         {
-            var past = IsPast(tie, today);
+            var asOf = AsOfSource(tie, notes);
+            var past = IsPast(tie, today) || asOf is not null;
+            var (from, label, other, to) = step.Direction == StepDirection.Forward
+                ? (tie.From, tie.Type.Label, tie.Type.InverseLabel, tie.To)
+                : (tie.To, tie.Type.InverseLabel, tie.Type.Label, tie.From);
+            var (fromName, toName) = Names(from, to);
             if (tie.Contract is not null && tie.Type.Name == "contracts_with")
             {
+                (fromName, toName) = Names(tie.From, tie.To);
                 var amount = AmountOf(tie);
                 var what = amount is { } money ? $"a {MoneyText.Format(money)} contract" : "a contract";
-                yield return $"{tie.From.Name} {(past ? "had" : "has")} {what} with {tie.To.Name}{Details(tie, amount: null)} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
+                var verb = asOf is { } date ? $"had, as of {date}," : past ? "had" : "has";
+                yield return $"{fromName} {verb} {what} with {toName}{Details(tie, amount: null)} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
             else
             {
-                var (from, label, other, to) = step.Direction == StepDirection.Forward
-                    ? (tie.From, tie.Type.Label, tie.Type.InverseLabel, tie.To)
-                    : (tie.To, tie.Type.InverseLabel, tie.Type.Label, tie.From);
-                yield return $"{from.Name} {VerbPhrase.Of(label, past, other)} {to.Name}{Details(tie, AmountOf(tie))} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
+                yield return $"{fromName} {VerbPhrase.Of(label, past, other)} {toName}{Details(tie, AmountOf(tie), asOf)} {Sources(CitationsOf(tie), notes)}{Disputes(DisputedClaims(tie), notes)}.";
             }
         }
     }
 
-    private static string Details(Tie tie, Money? amount)
+    // "Amazon Web Services Public Cloud (product) is covered by Amazon Web Services Public Cloud (contract)".
+    private static (string From, string To) Names(Entity from, Entity to) =>
+        string.Equals(from.Name, to.Name, StringComparison.OrdinalIgnoreCase)
+            ? ($"{from.Name} ({from.Kind.ToName()})", $"{to.Name} ({to.Kind.ToName()})")
+            : (from.Name, to.Name);
+
+    // The date a tie made from a contract without dates is told as of: the latest publication date of its sources, when
+    // one of them has one and the tie has not ended; otherwise null.
+    private static PartialDate? AsOfSource(Tie tie, Footnotes notes)
+    {
+        if (tie.Contract is null || tie.Since is not null || tie.Until is not null || tie.Status == TieStatus.Ended)
+        {
+            return null;
+        }
+
+        var dates = CitationsOf(tie).Select(c => notes.Source(c.Source)?.Published).OfType<PartialDate>().ToList();
+        return dates.Count == 0 ? null : dates.MaxBy(d => d.End);
+    }
+
+    private static string Details(Tie tie, Money? amount, PartialDate? asOf = null)
     {
         var parts = new List<string>();
+        if (asOf is { } date)
+        {
+            parts.Add($"as of {date}");
+        }
+
         var span = Span(tie.Since, tie.Until).Trim().Trim('(', ')');
         if (span.Length > 0)
         {
@@ -337,7 +367,7 @@ internal static class PathRenderer
 
     // The amount a rendering gives a tie: its own or its contract's headline amount, else the contract's current value
     // (spending data gives only that).
-    private static Money? AmountOf(Tie tie) => tie.Amount ?? tie.Contract?.CurrentValue;
+    internal static Money? AmountOf(Tie tie) => tie.Amount ?? tie.Contract?.CurrentValue;
 
     private static IEnumerable<Citation> CitationsOf(Tie tie) => tie.Contract is { } contract ? tie.Citations.Concat(contract.Citations) : tie.Citations;
 
@@ -385,6 +415,8 @@ internal static class PathRenderer
             var numbers = citations.Select(c => c.Source).Distinct().Select(Number).Order();
             return string.Concat(numbers.Select(n => $"[{n.ToString(CultureInfo.InvariantCulture)}]"));
         }
+
+        public Source? Source(string id) => graph.TryGet(id, out var entity) ? entity as Source : null;
 
         public IEnumerable<(Source? Source, string Reference)> Sources() => order.Select(id =>
             graph.TryGet(id, out var entity) && entity is Source source ? (source, source.Reference()) : ((Source?)null, id));

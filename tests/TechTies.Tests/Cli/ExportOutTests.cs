@@ -25,7 +25,7 @@ public sealed class ExportOutTests : IDisposable
         var result = CliRunner.Run("export", "--format", "dot", "--out", link);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"wrote {link}: dot, 71 entities, 90 ties\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"wrote {link}: dot, 72 entities, 93 ties\n", result.Error.ReplaceLineEndings("\n"));
         Assert.Equal(Path.Combine("..", "real", "target.dot"), new FileInfo(link).LinkTarget);
         Assert.StartsWith("digraph", File.ReadAllText(target));
         Assert.Equal([target], Directory.GetFiles(real));
@@ -71,7 +71,7 @@ public sealed class ExportOutTests : IDisposable
         var read = Finish(reader);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"wrote {fifo}: dot, 71 entities, 90 ties\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal($"wrote {fifo}: dot, 72 entities, 93 ties\n", result.Error.ReplaceLineEndings("\n"));
         Assert.StartsWith("digraph", read);
         Assert.True(IsFifo(fifo));
         Assert.Equal([fifo], Directory.GetFiles(folder));

@@ -147,11 +147,11 @@ public class ConsumerTests
             var nodes = root.GetProperty("nodes");
             Assert.Equal("amount", Text(nodes.GetProperty("palantir-ice-icm"), "disputed"));
             Assert.Equal("USD 53000000", Text(nodes.GetProperty("palantir-ice-icm"), "amount"));
-            Assert.Equal("date", Text(nodes.GetProperty("palantir-hq-2018-08-01"), "disputed"));
+            Assert.Equal("date", Text(nodes.GetProperty("palantir-hq-2018-07-31"), "disputed"));
             Assert.Null(Text(nodes.GetProperty("palantir"), "disputed"));
             string? Disputed(string id) => Text(Assert.Single(root.GetProperty("edges").EnumerateArray(), e => Text(e, "key") == id), "disputed");
             Assert.Equal("amount", Disputed("palantir/contracts_with/ice/palantir-ice-icm"));
-            Assert.Equal("since; until", Disputed("palantir-hq-2018-08-01/targets/palantir"));
+            Assert.Equal("since; until", Disputed("palantir-hq-2018-07-31/targets/palantir"));
             Assert.Null(Disputed("palantir/hosts_on/amazon"));
         }
         finally

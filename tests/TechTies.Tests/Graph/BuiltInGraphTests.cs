@@ -80,4 +80,24 @@ public class IncludeBuiltInTests
 
         Assert.Contains(error.Diagnostics, d => d.Code == "TT0040" && d.Message.Contains("'amazon'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Without_the_option_a_built_in_id_gets_the_hint_to_load_into_the_built_in_graph()
+    {
+        var error = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Parse(Reporting.Replace("[my-notes]", "[usareally-2018-08-01]", StringComparison.Ordinal), "mine.yaml"));
+
+        var tie = Assert.Single(error.Diagnostics, d => d.Code == "TT0040");
+        Assert.Equal("'amazon' is the id of a company in the built-in graph (Amazon): to refer to it, load the files into the built-in graph: add --with-built-in (LoadOptions.IncludeBuiltIn)", tie.Suggestion);
+        var source = Assert.Single(error.Diagnostics, d => d.Code == "TT0060");
+        Assert.StartsWith("'usareally-2018-08-01' is the id of a source in the built-in graph", source.Suggestion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_id_the_built_in_graph_lacks_gets_no_built_in_hint()
+    {
+        var error = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Parse(Reporting.Replace("to: amazon", "to: amazonia", StringComparison.Ordinal), "mine.yaml"));
+
+        var tie = Assert.Single(error.Diagnostics, d => d.Code == "TT0040");
+        Assert.DoesNotContain("built-in", tie.Suggestion ?? string.Empty, StringComparison.Ordinal);
+    }
 }

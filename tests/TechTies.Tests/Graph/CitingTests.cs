@@ -60,12 +60,12 @@ public class CitingTests
 
         Assert.Equal(
             [
-                "palantir-hq-2018-08-01/targets/palantir", "palantir-ice-icm/awarded_by/ice", "palantir-ice-icm/awarded_by/ice-mission-support-washington",
+                "palantir-hq-2018-07-31/targets/palantir", "palantir-ice-icm/awarded_by/ice", "palantir-ice-icm/awarded_by/ice-mission-support-washington",
                 "palantir-ice-icm/awarded_to/palantir", "palantir-ice-icm/covers/icm", "palantir/contracts_with/ice/palantir-ice-icm",
             ],
             graph.TiesCiting(mercury).Select(t => t.Id));
         // The open letter cites Mercury News only for the date it gives (2018-07-31), not the preferred one.
-        Assert.Equal(["icm", "palantir-hq-2018-08-01", "palantir-ice-icm", "palantir-open-letter-2018"], graph.EntitiesCiting(mercury).Select(e => e.Id));
+        Assert.Equal(["icm", "palantir-hq-2018-07-31", "palantir-ice-icm", "palantir-open-letter-2018"], graph.EntitiesCiting(mercury).Select(e => e.Id));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class CitingTests
             Assert.Equal(graph.Entities.Where(e => Cites(e.Citations, e.FieldClaims, source.Id)), graph.EntitiesCiting(source));
         }
 
-        Assert.Equal(57, graph.TiesCiting(graph["usareally-2018-08-01"]).Length);
+        Assert.Equal(56, graph.TiesCiting(graph["usareally-2018-08-01"]).Length);
     }
 
     [Fact]

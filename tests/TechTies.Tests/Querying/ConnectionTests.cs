@@ -79,7 +79,9 @@ public class ConnectionTests
 
         Assert.Equal(["Acme -> contracts with -> Department of Things"], connections.Select(p => p.ToString()));
         Assert.Equal(["k1", "k2"], connections[0].Steps[0].Contracts.Select(c => c.Id));
-        Assert.Equal(["2 path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it."], connections.Warnings.ToArray());
+        Assert.Equal(["2 path(s) through a contract node were left out: the contracts_with step that carries the contract already reports it."], connections.Notes.ToArray());
+        Assert.Empty(connections.Warnings);
+        Assert.DoesNotContain("contract node", connections.ToSentences() + connections.ToMarkdown() + connections.ToHtml(), StringComparison.Ordinal);
     }
 
     [Fact]

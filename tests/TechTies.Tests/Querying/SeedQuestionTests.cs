@@ -154,7 +154,7 @@ public class SeedQuestionTests
 
         Assert.DoesNotContain(connections, p => p.Nodes.Any(n => n is Contract c && c.VendorId == "palantir" && p.Nodes.Contains(Graph["palantir"]) && p.Length == 2 && p.End.Id == c.AgencyId));
         Assert.Equal("Palantir Technologies -> contracts with -> U.S. Immigration and Customs Enforcement", connections[0].ToString());
-        Assert.Contains(connections.Warnings, w => w.Contains("contract node", StringComparison.Ordinal));
+        Assert.Contains(connections.Notes, n => n.Contains("contract node", StringComparison.Ordinal));
     }
 
     [Fact]

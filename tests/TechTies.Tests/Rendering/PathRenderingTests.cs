@@ -68,15 +68,16 @@ public class PathRenderingTests
         var text = BuiltIn.Query("palantir -[contracts_with]-> ice").ToSentences(new DateOnly(2018, 8, 1));
 
         Assert.Equal(
-            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018) [1][2]."
-            + " Palantir Technologies has a $249,999.50 contract with U.S. Immigration and Customs Enforcement [2]."
-            + " Palantir Technologies has a $53 million contract with U.S. Immigration and Customs Enforcement (2014–2019) [1][2][3][4];"
-            + " sources differ on the amount: $53 million according to [1][4], $41 million according to [3].\n"
+            "1. Palantir Technologies had a $39 million contract with U.S. Immigration and Customs Enforcement (2015–2018) [1][2][3]."
+            + " Palantir Technologies had, as of 2018, a $249,999.50 contract with U.S. Immigration and Customs Enforcement [3]."
+            + " Palantir Technologies has a $53 million contract with U.S. Immigration and Customs Enforcement (2014–2019) [1][2][3][4][5];"
+            + " sources differ on the amount: $53 million according to [1][5], $41 million according to [4].\n"
             + "\nSources:\n"
             + "[1] Protestors Are Asking Palantir’s CEO to Cancel the Company’s Contract With ICE. USA Really, 2018-08-01\n"
-            + "[2] freezer.csv. Torn Apart / Separados (xpmethod, torn-apart-open-data), 2018\n"
-            + "[3] Activists call on Palo Alto tech firm Palantir to end ICE contract. Mercury News, 2018-07-31, https://www.mercurynews.com/2018/07/31/activists-call-on-palo-alto-tech-firm-palantir-to-end-ice-contract/\n"
-            + "[4] Rewire News Group, 2018-10-23, https://rewirenewsgroup.com/2018/10/23/these-companies-are-helping-trump-wage-technological-warfare-against-immigrants\n",
+            + "[2] Gizmodo\n"
+            + "[3] freezer.csv. Torn Apart / Separados (xpmethod, torn-apart-open-data), 2018\n"
+            + "[4] Activists call on Palo Alto tech firm Palantir to end ICE contract. Mercury News, 2018-07-31, https://www.mercurynews.com/2018/07/31/activists-call-on-palo-alto-tech-firm-palantir-to-end-ice-contract/\n"
+            + "[5] Rewire News Group, 2018-10-23, https://rewirenewsgroup.com/2018/10/23/these-companies-are-helping-trump-wage-technological-warfare-against-immigrants\n",
             text);
     }
 
@@ -143,7 +144,7 @@ public class PathRenderingTests
 
         var ice = "| U.S. Immigration and Customs Enforcement | has a contract with |";
         Assert.Contains($"| 1 | 1 {ice} Four Points Technology | four-points-ice-aws-public-cloud |  | \\$451,232 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
-        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-falcon-om | 2015–2018 | \\$39 million | ended | usareally-2018-08-01, torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-falcon-om | 2015–2018 | \\$39 million | ended | usareally-2018-08-01, gizmodo-palantir-ice, torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
         Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-gotham |  | \\$249,999.50 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
         Assert.Contains($"| 3 | 1 {ice} Palantir Technologies | palantir-ice-icm | 2014–2019 | \\$53 million (sources differ: also \\$41 million) |  |", markdown, StringComparison.Ordinal);
         Assert.Contains($"| 4 | 1 {ice} West Publishing | west-ice-clear |  | \\$9,673,485.72 |  | torn-apart-freezer-2018 |\n", markdown, StringComparison.Ordinal);
@@ -456,11 +457,11 @@ public class PathRenderingTests
     [Fact]
     public void The_built_in_protest_s_targets_tie_names_both_dates_its_sources_give()
     {
-        var text = BuiltIn.Query("palantir-hq-2018-08-01 -[targets]-> ?").ToSentences(new DateOnly(2018, 8, 1));
+        var text = BuiltIn.Query("palantir-hq-2018-07-31 -[targets]-> ?").ToSentences(new DateOnly(2018, 8, 1));
 
         Assert.StartsWith(
-            "1. Protest at Palantir headquarters over ICE contracts targets Palantir Technologies (2018-08-01) [1][2][3];"
-            + " sources differ on the date: 2018-08-01 according to [1], 2018-07-31 according to [2][3].\n",
+            "1. Protest at Palantir headquarters over ICE contracts targeted Palantir Technologies (2018-07-31) [1][2][3];"
+            + " sources differ on the date: 2018-07-31 according to [2][3], 2018-08-01 according to [1].\n",
             text,
             StringComparison.Ordinal);
     }

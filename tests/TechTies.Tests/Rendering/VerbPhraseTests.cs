@@ -84,7 +84,7 @@ public class VerbPhraseTests
     {
         var text = TechTiesGraph.LoadBuiltIn().Query("? -[awarded_to]-> palantir").ToSentences(new DateOnly(2018, 8, 1));
 
-        Assert.StartsWith("1. Falcon Operations and Maintenance (O&M), System Enhancement Support Services for Palantir Government was awarded to Palantir Technologies (2015–2018, $39 million) [1][2].\n2. Palantir Gotham Software is awarded to Palantir Technologies ($249,999.50) [2].\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("1. Falcon Operations and Maintenance (O&M), System Enhancement Support Services for Palantir Government was awarded to Palantir Technologies (2015–2018, $39 million) [1][2][3].\n2. Palantir Gotham Software was awarded to Palantir Technologies (as of 2018, $249,999.50) [3].\n", text, StringComparison.Ordinal);
     }
 
     private static IEnumerable<RelationshipType> BuiltInTypes => TechTiesGraph.LoadBuiltIn().Schema.RelationshipTypes;
