@@ -31,7 +31,7 @@ internal ref struct DirectJsonTreeReader
     [
         new("kind"u8, Shape.Text, true), new("id"u8, Shape.Text, true), new("name"u8, Shape.Text, true), new("aliases"u8, Shape.List),
         new("description"u8, Shape.Text), new("url"u8, Shape.Text), new("founded"u8, Shape.Text), new("identifiers"u8, Shape.Identifiers),
-        new("awardId"u8, Shape.Text), new("vendor"u8, Shape.Text), new("agency"u8, Shape.Text), new("office"u8, Shape.Text),
+        new("awardId"u8, Shape.Text), new("vendor"u8, Shape.Text), new("vendorParent"u8, Shape.Text), new("agency"u8, Shape.Text), new("office"u8, Shape.Text),
         new("products"u8, Shape.List), new("amount"u8, Shape.Text), new("obligated"u8, Shape.Text), new("currentValue"u8, Shape.Text),
         new("potentialValue"u8, Shape.Text), new("start"u8, Shape.Text), new("end"u8, Shape.Text), new("status"u8, Shape.Text),
         new("protestKind"u8, Shape.Text), new("date"u8, Shape.Text), new("place"u8, Shape.Text), new("size"u8, Shape.Text),
@@ -42,7 +42,7 @@ internal ref struct DirectJsonTreeReader
     // The YAML keys of the entity members from aliases to citations, in the order the strict path writes them.
     private static readonly string[] EntityKeys =
     [
-        "kind", "id", "name", "aliases", "description", "url", "founded", "identifiers", "award_id", "vendor", "agency", "office",
+        "kind", "id", "name", "aliases", "description", "url", "founded", "identifiers", "award_id", "vendor", "vendor_parent", "agency", "office",
         "product", "amount", "obligated", "current_value", "potential_value", "start", "end", "status", "protestKind", "date",
         "place", "size", "sourceKind", "publisher", "author", "published", "sources",
     ];
@@ -287,7 +287,7 @@ internal ref struct DirectJsonTreeReader
 
         for (var i = 3; i < EntityKeys.Length; i++)
         {
-            var key = (i == 20 && kind == Kind.Protest) || (i == 24 && kind == Kind.Source) ? "kind" : EntityKeys[i];
+            var key = (i == 21 && kind == Kind.Protest) || (i == 25 && kind == Kind.Source) ? "kind" : EntityKeys[i];
             if (slots[i] is { } value)
             {
                 Add(map, key, value);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TechTies.Import;
+namespace TechTies;
 
 /// <summary>
 /// The keys that names are matched by, and the ids made from them. Spending data spells one company as
@@ -35,6 +35,67 @@ internal static class NameKeys
 
     /// <summary>The matching key of an agency or office name: as <see cref="Company"/>, without removing suffixes.</summary>
     public static string Agency(string name) => string.Join(' ', Words(name));
+
+    /// <summary>The matching key of a name of an entity of <paramref name="kind"/>: legal forms are removed for companies only.</summary>
+    public static string Of(Kind kind, string name) => kind == Kind.Company ? Company(name) : Agency(name);
+
+    /// <summary>
+    /// Why two different keys may be one entity's, or <see langword="null"/>: one is the <c>.com</c> form of the other
+    /// (<c>AMAZONCOM</c>, <c>AMAZON</c>), or they are a few letters apart (one letter in 5 or more, two in 10 or more).
+    /// With <paramref name="loose"/>, also: one begins with the other's words, or they differ in one word only.
+    /// </summary>
+    public static string? NearReason(string a, string b, bool loose)
+    {
+        if (a == b || a.Length == 0 || b.Length == 0)
+        {
+            return null;
+        }
+
+        if (WithoutCom(a) == b || WithoutCom(b) == a || (WithoutCom(a) is { Length: > 0 } ca && ca == WithoutCom(b)))
+        {
+            return "one name is the .com form of the other";
+        }
+
+        var shorter = Math.Min(a.Length, b.Length);
+        var limit = shorter >= 10 ? 2 : shorter >= 5 ? 1 : 0;
+        if (limit > 0 && Math.Abs(a.Length - b.Length) <= limit && EditDistance.Between(a, b) is var distance && distance <= limit)
+        {
+            return distance == 1 ? "the names differ by one letter" : $"the names differ by {distance} letters";
+        }
+
+        if (!loose)
+        {
+            return null;
+        }
+
+        var wordsA = a.Split(' ');
+        var wordsB = b.Split(' ');
+        var (few, many) = wordsA.Length <= wordsB.Length ? (wordsA, wordsB) : (wordsB, wordsA);
+        if (few.Length < many.Length && few.AsSpan().SequenceEqual(many.AsSpan(0, few.Length)) && string.Join(' ', few).Length >= 4)
+        {
+            return $"'{string.Join(' ', many)}' begins with '{string.Join(' ', few)}'";
+        }
+
+        if (few.Length == many.Length && few.Length >= 2 && few.Where((w, i) => w != many[i]).Count() == 1)
+        {
+            return "the names differ in one word";
+        }
+
+        if (few.Length + 1 == many.Length && few.Length >= 2 && Enumerable.Range(0, many.Length).Any(skip => many.Where((_, i) => i != skip).SequenceEqual(few)))
+        {
+            return "one name has one word more";
+        }
+
+        return null;
+    }
+
+    // The key without a .com ending: "AMAZONCOM" (from Amazon.com) and "AMAZON COM" are "AMAZON".
+    private static string WithoutCom(string key) =>
+        key.EndsWith(" COM", StringComparison.Ordinal) ? key[..^4]
+        : key.EndsWith("COM", StringComparison.Ordinal) && key.Length > 3 && !key.Contains(' ', StringComparison.Ordinal) ? key[..^3]
+        : key.Contains("COM ", StringComparison.Ordinal) && key.Split(' ') is var words && words.Any(w => w.Length > 3 && w.EndsWith("COM", StringComparison.Ordinal))
+            ? string.Join(' ', words.Select(w => w.Length > 3 && w.EndsWith("COM", StringComparison.Ordinal) ? w[..^3] : w))
+            : key;
 
     /// <summary>A lowercase slug of a key or any text: <c>a-z</c> and <c>0-9</c> runs joined by single hyphens; empty when the text has none.</summary>
     public static string Slug(string text)
