@@ -194,6 +194,11 @@ internal sealed class EntityRegistry
         {
             if (companiesByIdentifier.TryGetValue(IdentifierKey(scheme, value), out found))
             {
+                if (found.Existing)
+                {
+                    Record(new ImportMatch(Kind.Company, name, found.Id, MatchedBy.Identifier));
+                }
+
                 break;
             }
         }
@@ -223,7 +228,7 @@ internal sealed class EntityRegistry
             found = byName;
             if (found.Existing)
             {
-                Record(new ImportMatch(Kind.Company, name, found.Id, matchedHow[(Kind.Company, key)]));
+                Record(new ImportMatch(Kind.Company, name, found.Id, matchedHow.GetValueOrDefault((Kind.Company, key), MatchedBy.Identifier)));
             }
         }
 

@@ -278,8 +278,8 @@ internal ref struct DirectJsonTreeReader
         var map = new YMap { Line = line, Column = column };
         var name = (YScalar)slots[2]!;
         // A source named by its publisher and date has no headline: its title is left out so the name is derived again.
-        var untitled = kind == Kind.Source && slots[25] is YScalar publisher
-            && name.Value == Source.FallbackName(publisher.Value, PartialDate.TryParse((slots[27] as YScalar)?.Value, out var published) ? published : null);
+        var untitled = kind == Kind.Source && slots[26] is YScalar publisher
+            && name.Value == Source.FallbackName(publisher.Value, PartialDate.TryParse((slots[28] as YScalar)?.Value, out var published) ? published : null);
         if (!untitled)
         {
             Add(map, kind is Kind.Contract or Kind.Source ? "title" : "name", name);
@@ -294,7 +294,7 @@ internal ref struct DirectJsonTreeReader
             }
         }
 
-        return ApplyClaims(map, slots[29]) ? map : null;
+        return ApplyClaims(map, slots[30]) ? map : null;
     }
 
     private static YMap? Tie(int line, int column, YNode?[] slots)
@@ -519,21 +519,21 @@ internal ref struct DirectJsonTreeReader
 
         public string? Vendor { get; } = Text(slots[9]);
 
-        public string? Agency { get; } = Text(slots[10]);
+        public string? Agency { get; } = Text(slots[11]);
 
-        public string? Office { get; } = Text(slots[11]);
+        public string? Office { get; } = Text(slots[12]);
 
-        public YSeq? Products { get; } = slots[12] as YSeq;
+        public YSeq? Products { get; } = slots[13] as YSeq;
 
-        public string? Start { get; } = Text(slots[17]);
+        public string? Start { get; } = Text(slots[18]);
 
-        public string? End { get; } = Text(slots[18]);
+        public string? End { get; } = Text(slots[19]);
 
-        public string? Amount { get; } = Text(slots[13]);
+        public string? Amount { get; } = Text(slots[14]);
 
-        public string Status { get; } = Text(slots[19]) ?? "reported";
+        public string Status { get; } = Text(slots[20]) ?? "reported";
 
-        public YSeq? Citations { get; } = slots[28] as YSeq;
+        public YSeq? Citations { get; } = slots[29] as YSeq;
 
         public static string? Text(YNode? node) => (node as YScalar)?.Value;
     }
