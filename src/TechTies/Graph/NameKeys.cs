@@ -36,6 +36,10 @@ internal static class NameKeys
     /// <summary>The matching key of an agency or office name: as <see cref="Company"/>, without removing suffixes.</summary>
     public static string Agency(string name) => string.Join(' ', Words(name));
 
+    /// <summary>An award identifier as it is compared: upper case, without spaces, dashes, dots, slashes or underscores (<c>HSCETC-15-C-00001</c> is <c>HSCETC15C00001</c>).</summary>
+    public static string Award(string award) =>
+        string.Concat(award.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '/' or '_'))).ToUpperInvariant();
+
     /// <summary>The matching key of a name of an entity of <paramref name="kind"/>: legal forms are removed for companies only.</summary>
     public static string Of(Kind kind, string name) => kind == Kind.Company ? Company(name) : Agency(name);
 
@@ -58,7 +62,7 @@ internal static class NameKeys
 
         var shorter = Math.Min(a.Length, b.Length);
         var limit = shorter >= 10 ? 2 : shorter >= 5 ? 1 : 0;
-        if (limit > 0 && Math.Abs(a.Length - b.Length) <= limit && EditDistance.Between(a, b) is var distance && distance <= limit)
+        if (limit > 0 && Math.Abs(a.Length - b.Length) <= limit && !DifferInShortWord(a, b) && EditDistance.Between(a, b) is var distance && distance <= limit)
         {
             return distance == 1 ? "the names differ by one letter" : $"the names differ by {distance} letters";
         }
@@ -87,6 +91,15 @@ internal static class NameKeys
         }
 
         return null;
+    }
+
+    // "DEPARTMENT A" and "DEPARTMENT B", "OFFICE 1" and "OFFICE 2": names of a series, not misspellings.
+    private static bool DifferInShortWord(string a, string b)
+    {
+        var wordsA = a.Split(' ');
+        var wordsB = b.Split(' ');
+        return wordsA.Length == wordsB.Length
+            && wordsA.Zip(wordsB).Any(p => p.First != p.Second && (Math.Min(p.First.Length, p.Second.Length) <= 2 || p.First.All(char.IsDigit) || p.Second.All(char.IsDigit)));
     }
 
     // The key without a .com ending: "AMAZONCOM" (from Amazon.com) and "AMAZON COM" are "AMAZON".

@@ -150,9 +150,7 @@ internal sealed class EntityRegistry
     /// <summary>The company or agency of this import (defined or matched) with the id.</summary>
     public ImportedEntity Entity(string id) => byId[id];
 
-    /// <summary>An award identifier as it is compared: upper case, without spaces, dashes, dots or slashes.</summary>
-    public static string AwardKey(string award) =>
-        string.Concat(award.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '.' or '/' or '_'))).ToUpperInvariant();
+    public static string AwardKey(string award) => NameKeys.Award(award);
 
     /// <summary>
     /// The contract of the graph merged with that an imported row is: the one with the row's contract id, else the one

@@ -117,6 +117,6 @@ public static class DiagnosticCodes
     /// <summary>(Warning) The rows of an imported company name different parent companies: it gets none, each contract keeps its own.</summary>
     public const string DifferingParents = "TT0077";
 
-    /// <summary>(Warning) Two entities are probably one: the same award id, identifier or name key, or near names (see <c>TechTiesGraph.FindDuplicates</c>).</summary>
+    /// <summary>(Warning) Two entities are probably one: the same award id, identifier or name key, or near names (see <see cref="TechTiesGraph.FindDuplicates"/>).</summary>
     public const string ProbableDuplicate = "TT0078";
 }
