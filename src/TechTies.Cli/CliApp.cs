@@ -43,6 +43,7 @@ internal static class CliApp
         options.Add(root, NeighborsCommand.Create(options));
         options.Add(root, ExportCommand.Create(options));
         options.Add(root, ImportCommand.Create(options));
+        options.Add(root, DuplicatesCommand.Create(options));
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         ParseResult? parse = null;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using TechTies.Loading;
 using TechTies.Import;
 
 namespace TechTies.Cli;
@@ -17,22 +18,27 @@ internal static class ImportCommand
         };
         var output = new Option<string>("--out", "-o") { Description = "The YAML graph file to write (replaced only when the import succeeds)", Required = true };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out rows with problems (reported as warnings) instead of failing" };
+        var judgements = new Option<string?>("--judgements") { Description = "A YAML file of decisions (same_as: and not_same: names to ids) applied with the mapping's, kept beside the reporting for every later import" };
         var command = new Command("import", """
             Import a CSV file of contract awards as a format-v1 YAML graph file that a person can review. Columns are
             found by name, as the mapping says (docs/import.md). With --data (and --with-built-in), the import merges with that curated graph:
-            a company whose identifier (UEI) a curated company has, or a name the mapping's same_as gives an id,
-            refers to the curated entity instead of defining a new one. Bad rows are listed on stderr with their line,
-            column and value; without --skip-invalid nothing is written then.
+            an award id the graph holds is not imported again; a company or agency with an identifier (UEI), a name or
+            an alias of the graph (by name key: case, punctuation and legal forms do not matter), or one that a same_as
+            judgement names, refers to the curated entity. A name that names several entities, or is near a name, is a
+            candidate: listed, never merged; same_as and not_same (in the mapping or --judgements) settle it. Bad rows
+            are listed on stderr with their line, column and value; without --skip-invalid nothing is written then.
 
             Examples:
               techties import awards.csv --mapping usaspending --out graphs/awards.yaml
               techties import awards.csv --out awards.yaml --data graphs/ --skip-invalid
               techties import awards.csv --mapping my-mapping.yaml --out awards.yaml
+              techties import awards.csv --out awards.yaml --with-built-in --judgements judgements.yaml
             """);
         command.Arguments.Add(file);
         command.Options.Add(mapping);
         command.Options.Add(output);
         command.Options.Add(skipInvalid);
+        command.Options.Add(judgements);
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
@@ -47,18 +53,19 @@ internal static class ImportCommand
                 }
             }
 
-            return Run(context, parse.GetValue(file)!, parse.GetValue(mapping)!, parse.GetValue(output)!, parse.GetValue(skipInvalid), existing);
+            return Run(context, parse.GetValue(file)!, parse.GetValue(mapping)!, parse.GetValue(output)!, parse.GetValue(skipInvalid), existing, parse.GetValue(judgements));
         });
         return command;
     }
 
-    private static int Run(CommandContext context, string csv, string mappingName, string output, bool skipInvalid, TechTiesGraph? existing)
+    private static int Run(CommandContext context, string csv, string mappingName, string output, bool skipInvalid, TechTiesGraph? existing, string? judgementsPath)
     {
         try
         {
             var mapping = CsvMapping.Resolve(mappingName);
+            var judgements = judgementsPath is null ? ImportJudgements.None : ImportJudgements.Load(judgementsPath);
             using var progress = ProgressLine.Create(context);
-            var result = CsvImporter.Import(csv, mapping, output, new ImportOptions { SkipInvalid = skipInvalid, Existing = existing, Progress = progress });
+            var result = CsvImporter.Import(csv, mapping, output, new ImportOptions { SkipInvalid = skipInvalid, Existing = existing, Progress = progress, Judgements = judgements });
             progress?.Dispose();
             if (!context.Quiet)
             {
@@ -83,6 +90,33 @@ internal static class ImportCommand
                     }
 
                     w.WriteEndArray();
+                    w.WriteNumber("matchedContracts", result.MatchedContracts);
+                    w.WriteStartArray("matches");
+                    foreach (var match in result.Matches)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("kind", match.Kind.ToName());
+                        w.WriteString("name", match.Name);
+                        w.WriteString("id", match.Id);
+                        w.WriteString("by", match.By.ToWords());
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("candidates");
+                    foreach (var candidate in result.Candidates)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("kind", candidate.Kind.ToName());
+                        w.WriteString("name", candidate.Name);
+                        w.WriteString("id", candidate.Id);
+                        w.WriteString("candidate", candidate.CandidateId);
+                        w.WriteString("candidateName", candidate.CandidateName);
+                        w.WriteString("reason", candidate.Reason);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
                     w.WriteNumber("skippedRows", result.SkippedRows);
                     w.WriteNumber("warnings", result.Warnings.Length);
                     w.WriteEndObject();
@@ -90,9 +124,19 @@ internal static class ImportCommand
             }
             else
             {
-                var matched = result.Matched.IsEmpty ? string.Empty : $", refers to {string.Join(", ", result.Matched)} of the curated graph";
+                var matched = result.Matched.IsEmpty ? string.Empty : $", {Count(result.Matches.Length, "match", "matches")} with the curated graph ({Count(result.MatchedContracts, "award", "awards")} it holds)";
+                var candidates = result.Candidates.IsEmpty ? string.Empty : $", {Count(result.Candidates.Length, "candidate", "candidates")} left unmerged";
                 var skipped = result.SkippedRows == 0 ? string.Empty : $", skipped {Count(result.SkippedRows, "invalid row", "invalid rows")}";
-                context.Out.WriteLine($"imported {csv} -> {output}: {Count(result.Rows, "row", "rows")}, {Count(result.Contracts, "contract", "contracts")}, {Count(result.Companies, "company", "companies")}, {Count(result.Agencies, "agency", "agencies")}{matched}{skipped}");
+                context.Out.WriteLine($"imported {csv} -> {output}: {Count(result.Rows, "row", "rows")}, {Count(result.Contracts, "contract", "contracts")}, {Count(result.Companies, "company", "companies")}, {Count(result.Agencies, "agency", "agencies")}{matched}{candidates}{skipped}");
+                foreach (var match in result.Matches)
+                {
+                    context.Out.WriteLine($"  matched {match.Kind.ToName()} {DiagnosticText.Quote(match.Name)} -> {match.Id} (by {match.By.ToWords().Replace('_', ' ')})");
+                }
+
+                foreach (var candidate in result.Candidates)
+                {
+                    context.Out.WriteLine($"  candidate {candidate.Kind.ToName()} {DiagnosticText.Quote(candidate.Name)} ({candidate.Id}) may be {candidate.CandidateId} ({candidate.CandidateName}): {candidate.Reason}; not merged (same_as or not_same decides)");
+                }
             }
 
             return ExitCodes.Success;

@@ -7,10 +7,11 @@ internal static class ValidateCommand
 {
     public static Command Create(GlobalOptions options)
     {
-        var strict = new Option<bool>("--strict") { Description = "Treat warnings that strict validation forbids (a tie without a source) as errors" };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings that strict validation forbids (a tie without a source, probable duplicates) as errors" };
         var command = new Command("validate", $"""
             Check graph files: syntax, fields, ids, references, dates, amounts and citations. Every problem is listed
-            on stderr as file:line:col: error CODE: message; the codes are documented in docs/format.md.
+            on stderr as file:line:col: error CODE: message; the codes are documented in docs/format.md. Probable
+            duplicate entities (techties duplicates) are warnings (TT0078), errors with --strict.
 
             Examples:
               techties validate
@@ -23,7 +24,18 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var graph = context.Load(out var exit, new LoadOptions { Strict = parse.GetValue(strict) });
+            var isStrict = parse.GetValue(strict);
+            var graph = context.Load(out var exit, new LoadOptions { Strict = isStrict });
+            var duplicates = graph is null ? [] : DuplicatesCommand.AsDiagnostics(graph, isStrict);
+            if (duplicates.Count > 0)
+            {
+                context.WriteDiagnostics(duplicates.Where(d => isStrict || !context.Quiet));
+                if (isStrict)
+                {
+                    graph = null;
+                    exit = ExitCodes.InvalidData;
+                }
+            }
             if (context.Json)
             {
                 context.WriteJson(w =>
@@ -34,8 +46,8 @@ internal static class ValidateCommand
                     {
                         w.WriteNumber("entities", graph.Entities.Length);
                         w.WriteNumber("ties", graph.Ties.Length);
-                        w.WriteNumber("warnings", graph.Warnings.Length);
-                        PathOutput.WriteWarnings(w, graph, [], "warningMessages");
+                        w.WriteNumber("warnings", graph.Warnings.Length + duplicates.Count);
+                        PathOutput.WriteWarnings(w, graph, duplicates.Select(d => d.ToString()), "warningMessages");
                     }
 
                     w.WriteEndObject();
@@ -43,7 +55,8 @@ internal static class ValidateCommand
             }
             else if (graph is not null)
             {
-                var warnings = graph.Warnings.Length == 1 ? "1 warning" : $"{graph.Warnings.Length} warnings";
+                var count = graph.Warnings.Length + duplicates.Count;
+                var warnings = count == 1 ? "1 warning" : $"{count} warnings";
                 context.Out.WriteLine($"valid: {context.DataDescription}: {graph.Entities.Length} entities, {graph.Ties.Length} ties, {warnings}");
             }
 

@@ -82,7 +82,7 @@ internal static class CanonicalJsonWriter
             Product p => entity with { Url = p.Url },
             Contract c => entity with
             {
-                AwardId = c.AwardId, Vendor = c.VendorId, Agency = c.AgencyId, Office = c.OfficeId, Products = NullIfEmpty(c.ProductIds),
+                AwardId = c.AwardId, Vendor = c.VendorId, VendorParent = c.VendorParentId, Agency = c.AgencyId, Office = c.OfficeId, Products = NullIfEmpty(c.ProductIds),
                 Amount = c.Amount?.ToString(), Obligated = c.Obligated?.ToString(), CurrentValue = c.CurrentValue?.ToString(), PotentialValue = c.PotentialValue?.ToString(),
                 Start = c.Start?.ToString(), End = c.End?.ToString(), Status = Word(contractStatus.GetValueOrDefault(c.Id, TieStatus.Reported)),
             },

@@ -162,6 +162,11 @@ public static class GraphExport
                     Cite(entity.Citations, entity.FieldClaims);
                     if (entity is Contract contract)
                     {
+                        if (contract.VendorParentId is { } parent)
+                        {
+                            pending.Enqueue(graph[parent]);
+                        }
+
                         foreach (var t in contractTies[contract.Id])
                         {
                             pending.Enqueue(t);

@@ -173,6 +173,7 @@ internal static class YamlGraphWriter
             case Contract c:
                 y.Claimed("award_id", c.AwardId, claims);
                 y.Field("vendor", c.VendorId);
+                y.Field("vendor_parent", c.VendorParentId);
                 y.Field("agency", c.AgencyId);
                 y.Field("office", c.OfficeId);
                 if (!c.ProductIds.IsEmpty)

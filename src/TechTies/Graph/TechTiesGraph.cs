@@ -20,6 +20,7 @@ public sealed class TechTiesGraph
     // lookup by name (a sixth of a load's time at 200k ties, for a lookup many programs never make).
     private readonly GraphIndex index;
     private NameIndex? names;
+    private Dictionary<string, List<Entity>>? nameKeys;
 
     // tiesSorted: the ties are already in ordinal order of id (the loader sorts them without making their ids).
     internal TechTiesGraph(GraphSchema schema, IEnumerable<Entity> entities, IEnumerable<Tie> ties, IEnumerable<Diagnostic> diagnostics, ImmutableArray<DatasetInfo> datasets, bool tiesSorted = false)
@@ -160,7 +161,9 @@ public sealed class TechTiesGraph
 
     /// <summary>
     /// Finds the one entity that <paramref name="name"/> identifies: an id, a name or an alias, ignoring case,
-    /// accents and extra spaces (<c>ice</c>, <c>ICE</c> and <c>U.S. Immigration and Customs Enforcement</c>).
+    /// accents and extra spaces (<c>ice</c>, <c>ICE</c> and <c>U.S. Immigration and Customs Enforcement</c>); when
+    /// none matches so, by the name key imports match by, which also ignores punctuation, <c>&amp;</c>/<c>and</c> and,
+    /// for companies, legal forms (<c>Palantir USG</c> finds <c>PALANTIR USG, INC.</c>).
     /// </summary>
     /// <param name="name">The id, name or alias.</param>
     /// <returns>The entity.</returns>
@@ -174,6 +177,11 @@ public sealed class TechTiesGraph
         }
 
         var matches = Names.Find(name);
+        if (matches.Count == 0)
+        {
+            matches = ByNameKey(name);
+        }
+
         return matches.Count switch
         {
             1 => matches[0],
@@ -195,6 +203,11 @@ public sealed class TechTiesGraph
         }
 
         var matches = Names.Find(name);
+        if (matches.Count == 0)
+        {
+            matches = ByNameKey(name);
+        }
+
         entity = matches.Count == 1 ? matches[0] : null;
         return entity is not null;
     }
@@ -253,6 +266,16 @@ public sealed class TechTiesGraph
     /// <returns>The card; its <see cref="EntityCard.ToString"/> is a readable text.</returns>
     public EntityCard Card(Entity entity) => new(this, Own(entity));
 
+    /// <summary>
+    /// The entities that are probably one, each pair once with its evidence: contracts with the same award id,
+    /// companies or agencies with the same identifier, entities of one kind whose names or aliases have the same name
+    /// key (the key imports match by), and near names (a <c>.com</c> form, a letter or two apart). Offices of one name
+    /// under different agencies are not counted. In ordinal order of the ids.
+    /// </summary>
+    /// <remarks>Each call compares the whole graph; names are compared only within blocks that share a word.</remarks>
+    /// <returns>The pairs; empty when none.</returns>
+    public ImmutableArray<ProbableDuplicate> FindDuplicates() => Duplicates.Find(this);
+
     /// <summary>Counts of entities by kind, ties by type, undated and unsourced ties.</summary>
     /// <returns>The statistics.</returns>
     public GraphStats Stats() => new(this);
@@ -260,6 +283,41 @@ public sealed class TechTiesGraph
     /// <summary>A one-line summary: counts of entities and ties.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"TechTiesGraph: {Entities.Length} entities, {Ties.Length} ties";
+
+    // The entities whose name or an alias has the name key of the text (the company key for companies), in id order.
+    // The key index is built on the first lookup that needs it.
+    private List<Entity> ByNameKey(string name)
+    {
+        var index = Volatile.Read(ref nameKeys) ?? LazyInitializer.EnsureInitialized(ref nameKeys, () =>
+        {
+            var built = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+            foreach (var entity in Entities.Where(e => e.Kind != Kind.Source))
+            {
+                foreach (var key in entity.Aliases.Append(entity.Name).Select(n => entity.Kind + "/" + NameKeys.Of(entity.Kind, n)).Distinct(StringComparer.Ordinal))
+                {
+                    if (!built.TryGetValue(key, out var list))
+                    {
+                        built[key] = list = [];
+                    }
+
+                    list.Add(entity);
+                }
+            }
+
+            return built;
+        });
+        var found = new List<Entity>();
+        foreach (var kind in Enum.GetValues<Kind>())
+        {
+            var key = NameKeys.Of(kind, name);
+            if (key.Length > 0 && index.TryGetValue(kind + "/" + key, out var list))
+            {
+                found.AddRange(list);
+            }
+        }
+
+        return [.. found.Distinct().OrderBy(e => e.Id, StringComparer.Ordinal)];
+    }
 
     private Entity Own(Entity entity, [CallerArgumentExpression(nameof(entity))] string? parameter = null)
     {

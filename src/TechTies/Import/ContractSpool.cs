@@ -11,6 +11,8 @@ internal sealed record ContractRecord
 
     public required string VendorId { get; init; }
 
+    public string? VendorParentId { get; init; }
+
     public required string AgencyId { get; init; }
 
     public string? OfficeId { get; init; }
@@ -45,7 +47,7 @@ internal sealed record ContractRecord
         writer.Write(AgencyId);
         writer.Write(Line);
         writer.Write(IdColumn);
-        foreach (var value in (string?[])[AwardId, OfficeId, Amount, Obligated, CurrentValue, PotentialValue, Start, End, Description, Page])
+        foreach (var value in (string?[])[AwardId, VendorParentId, OfficeId, Amount, Obligated, CurrentValue, PotentialValue, Start, End, Description, Page])
         {
             writer.Write(value is not null);
             if (value is not null)
@@ -67,7 +69,7 @@ internal sealed record ContractRecord
         return new ContractRecord
         {
             Id = id, Title = title, VendorId = vendor, AgencyId = agency, Line = line, IdColumn = idColumn,
-            AwardId = Next(), OfficeId = Next(), Amount = Next(), Obligated = Next(), CurrentValue = Next(), PotentialValue = Next(),
+            AwardId = Next(), VendorParentId = Next(), OfficeId = Next(), Amount = Next(), Obligated = Next(), CurrentValue = Next(), PotentialValue = Next(),
             Start = Next(), End = Next(), Description = Next(), Page = Next(),
         };
     }

@@ -78,7 +78,9 @@ internal sealed class ImportRun : IDisposable
     private readonly EntityRegistry registry;
     private readonly ContractSpool spool;
     private readonly string sourceId;
+    private readonly Dictionary<string, SortedDictionary<string, (long Rows, long Line, int Column)>> parentsOf = new(StringComparer.Ordinal);
     private long rows;
+    private long matchedContracts;
     private long skipped;
     private long unlisted;
     private bool failed;
@@ -90,7 +92,7 @@ internal sealed class ImportRun : IDisposable
         this.outputPath = Path.GetFullPath(outputPath);
         this.options = options;
         spool = new ContractSpool(options.ChunkSize);
-        registry = new EntityRegistry(options.Existing, Counts, mapping.SameAs, (code, file, line, column, message, suggestion) => diagnostics.Warning(code, file, line, column, message, suggestion));
+        registry = new EntityRegistry(options.Existing, Counts, mapping.SameAs.Concat(options.Judgements.SameAs), mapping.NotSame.Concat(options.Judgements.NotSame), (code, file, line, column, message, suggestion) => diagnostics.Warning(code, file, line, column, message, suggestion));
         var fileSlug = NameKeys.Slug(Path.GetFileNameWithoutExtension(csvPath));
         sourceId = registry.Allocate(fileSlug.Length == 0 ? mapping.Dataset.IdPrefix : mapping.Dataset.IdPrefix + "-" + fileSlug, mapping.Dataset.IdPrefix, "source:" + Path.GetFileName(csvPath));
     }
@@ -116,6 +118,7 @@ internal sealed class ImportRun : IDisposable
                 }
 
                 options.Progress?.Report(new ImportProgress(rows, total, total));
+                TieParents();
             }
             else
             {
@@ -143,7 +146,10 @@ internal sealed class ImportRun : IDisposable
             Contracts = contracts,
             Companies = registry.Defined.Count(e => e.Kind == Kind.Company),
             Agencies = registry.Defined.Count(e => e.Kind == Kind.Agency),
-            Matched = [.. registry.MatchedIds.Order(StringComparer.Ordinal)],
+            Matched = [.. registry.MatchedIds.Concat(registry.Matches.Where(m => m.Kind == Kind.Contract).Select(m => m.Id)).Distinct().Order(StringComparer.Ordinal)],
+            Matches = [.. registry.Matches],
+            Candidates = [.. registry.Candidates],
+            MatchedContracts = matchedContracts,
             SkippedRows = skipped,
             Warnings = [.. diagnostics.Sorted()],
         };
@@ -187,7 +193,32 @@ internal sealed class ImportRun : IDisposable
             return;
         }
 
-        spool.Add(Build(row));
+        if (Build(row) is { } contract)
+        {
+            spool.Add(contract);
+        }
+    }
+
+    /// <summary>
+    /// A company is subsidiary_of the parent its rows name, when they all name one; rows that name different parents
+    /// keep each its own (the contract's vendor_parent), and the company gets a warning listing them, not two parents.
+    /// </summary>
+    private void TieParents()
+    {
+        foreach (var (vendorId, parents) in parentsOf.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var vendor = registry.Entity(vendorId);
+            if (parents.Count == 1)
+            {
+                var (parentId, (_, line, column)) = parents.First();
+                registry.Tie(vendor, "subsidiary_of", registry.Entity(parentId), csvPath, line, column);
+                continue;
+            }
+
+            var first = parents.Values.MinBy(p => p.Line);
+            var list = string.Join(", ", parents.Select(p => $"'{p.Key}' ({p.Value.Rows} {(p.Value.Rows == 1 ? "row" : "rows")}, first on line {p.Value.Line})"));
+            diagnostics.Warning(DiagnosticCodes.DifferingParents, csvPath, checked((int)first.Line), first.Column, $"the rows of '{vendorId}' name {parents.Count} different parents: {list}; each contract keeps its own as vendor_parent, and '{vendorId}' gets no subsidiary_of tie", "add the company's parent to the curated graph by hand, citing the source that states it");
+        }
     }
 
     private IEnumerable<Problem> Check(CsvRow row)
@@ -288,15 +319,21 @@ internal sealed class ImportRun : IDisposable
         }
     }
 
-    private ContractRecord Build(CsvRow row)
+    private ContractRecord? Build(CsvRow row)
     {
         var line = row.Line;
         var vendorRule = mapping.Vendor;
         var vendor = registry.Company(row[vendorRule.Name]!, Identifiers(row, vendorRule.Identifiers));
+        ImportedEntity? parent = null;
         if (vendorRule.ParentName is not null && row[vendorRule.ParentName] is { } parentName)
         {
-            var parent = registry.Company(parentName, Identifiers(row, vendorRule.ParentIdentifiers));
-            registry.Tie(vendor, "subsidiary_of", parent, csvPath, line, row.ColumnNumber(vendorRule.ParentName));
+            parent = registry.Company(parentName, Identifiers(row, vendorRule.ParentIdentifiers));
+            if (!parentsOf.TryGetValue(vendor.Id, out var parents))
+            {
+                parentsOf[vendor.Id] = parents = new(StringComparer.Ordinal);
+            }
+
+            parents[parent.Id] = parents.TryGetValue(parent.Id, out var seen) ? seen with { Rows = seen.Rows + 1 } : (1, line, row.ColumnNumber(vendorRule.ParentName));
         }
 
         var agencyRule = mapping.Agency;
@@ -322,6 +359,13 @@ internal sealed class ImportRun : IDisposable
             ? (contract.IdPrefix.Length == 0 ? "contract" : contract.IdPrefix) + "-" + NameKeys.Hash(keys, 16)
             : contract.IdPrefix.Length == 0 ? slug : contract.IdPrefix + "-" + slug;
         var awardId = Cell(row, contract.AwardId);
+        if (registry.Contract(id, awardId, awardId ?? string.Join(" ", keys)) is not null)
+        {
+            // The graph merged with has the award: the output does not define it a second time.
+            matchedContracts++;
+            return null;
+        }
+
         var amounts = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["obligated"] = Amount(row, contract.Obligated),
@@ -335,6 +379,7 @@ internal sealed class ImportRun : IDisposable
             Title = Cell(row, contract.Title) ?? (awardId is null ? "Award " + string.Join(" ", keys) : "Award " + awardId),
             AwardId = awardId,
             VendorId = vendor.Id,
+            VendorParentId = parent?.Id,
             AgencyId = holder.Id,
             OfficeId = office?.Id,
             Amount = contract.Headline is null ? null : amounts[contract.Headline],

@@ -39,7 +39,8 @@ public sealed class CsvMapping
         Agency = reader.Agency!;
         Page = reader.Page;
         SameAs = [.. reader.SameAs];
-        Columns = [.. AllColumns().Select(c => c.Name).Distinct(StringComparer.Ordinal)];
+        NotSame = [.. reader.NotSame];
+        Columns = [.. AllColumns().Where(c => !c.IsConstant).Select(c => c.Name).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>The mapping's name, such as <c>usaspending</c>.</summary>
@@ -77,6 +78,8 @@ public sealed class CsvMapping
     internal Column? Page { get; }
 
     internal ImmutableArray<SameAsRule> SameAs { get; }
+
+    internal ImmutableArray<NotSameRule> NotSame { get; }
 
     /// <summary>The built-in mapping called <paramref name="name"/>.</summary>
     /// <param name="name">The name, such as <c>usaspending</c> (see <see cref="BuiltInNames"/>).</param>
@@ -184,8 +187,14 @@ public sealed class CsvMapping
         return all.OfType<Column>();
     }
 
-    /// <summary>A column the mapping names, with where in the mapping it is named.</summary>
-    internal sealed record Column(string Name, int Line, int Col);
+    /// <summary>
+    /// A column the mapping names, with where in the mapping it is named; or, when <see cref="IsConstant"/>, a constant
+    /// (<c>{ value: "..." }</c>) whose text <see cref="Name"/> holds and that every row has.
+    /// </summary>
+    internal sealed record Column(string Name, int Line, int Col)
+    {
+        public bool IsConstant { get; init; }
+    }
 
     internal sealed record DatasetRule(string IdPrefix, string Title, string? Publisher, string? Url);
 
@@ -210,10 +219,13 @@ public sealed class CsvMapping
     /// <summary>A name from the CSV that is the entity <paramref name="Id"/> of the graph to merge with.</summary>
     internal sealed record SameAsRule(string Name, string Id, string File, int Line, int Col);
 
+    /// <summary>A name from the CSV that is not the entity <paramref name="Id"/>, whatever its identifiers or name key say.</summary>
+    internal sealed record NotSameRule(string Name, string Id, string File, int Line, int Col);
+
     /// <summary>Reads the YAML tree of a mapping, reporting every problem with its position.</summary>
     private sealed class MappingReader(string file, DiagnosticBag diagnostics)
     {
-        private static readonly string[] RootFields = ["techties_mapping", "name", "title", "description", "currency", "dataset", "contract", "vendor", "agency", "citation", "same_as"];
+        private static readonly string[] RootFields = ["techties_mapping", "name", "title", "description", "currency", "dataset", "contract", "vendor", "agency", "citation", "same_as", "not_same"];
         private static readonly string[] DatasetFields = ["id", "title", "publisher", "url"];
         private static readonly string[] ContractFields = ["id", "award_id", "title", "obligated", "current_value", "potential_value", "amount", "start", "end", "details"];
         private static readonly string[] IdFields = ["slug", "hash", "prefix"];
@@ -222,6 +234,7 @@ public sealed class CsvMapping
         private static readonly string[] AgencyFields = ["name", "sub_agency", "office"];
         private static readonly string[] CitationFields = ["page"];
         private static readonly string[] AmountFields = ["obligated", "current_value", "potential_value"];
+        private static readonly string[] ConstantFields = ["value"];
 
         public string Name { get; private set; } = string.Empty;
 
@@ -240,6 +253,8 @@ public sealed class CsvMapping
         public Column? Page { get; private set; }
 
         public List<SameAsRule> SameAs { get; } = [];
+
+        public List<NotSameRule> NotSame { get; } = [];
 
         public void ReadRoot(YNode root)
         {
@@ -290,7 +305,11 @@ public sealed class CsvMapping
                 Page = ColumnOf(citation, "page");
             }
 
-            ReadSameAs(Get(map, "same_as"));
+            var judgements = new JudgementReader(file, diagnostics);
+            judgements.ReadSameAs(Get(map, "same_as"));
+            judgements.ReadNotSame(Get(map, "not_same"));
+            SameAs.AddRange(judgements.SameAs);
+            NotSame.AddRange(judgements.NotSame);
         }
 
         private void ReadDataset(YMap? map)
@@ -346,13 +365,9 @@ public sealed class CsvMapping
             {
                 foreach (var (key, value) in labelled.Entries)
                 {
-                    if (value is YScalar { IsNull: false } scalar)
+                    if (ColumnFrom(value, key.Value) is { } column)
                     {
-                        details.Add((key.Value, new Column(scalar.Value, scalar.Line, scalar.Column)));
-                    }
-                    else
-                    {
-                        WrongShape(value, key.Value, "a column name");
+                        details.Add((key.Value, column));
                     }
                 }
             }
@@ -419,11 +434,15 @@ public sealed class CsvMapping
             var columns = ImmutableArray.CreateBuilder<Column>();
             foreach (var item in items)
             {
-                if (item is YScalar { IsNull: false } scalar)
+                if (item is YMap && ColumnFrom(item, field) is { } constant)
+                {
+                    columns.Add(constant);
+                }
+                else if (item is YScalar { IsNull: false } scalar)
                 {
                     columns.Add(new Column(scalar.Value, scalar.Line, scalar.Column));
                 }
-                else
+                else if (item is not YMap)
                 {
                     WrongShape(item, field, "a column name or a list of column names");
                 }
@@ -480,13 +499,9 @@ public sealed class CsvMapping
             var result = ImmutableArray.CreateBuilder<(string, Column)>();
             foreach (var (key, value) in schemes.Entries)
             {
-                if (value is YScalar { IsNull: false } scalar)
+                if (ColumnFrom(value, key.Value) is { } column)
                 {
-                    result.Add((key.Value, new Column(scalar.Value, scalar.Line, scalar.Column)));
-                }
-                else
-                {
-                    WrongShape(value, key.Value, "a column name");
+                    result.Add((key.Value, column));
                 }
             }
 
@@ -505,36 +520,6 @@ public sealed class CsvMapping
             if (name is not null)
             {
                 Agency = new AgencyRule(name, ColumnOf(map, "sub_agency"), ColumnOf(map, "office"));
-            }
-        }
-
-        private void ReadSameAs(YNode? node)
-        {
-            if (node is null or YScalar { IsNull: true })
-            {
-                return;
-            }
-
-            if (node is not YMap map)
-            {
-                WrongShape(node, "same_as", "a mapping of names as the CSV spells them to ids, such as { \"PALANTIR USG INC\": palantir-usg }");
-                return;
-            }
-
-            foreach (var (key, value) in map.Entries)
-            {
-                if (value is YScalar { IsNull: false } id && GraphReader.IsSlug(id.Value))
-                {
-                    SameAs.Add(new SameAsRule(key.Value, id.Value, file, id.Line, id.Column));
-                }
-                else if (value is YScalar { IsNull: false } bad)
-                {
-                    diagnostics.Error(DiagnosticCodes.BadId, file, bad.Line, bad.Column, $"'{bad.Value}' is not an id: same_as maps a name to the id of an entity of the graph to merge with", "write the entity's id, such as palantir-usg");
-                }
-                else
-                {
-                    WrongShape(value, key.Value, "the id of an entity");
-                }
             }
         }
 
@@ -562,9 +547,40 @@ public sealed class CsvMapping
 
         private Column? ColumnOf(YMap map, string field, bool required = false)
         {
-            var text = Text(map, field, required);
             var node = Get(map, field);
+            if (node is YMap)
+            {
+                return ColumnFrom(node, field);
+            }
+
+            var text = Text(map, field, required);
             return text is null || node is null ? null : new Column(text, node.Line, node.Column);
+        }
+
+        // A column name, or { value: "..." }: a constant that every row has, for files without such a column.
+        private Column? ColumnFrom(YNode node, string field)
+        {
+            if (node is YScalar { IsNull: false } scalar)
+            {
+                return new Column(scalar.Value, scalar.Line, scalar.Column);
+            }
+
+            if (node is not YMap map)
+            {
+                WrongShape(node, field, "a column name, or { value: \"...\" } for a constant");
+                return null;
+            }
+
+            CheckFields(map, ConstantFields, $"the constant of '{field}'");
+            var value = Get(map, "value");
+            if (value is YScalar { IsNull: false } constant && constant.Value.Trim().Length > 0)
+            {
+                return new Column(constant.Value.Trim(), constant.Line, constant.Column) { IsConstant = true };
+            }
+
+            var at = value ?? map;
+            diagnostics.Error(value is null ? DiagnosticCodes.MissingField : DiagnosticCodes.WrongShape, file, at.Line, at.Column, $"the constant of '{field}' has no value", $"write {field}: {{ value: \"...\" }} with the text every row has, or name a column");
+            return null;
         }
 
         private string? Text(YMap map, string field, bool required = false)

@@ -15,10 +15,11 @@ internal sealed class CsvRow(long line, Dictionary<string, string?> values, Dict
     /// <summary>Problems with the row as a whole (bad quoting, a wrong number of fields, bytes that are not UTF-8).</summary>
     public IReadOnlyList<Problem> Problems => problems;
 
-    public string? this[CsvMapping.Column column] => values[column.Name];
+    /// <summary>The cell of the column, or the mapping's constant.</summary>
+    public string? this[CsvMapping.Column column] => column.IsConstant ? column.Name : values[column.Name];
 
-    /// <summary>The 1-based position of the column in the header.</summary>
-    public int ColumnNumber(CsvMapping.Column column) => columns[column.Name] + 1;
+    /// <summary>The 1-based position of the column in the header (1 for a constant, which no column holds).</summary>
+    public int ColumnNumber(CsvMapping.Column column) => column.IsConstant ? 1 : columns[column.Name] + 1;
 }
 
 /// <summary>

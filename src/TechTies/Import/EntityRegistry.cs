@@ -46,8 +46,10 @@ internal sealed class ImportedEntity(Kind kind, string id, bool existing)
 }
 
 /// <summary>
-/// The companies and agencies of one import, kept in memory because they repeat across rows: found by identifier,
-/// by the mapping's <c>same_as</c>, or by name key, and given stable ids that do not clash with the graph merged with.
+/// The companies and agencies of one import, kept in memory because they repeat across rows, and the contracts of the
+/// graph merged with: found by identifier, by judgement (<c>same_as</c>, <c>not_same</c>), or by name key against every
+/// name and alias of the graph merged with; given stable ids that do not clash with it. A name that the key does not
+/// settle (two entities with that key, a near name) is a candidate, never merged.
 /// </summary>
 internal sealed class EntityRegistry
 {
@@ -62,13 +64,21 @@ internal sealed class EntityRegistry
     private readonly Dictionary<string, string> existingByIdentifier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> companySameAs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> agencySameAs = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Key, string Id)> notSame = [];
     private readonly HashSet<(string, string, string)> reportedCycles = [];
+    private readonly Dictionary<Kind, KeyIndex> keys = new() { [Kind.Company] = new KeyIndex(), [Kind.Agency] = new KeyIndex() };
+    private readonly Dictionary<string, List<Contract>> contractsByAward = new(StringComparer.Ordinal);
+    private readonly HashSet<string> existingContracts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Kind, string), MatchedBy> matchedHow = [];
+    private readonly SortedSet<ImportMatch> matches = new(Comparer<ImportMatch>.Create(CompareMatches));
+    private readonly SortedSet<ImportCandidate> candidates = new(Comparer<ImportCandidate>.Create(CompareCandidates));
 
     /// <param name="existing">The graph to merge with, or <see langword="null"/>.</param>
     /// <param name="counts">Whether an entity of <paramref name="existing"/> takes part (those of the file being replaced do not).</param>
-    /// <param name="sameAs">The mapping's <c>same_as</c> rules.</param>
+    /// <param name="sameAs">The <c>same_as</c> judgements of the mapping and the judgements file.</param>
+    /// <param name="notSameRules">The <c>not_same</c> judgements.</param>
     /// <param name="warn">Reports a warning: code, file, line, column, message, suggestion.</param>
-    public EntityRegistry(TechTiesGraph? existing, Func<Entity, bool> counts, IEnumerable<CsvMapping.SameAsRule> sameAs, Action<string, string, int, int, string, string?> warn)
+    public EntityRegistry(TechTiesGraph? existing, Func<Entity, bool> counts, IEnumerable<CsvMapping.SameAsRule> sameAs, IEnumerable<CsvMapping.NotSameRule> notSameRules, Action<string, string, int, int, string, string?> warn)
     {
         this.existing = existing;
         this.counts = counts;
@@ -76,11 +86,45 @@ internal sealed class EntityRegistry
         foreach (var entity in existing?.Entities.Where(counts) ?? [])
         {
             taken.Add(entity.Id);
-            IEnumerable<KeyValuePair<string, string>> identifiers = entity is Company company ? company.Identifiers : [];
+            IEnumerable<KeyValuePair<string, string>> identifiers = entity switch
+            {
+                Company company => company.Identifiers,
+                Agency agency => agency.Identifiers,
+                _ => [],
+            };
             foreach (var (scheme, value) in identifiers)
             {
-                existingByIdentifier.TryAdd(IdentifierKey(scheme, value), entity.Id);
+                existingByIdentifier.TryAdd(entity.Kind.ToName() + "/" + IdentifierKey(scheme, value), entity.Id);
             }
+
+            if (keys.TryGetValue(entity.Kind, out var index))
+            {
+                index.Add(entity, NameKeys.Of(entity.Kind, entity.Name), MatchedBy.Name);
+                foreach (var alias in entity.Aliases)
+                {
+                    index.Add(entity, NameKeys.Of(entity.Kind, alias), MatchedBy.Alias);
+                }
+            }
+            else if (entity is Contract contract)
+            {
+                existingContracts.Add(contract.Id);
+                if (contract.AwardId is { } award && AwardKey(award) is { Length: > 0 } awardKey)
+                {
+                    if (!contractsByAward.TryGetValue(awardKey, out var list))
+                    {
+                        contractsByAward[awardKey] = list = [];
+                    }
+
+                    list.Add(contract);
+                }
+            }
+        }
+
+        foreach (var rule in notSameRules)
+        {
+            // Either kind: a name is matched as a company and as an agency by different keys.
+            notSame.Add((NameKeys.Company(rule.Name), rule.Id));
+            notSame.Add((NameKeys.Agency(rule.Name), rule.Id));
         }
 
         foreach (var rule in sameAs)
@@ -95,9 +139,51 @@ internal sealed class EntityRegistry
 
     public IEnumerable<string> MatchedIds => Matched.Select(e => e.Id);
 
+    /// <summary>Every match, by kind, id and name as written.</summary>
+    public IReadOnlyCollection<ImportMatch> Matches => matches;
+
+    /// <summary>Every candidate left unmerged, by kind, name and candidate id.</summary>
+    public IReadOnlyCollection<ImportCandidate> Candidates => candidates;
+
     public bool IsTaken(string id) => taken.Contains(id);
 
-    /// <summary>The company a row names, by identifier first, then <c>same_as</c>, then name key.</summary>
+    /// <summary>The company or agency of this import (defined or matched) with the id.</summary>
+    public ImportedEntity Entity(string id) => byId[id];
+
+    public static string AwardKey(string award) => NameKeys.Award(award);
+
+    /// <summary>
+    /// The contract of the graph merged with that an imported row is: the one with the row's contract id, else the one
+    /// with its award identifier. Two contracts with that award identifier are candidates; none is chosen.
+    /// </summary>
+    public Contract? Contract(string id, string? awardId, string written)
+    {
+        if (existingContracts.Contains(id) && existing!.TryGet(id, out var same) && same is Contract byKey)
+        {
+            Record(new ImportMatch(Kind.Contract, written, byKey.Id, MatchedBy.ContractId));
+            return byKey;
+        }
+
+        if (awardId is null || !contractsByAward.TryGetValue(AwardKey(awardId), out var found))
+        {
+            return null;
+        }
+
+        if (found.Count == 1)
+        {
+            Record(new ImportMatch(Kind.Contract, awardId, found[0].Id, MatchedBy.AwardId));
+            return found[0];
+        }
+
+        foreach (var contract in found)
+        {
+            candidates.Add(new ImportCandidate(Kind.Contract, awardId, id, contract.Id, contract.Name, $"{found.Count} contracts of the graph have the award id {awardId}"));
+        }
+
+        return null;
+    }
+
+    /// <summary>The company a row names, by identifier first, then judgement, then name key.</summary>
     public ImportedEntity Company(string name, IReadOnlyList<(string Scheme, string Value)> identifiers)
     {
         var key = NameKeys.Company(name);
@@ -106,6 +192,11 @@ internal sealed class EntityRegistry
         {
             if (companiesByIdentifier.TryGetValue(IdentifierKey(scheme, value), out found))
             {
+                if (found.Existing)
+                {
+                    Record(new ImportMatch(Kind.Company, name, found.Id, MatchedBy.Identifier));
+                }
+
                 break;
             }
         }
@@ -114,9 +205,10 @@ internal sealed class EntityRegistry
         {
             foreach (var (scheme, value) in identifiers)
             {
-                if (existingByIdentifier.TryGetValue(IdentifierKey(scheme, value), out var id))
+                if (existingByIdentifier.TryGetValue("company/" + IdentifierKey(scheme, value), out var id) && !notSame.Contains((key, id)))
                 {
                     found = ExistingEntity(Kind.Company, id);
+                    Record(new ImportMatch(Kind.Company, name, id, MatchedBy.Identifier));
                     break;
                 }
             }
@@ -125,18 +217,29 @@ internal sealed class EntityRegistry
         if (found is null && companySameAs.TryGetValue(key, out var sameAsId))
         {
             found = ExistingEntity(Kind.Company, sameAsId);
+            Record(new ImportMatch(Kind.Company, name, sameAsId, MatchedBy.SameAs));
         }
 
         if (found is null && companiesByName.TryGetValue(key, out var byName)
             && identifiers.All(i => !byName.Identifiers.TryGetValue(i.Scheme, out var have) || IdentifierKey(i.Scheme, have) == IdentifierKey(i.Scheme, i.Value)))
         {
             found = byName;
+            if (found.Existing)
+            {
+                Record(new ImportMatch(Kind.Company, name, found.Id, matchedHow.GetValueOrDefault((Kind.Company, key), MatchedBy.Identifier)));
+            }
+        }
+
+        if (found is null)
+        {
+            found = ByKey(Kind.Company, name, key, identifiers);
         }
 
         if (found is null)
         {
             var identity = identifiers.Count > 0 ? IdentifierKey(identifiers[0].Scheme, identifiers[0].Value) : key;
             found = New(Kind.Company, NameKeys.Slug(key), "company:" + identity);
+            Near(Kind.Company, name, key, found);
         }
 
         companiesByName.TryAdd(key, found);
@@ -160,10 +263,26 @@ internal sealed class EntityRegistry
         var key = within is null ? nameKey : within.Id + "/" + nameKey;
         if (!agenciesByKey.TryGetValue(key, out var found))
         {
-            found = agencySameAs.TryGetValue(nameKey, out var sameAsId)
-                ? ExistingEntity(Kind.Agency, sameAsId)
-                : New(Kind.Agency, NameKeys.Slug(nameKey), "agency:" + key);
+            if (agencySameAs.TryGetValue(nameKey, out var sameAsId))
+            {
+                found = ExistingEntity(Kind.Agency, sameAsId);
+                Record(new ImportMatch(Kind.Agency, name, sameAsId, MatchedBy.SameAs));
+            }
+            else
+            {
+                found = ByKey(Kind.Agency, name, nameKey, [], within);
+                if (found is null)
+                {
+                    found = New(Kind.Agency, NameKeys.Slug(nameKey), "agency:" + key);
+                    Near(Kind.Agency, name, nameKey, found);
+                }
+            }
+
             agenciesByKey[key] = found;
+        }
+        else if (found.Existing)
+        {
+            Record(new ImportMatch(Kind.Agency, name, found.Id, matchedHow[(Kind.Agency, nameKey)]));
         }
 
         found.Saw(name);
@@ -209,6 +328,99 @@ internal sealed class EntityRegistry
 
     private static string IdentifierKey(string scheme, string value) => scheme + ":" + value.Trim().ToUpperInvariant();
 
+    private static int CompareMatches(ImportMatch a, ImportMatch b)
+    {
+        var c = a.Kind.CompareTo(b.Kind);
+        c = c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        c = c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+        return c != 0 ? c : a.By.CompareTo(b.By);
+    }
+
+    private static int CompareCandidates(ImportCandidate a, ImportCandidate b)
+    {
+        var c = a.Kind.CompareTo(b.Kind);
+        c = c != 0 ? c : string.CompareOrdinal(NameKeys.Of(a.Kind, a.Name), NameKeys.Of(b.Kind, b.Name));
+        return c != 0 ? c : string.CompareOrdinal(a.CandidateId, b.CandidateId);
+    }
+
+    private void Record(ImportMatch match)
+    {
+        matches.Add(match);
+        if (match.Kind != Kind.Contract)
+        {
+            matchedHow.TryAdd((match.Kind, NameKeys.Of(match.Kind, match.Name)), match.By);
+        }
+    }
+
+    // Candidates recorded before the row's entity had an id (ambiguous or conflicting keys) get it.
+    private void Settle(Kind kind, string key, string id)
+    {
+        foreach (var pending in candidates.Where(c => c.Kind == kind && c.Id.Length == 0 && NameKeys.Of(kind, c.Name) == key).ToList())
+        {
+            candidates.Remove(pending);
+            candidates.Add(pending with { Id = id });
+        }
+    }
+
+    /// <summary>
+    /// The entity of the graph merged with that the name key names: one entity (by its name or an alias) is a match;
+    /// two or more are candidates, as is one whose identifier of the same scheme differs. An office is matched only
+    /// among the offices of the agency it belongs to.
+    /// </summary>
+    private ImportedEntity? ByKey(Kind kind, string name, string key, IReadOnlyList<(string Scheme, string Value)> identifiers, ImportedEntity? within = null)
+    {
+        var hits = keys[kind].Find(key).Where(h => !notSame.Contains((key, h.Entity.Id))).ToList();
+        if (within is not null)
+        {
+            var inside = hits.Where(h => ExistingTargets(h.Entity.Id, "part_of").Contains(within.Id, StringComparer.Ordinal)).ToList();
+            if (inside.Count == 0)
+            {
+                foreach (var outside in hits.DistinctBy(h => h.Entity.Id))
+                {
+                    candidates.Add(new ImportCandidate(kind, name, string.Empty, outside.Entity.Id, outside.Entity.Name, $"the same name, but not part of '{within.Id}'"));
+                }
+            }
+
+            hits = inside;
+        }
+
+        var distinct = hits.DistinctBy(h => h.Entity.Id).ToList();
+        if (distinct.Count == 1)
+        {
+            var hit = distinct[0];
+            var conflict = identifiers.FirstOrDefault(i => hit.Entity is Company c && c.Identifiers.TryGetValue(i.Scheme, out var have) && IdentifierKey(i.Scheme, have) != IdentifierKey(i.Scheme, i.Value));
+            if (conflict.Scheme is null)
+            {
+                var by = hits.Any(h => h.By == MatchedBy.Name) ? MatchedBy.Name : MatchedBy.Alias;
+                Record(new ImportMatch(kind, name, hit.Entity.Id, by));
+                return ExistingEntity(kind, hit.Entity.Id);
+            }
+
+            candidates.Add(new ImportCandidate(kind, name, string.Empty, hit.Entity.Id, hit.Entity.Name, $"the same name, but the {conflict.Scheme} differs"));
+            return null;
+        }
+
+        foreach (var hit in distinct)
+        {
+            candidates.Add(new ImportCandidate(kind, name, string.Empty, hit.Entity.Id, hit.Entity.Name, $"the name is also a name of {distinct.Count} entities: {string.Join(", ", distinct.Select(d => d.Entity.Id))}"));
+        }
+
+        return null;
+    }
+
+    /// <summary>The near names of a new entity among those of the graph merged with: candidates for a person to judge.</summary>
+    private void Near(Kind kind, string name, string key, ImportedEntity created)
+    {
+        Settle(kind, key, created.Id);
+        foreach (var (entity, reason) in keys[kind].Near(key))
+        {
+            if (!notSame.Contains((key, entity.Id)))
+            {
+                candidates.Add(new ImportCandidate(kind, name, created.Id, entity.Id, entity.Name, reason));
+            }
+        }
+    }
+
     private void AddSameAs(CsvMapping.SameAsRule rule)
     {
         if (existing is null)
@@ -219,18 +431,21 @@ internal sealed class EntityRegistry
 
         if (!existing.TryGet(rule.Id, out var entity) || !counts(entity))
         {
-            var candidates = existing.Entities.Where(e => counts(e) && e.Kind is Kind.Company or Kind.Agency).Select(e => e.Id);
-            warn(DiagnosticCodes.UnknownSameAs, rule.File, rule.Line, rule.Col, $"same_as maps '{rule.Name}' to '{rule.Id}', which is not an entity of the graph to merge with; rows with that name get an entity of their own", Suggest.DidYouMean(rule.Id, candidates));
+            var candidateIds = existing.Entities.Where(e => counts(e) && e.Kind is Kind.Company or Kind.Agency).Select(e => e.Id);
+            warn(DiagnosticCodes.UnknownSameAs, rule.File, rule.Line, rule.Col, $"same_as maps '{rule.Name}' to '{rule.Id}', which is not an entity of the graph to merge with; rows with that name get an entity of their own", Suggest.DidYouMean(rule.Id, candidateIds));
             return;
         }
 
         switch (entity.Kind)
         {
-            case Kind.Company:
+            case Kind.Company when !notSame.Contains((NameKeys.Company(rule.Name), rule.Id)):
                 companySameAs.TryAdd(NameKeys.Company(rule.Name), rule.Id);
                 break;
-            case Kind.Agency:
+            case Kind.Agency when !notSame.Contains((NameKeys.Agency(rule.Name), rule.Id)):
                 agencySameAs.TryAdd(NameKeys.Agency(rule.Name), rule.Id);
+                break;
+            case Kind.Company or Kind.Agency:
+                // not_same wins over same_as for the same pair.
                 break;
             default:
                 warn(DiagnosticCodes.UnknownSameAs, rule.File, rule.Line, rule.Col, $"same_as maps '{rule.Name}' to '{rule.Id}', which is a {entity.Kind.ToName()}; only companies and agencies are matched", "name a company or an agency");
@@ -283,5 +498,82 @@ internal sealed class EntityRegistry
         }
 
         return false;
+    }
+
+    /// <summary>The name keys of the entities of one kind of the graph merged with, with blocks for near names.</summary>
+    private sealed class KeyIndex
+    {
+        private readonly Dictionary<string, List<(Entity Entity, MatchedBy By)>> byKey = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> keysByBlock = new(StringComparer.Ordinal);
+
+        public void Add(Entity entity, string key, MatchedBy by)
+        {
+            if (key.Length == 0)
+            {
+                return;
+            }
+
+            if (!byKey.TryGetValue(key, out var list))
+            {
+                byKey[key] = list = [];
+                foreach (var block in Blocks(key))
+                {
+                    if (!keysByBlock.TryGetValue(block, out var keyList))
+                    {
+                        keysByBlock[block] = keyList = [];
+                    }
+
+                    keyList.Add(key);
+                }
+            }
+
+            if (!list.Any(h => ReferenceEquals(h.Entity, entity) && h.By == by))
+            {
+                list.Add((entity, by));
+            }
+        }
+
+        public IReadOnlyList<(Entity Entity, MatchedBy By)> Find(string key) => byKey.TryGetValue(key, out var list) ? list : [];
+
+        /// <summary>The entities whose name key is near <paramref name="key"/> (but not the same), each once, with the reason.</summary>
+        public IEnumerable<(Entity Entity, string Reason)> Near(string key)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var compared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var block in Blocks(key))
+            {
+                foreach (var other in keysByBlock.GetValueOrDefault(block) ?? [])
+                {
+                    if (!compared.Add(other) || NameKeys.NearReason(key, other, loose: true) is not { } reason)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (entity, _) in byKey[other])
+                    {
+                        if (seen.Add(entity.Id))
+                        {
+                            yield return (entity, reason);
+                        }
+                    }
+                }
+            }
+        }
+
+        // Keys that share a word, or the first or last three letters, are compared; others cannot be near.
+        private static IEnumerable<string> Blocks(string key)
+        {
+            foreach (var word in key.Split(' '))
+            {
+                yield return "w:" + word;
+                if (word.Length > 3 && word.EndsWith("COM", StringComparison.Ordinal))
+                {
+                    yield return "w:" + word[..^3];
+                }
+            }
+
+            yield return "a:" + key[..Math.Min(3, key.Length)];
+            yield return "z:" + key[Math.Max(0, key.Length - 3)..];
+        }
     }
 }

@@ -104,6 +104,7 @@ internal sealed class GraphYamlWriter
         Pair("title", contract.Title);
         Pair("award_id", contract.AwardId);
         Pair("vendor", contract.VendorId);
+        Pair("vendor_parent", contract.VendorParentId);
         Pair("agency", contract.AgencyId);
         Pair("office", contract.OfficeId);
         Pair("amount", contract.Amount);

@@ -23,7 +23,7 @@ internal static class ImportLoader
             var temp = Path.Combine(Path.GetTempPath(), $"techties-import-{Guid.NewGuid():N}.yaml");
             try
             {
-                var result = CsvImporter.Write(import.Path, import.Mapping, temp, name, new ImportOptions { Existing = existing, SkipInvalid = import.SkipInvalid });
+                var result = CsvImporter.Write(import.Path, import.Mapping, temp, name, new ImportOptions { Existing = existing, SkipInvalid = import.SkipInvalid, Judgements = import.Judgements });
                 warnings.AddRange(result.Warnings);
                 all.Add(new GraphFile(name, File.ReadAllBytes(temp)));
             }

@@ -113,4 +113,10 @@ public static class DiagnosticCodes
 
     /// <summary>An import found more problems than it lists; the count of the rest is given.</summary>
     public const string TooManyProblems = "TT0076";
+
+    /// <summary>(Warning) The rows of an imported company name different parent companies: it gets none, each contract keeps its own.</summary>
+    public const string DifferingParents = "TT0077";
+
+    /// <summary>(Warning) Two entities are probably one: the same award id, identifier or name key, or near names (see <see cref="TechTiesGraph.FindDuplicates"/>).</summary>
+    public const string ProbableDuplicate = "TT0078";
 }

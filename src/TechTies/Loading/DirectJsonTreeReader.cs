@@ -31,7 +31,7 @@ internal ref struct DirectJsonTreeReader
     [
         new("kind"u8, Shape.Text, true), new("id"u8, Shape.Text, true), new("name"u8, Shape.Text, true), new("aliases"u8, Shape.List),
         new("description"u8, Shape.Text), new("url"u8, Shape.Text), new("founded"u8, Shape.Text), new("identifiers"u8, Shape.Identifiers),
-        new("awardId"u8, Shape.Text), new("vendor"u8, Shape.Text), new("agency"u8, Shape.Text), new("office"u8, Shape.Text),
+        new("awardId"u8, Shape.Text), new("vendor"u8, Shape.Text), new("vendorParent"u8, Shape.Text), new("agency"u8, Shape.Text), new("office"u8, Shape.Text),
         new("products"u8, Shape.List), new("amount"u8, Shape.Text), new("obligated"u8, Shape.Text), new("currentValue"u8, Shape.Text),
         new("potentialValue"u8, Shape.Text), new("start"u8, Shape.Text), new("end"u8, Shape.Text), new("status"u8, Shape.Text),
         new("protestKind"u8, Shape.Text), new("date"u8, Shape.Text), new("place"u8, Shape.Text), new("size"u8, Shape.Text),
@@ -42,7 +42,7 @@ internal ref struct DirectJsonTreeReader
     // The YAML keys of the entity members from aliases to citations, in the order the strict path writes them.
     private static readonly string[] EntityKeys =
     [
-        "kind", "id", "name", "aliases", "description", "url", "founded", "identifiers", "award_id", "vendor", "agency", "office",
+        "kind", "id", "name", "aliases", "description", "url", "founded", "identifiers", "award_id", "vendor", "vendor_parent", "agency", "office",
         "product", "amount", "obligated", "current_value", "potential_value", "start", "end", "status", "protestKind", "date",
         "place", "size", "sourceKind", "publisher", "author", "published", "sources",
     ];
@@ -278,8 +278,8 @@ internal ref struct DirectJsonTreeReader
         var map = new YMap { Line = line, Column = column };
         var name = (YScalar)slots[2]!;
         // A source named by its publisher and date has no headline: its title is left out so the name is derived again.
-        var untitled = kind == Kind.Source && slots[25] is YScalar publisher
-            && name.Value == Source.FallbackName(publisher.Value, PartialDate.TryParse((slots[27] as YScalar)?.Value, out var published) ? published : null);
+        var untitled = kind == Kind.Source && slots[26] is YScalar publisher
+            && name.Value == Source.FallbackName(publisher.Value, PartialDate.TryParse((slots[28] as YScalar)?.Value, out var published) ? published : null);
         if (!untitled)
         {
             Add(map, kind is Kind.Contract or Kind.Source ? "title" : "name", name);
@@ -287,14 +287,14 @@ internal ref struct DirectJsonTreeReader
 
         for (var i = 3; i < EntityKeys.Length; i++)
         {
-            var key = (i == 20 && kind == Kind.Protest) || (i == 24 && kind == Kind.Source) ? "kind" : EntityKeys[i];
+            var key = (i == 21 && kind == Kind.Protest) || (i == 25 && kind == Kind.Source) ? "kind" : EntityKeys[i];
             if (slots[i] is { } value)
             {
                 Add(map, key, value);
             }
         }
 
-        return ApplyClaims(map, slots[29]) ? map : null;
+        return ApplyClaims(map, slots[30]) ? map : null;
     }
 
     private static YMap? Tie(int line, int column, YNode?[] slots)
@@ -519,21 +519,21 @@ internal ref struct DirectJsonTreeReader
 
         public string? Vendor { get; } = Text(slots[9]);
 
-        public string? Agency { get; } = Text(slots[10]);
+        public string? Agency { get; } = Text(slots[11]);
 
-        public string? Office { get; } = Text(slots[11]);
+        public string? Office { get; } = Text(slots[12]);
 
-        public YSeq? Products { get; } = slots[12] as YSeq;
+        public YSeq? Products { get; } = slots[13] as YSeq;
 
-        public string? Start { get; } = Text(slots[17]);
+        public string? Start { get; } = Text(slots[18]);
 
-        public string? End { get; } = Text(slots[18]);
+        public string? End { get; } = Text(slots[19]);
 
-        public string? Amount { get; } = Text(slots[13]);
+        public string? Amount { get; } = Text(slots[14]);
 
-        public string Status { get; } = Text(slots[19]) ?? "reported";
+        public string Status { get; } = Text(slots[20]) ?? "reported";
 
-        public YSeq? Citations { get; } = slots[28] as YSeq;
+        public YSeq? Citations { get; } = slots[29] as YSeq;
 
         public static string? Text(YNode? node) => (node as YScalar)?.Value;
     }

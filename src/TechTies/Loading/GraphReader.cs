@@ -31,7 +31,7 @@ internal sealed partial class GraphReader
         [Kind.Group] = ["name", "aliases", "description", "sources", "url", "founded"],
         [Kind.Person] = ["name", "aliases", "description", "sources"],
         [Kind.Product] = ["name", "aliases", "description", "sources", "url"],
-        [Kind.Contract] = ["title", "aliases", "description", "sources", "award_id", "vendor", "agency", "office", "product", "amount", "obligated", "current_value", "potential_value", "currency", "start", "end", "status"],
+        [Kind.Contract] = ["title", "aliases", "description", "sources", "award_id", "vendor", "vendor_parent", "agency", "office", "product", "amount", "obligated", "current_value", "potential_value", "currency", "start", "end", "status"],
         [Kind.Protest] = ["name", "aliases", "description", "sources", "kind", "date", "start", "end", "place", "size", "organizers", "signatories"],
         [Kind.Source] = ["title", "aliases", "description", "sources", "kind", "publisher", "author", "published", "url"],
     };
@@ -46,6 +46,7 @@ internal sealed partial class GraphReader
     private readonly List<(string File, YMap Map)> datasets = [];
     private readonly Dictionary<string, Entity> entities = new(StringComparer.Ordinal);
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
+    private readonly List<(string File, YScalar Reference)> vendorParents = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
     // The ids suggested for invalid ids: a reference to one is not reported as naming nothing.
     private readonly HashSet<string> suggestedIds = new(StringComparer.Ordinal);
@@ -89,6 +90,7 @@ internal sealed partial class GraphReader
 
         var ties = BuildTies();
         CheckCitations();
+        CheckVendorParents();
         CheckCycles(ties);
         // Read before the errors are counted, so that a bad dataset field fails the load like any other.
         var datasetInfos = BuildDatasets();
@@ -398,6 +400,11 @@ internal sealed partial class GraphReader
     private Contract BuildContract(RawEntity e, FieldReader fields, string name, ImmutableArray<string> aliases, string? description, ImmutableArray<Citation> citations, SourceLocation location)
     {
         var vendor = fields.Reference("vendor", required: true);
+        var vendorParent = fields.Reference("vendor_parent", required: false);
+        if (vendorParent is not null)
+        {
+            vendorParents.Add((e.File, vendorParent));
+        }
         var agency = fields.Reference("agency", required: true);
         var office = fields.Reference("office", required: false);
         var products = fields.ReferenceList("product");
@@ -411,6 +418,7 @@ internal sealed partial class GraphReader
             Id = e.Key.Value, Name = name, Aliases = aliases, Description = description, Citations = citations, Location = location,
             AwardId = fields.Text("award_id"),
             VendorId = vendor is null ? string.Empty : IdOf(vendor),
+            VendorParentId = vendorParent is null ? null : IdOf(vendorParent),
             AgencyId = agency is null ? string.Empty : IdOf(agency),
             OfficeId = office is null ? null : IdOf(office),
             ProductIds = products.Count == 0 ? [] : [.. products.Select(IdOf)],
@@ -715,6 +723,25 @@ internal sealed partial class GraphReader
         }
 
         return citations;
+    }
+
+    // A contract's vendor_parent makes no tie, so it is checked here as a tie's end would be: a company of the graph.
+    private void CheckVendorParents()
+    {
+        foreach (var (file, reference) in vendorParents)
+        {
+            if (entities.TryGetValue(reference.Value, out var entity))
+            {
+                if (entity.Kind != Kind.Company)
+                {
+                    diagnostics.Error(DiagnosticCodes.WrongEndpointKind, file, reference.Line, reference.Column, $"vendor_parent {DiagnosticText.Quote(reference.Value)} is {A(entity.Kind.ToName())}, but a vendor's parent is a company", Suggest.DidYouMean(reference.Value, entities.Values.Where(x => x.Kind == Kind.Company).Select(x => x.Id)) ?? "name the id of a company");
+                }
+            }
+            else if (!raw.ContainsKey(reference.Value) && !suggestedIds.Contains(reference.Value))
+            {
+                UnknownReference(file, reference, [Kind.Company], "a contract's vendor_parent");
+            }
+        }
     }
 
     private void CheckCitations()

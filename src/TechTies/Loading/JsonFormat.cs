@@ -137,6 +137,10 @@ internal sealed record JsonEntity
     [Description("The vendor's id (contract).")]
     public string? Vendor { get; init; }
 
+    /// <summary>The id of the parent company the award record names for the vendor (contract).</summary>
+    [Description("The id of the parent company the award record names for the vendor (contract).")]
+    public string? VendorParent { get; init; }
+
     /// <summary>The agency's id (contract).</summary>
     [Description("The agency's id (contract).")]
     public string? Agency { get; init; }

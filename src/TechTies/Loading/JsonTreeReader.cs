@@ -438,6 +438,7 @@ internal static partial class JsonTreeReader
 
             Text(map, "award_id", e.AwardId, path + "/awardId");
             Text(map, "vendor", e.Vendor, path + "/vendor");
+            Text(map, "vendor_parent", e.VendorParent, path + "/vendorParent");
             Text(map, "agency", e.Agency, path + "/agency");
             Text(map, "office", e.Office, path + "/office");
             List(map, "product", e.Products, path + "/products");

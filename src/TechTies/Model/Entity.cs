@@ -164,6 +164,13 @@ public sealed class Contract : Entity
     /// <summary>The id of the vendor company.</summary>
     public required string VendorId { get; init; }
 
+    /// <summary>
+    /// The id of the parent company that the award record itself names for the vendor (<c>vendor_parent</c>), or
+    /// <see langword="null"/>. It is a fact of this award, kept beside (not instead of) the vendor's company-level
+    /// <c>subsidiary_of</c> ties: one company's awards may name different parents. Makes no tie.
+    /// </summary>
+    public string? VendorParentId { get; init; }
+
     /// <summary>The id of the agency that holds the contract.</summary>
     public required string AgencyId { get; init; }
 

@@ -359,7 +359,7 @@ internal static class EntityFields
                 break;
             case Contract k:
                 fields.AddRange([
-                    ("award_id", k.AwardId), ("vendor", k.VendorId), ("agency", k.AgencyId), ("office", k.OfficeId),
+                    ("award_id", k.AwardId), ("vendor", k.VendorId), ("vendor_parent", k.VendorParentId), ("agency", k.AgencyId), ("office", k.OfficeId),
                     ("product", k.ProductIds.IsEmpty ? null : string.Join(", ", k.ProductIds)),
                     ("amount", k.Amount?.ToString()), ("obligated", k.Obligated?.ToString()), ("current_value", k.CurrentValue?.ToString()),
                     ("potential_value", k.PotentialValue?.ToString()), ("start", k.Start?.ToString()), ("end", k.End?.ToString()),

@@ -47,7 +47,7 @@ public sealed class MergeTests : IDisposable
     private static CsvMapping WithSameAs(string sameAs) => CsvMapping.Parse(CsvMapping.BuiltInText("usaspending") + "\nsame_as:\n" + sameAs, "same-as.yaml");
 
     [Fact]
-    public void A_company_whose_uei_a_curated_company_has_becomes_a_reference_to_it()
+    public void A_company_whose_uei_a_curated_company_has_and_names_the_curated_graph_has_become_references_to_them()
     {
         var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.Icm(), AwardCsv.Falcon()]);
         var curated = TechTiesGraph.Load(CuratedFile);
@@ -55,12 +55,14 @@ public sealed class MergeTests : IDisposable
         var result = CsvImporter.Import(csv, CsvMapping.UsaSpending, Output, new ImportOptions { Existing = curated });
         var graph = TechTiesGraph.Load(CuratedFile, Output);
 
-        Assert.Equal(["palantir"], result.Matched.ToArray());
+        Assert.Equal(["ice", "palantir", "palantir-usg"], result.Matched.ToArray());
+        Assert.Contains(new ImportMatch(Kind.Company, "Palantir Technologies Inc.", "palantir", MatchedBy.Identifier), result.Matches);
+        Assert.Contains(new ImportMatch(Kind.Company, "PALANTIR USG INC", "palantir-usg", MatchedBy.Name), result.Matches);
+        Assert.Contains(new ImportMatch(Kind.Agency, "U.S. Immigration and Customs Enforcement", "ice", MatchedBy.Name), result.Matches);
         Assert.DoesNotContain("\n  palantir:", File.ReadAllText(Output), StringComparison.Ordinal);
+        Assert.DoesNotContain("\n  palantir-usg", File.ReadAllText(Output), StringComparison.Ordinal);
         Assert.Equal("palantir", ((Contract)graph["cont-awd-hscetc15c00001-7012-none-none"]).VendorId);
-        var usg = graph.EntitiesOf<Company>().Single(c => c.Name == "PALANTIR USG INC");
-        Assert.Matches("^palantir-usg-[0-9a-f]{6}$", usg.Id);
-        Assert.Contains(graph.TiesFrom(usg), t => t.Type.Name == "subsidiary_of" && t.To.Id == "palantir");
+        Assert.Equal(("palantir-usg", "palantir"), (((Contract)graph["cont-awd-hscetc14c00002-7012-none-none"]).VendorId, ((Contract)graph["cont-awd-hscetc14c00002-7012-none-none"]).VendorParentId));
         Assert.Empty(graph.Warnings);
     }
 
@@ -92,21 +94,18 @@ public sealed class MergeTests : IDisposable
     public void Palantir_usg_from_the_csv_meets_the_built_in_curated_entity()
     {
         var graphs = Path.Combine(RepoRoot.Path, "graphs");
-        var mapping = WithSameAs("""
-              "PALANTIR USG INC": palantir-usg
-              "PALANTIR TECHNOLOGIES INC": palantir
-              "U.S. Immigration and Customs Enforcement": ice
-              "MISSION SUPPORT WASHINGTON": ice-mission-support-washington
-            """);
-        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = "CONT_AWD_TEST_ONLY" })]);
+        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = "CONT_AWD_TEST_ONLY", ["award_id_piid"] = "TESTONLY1" })]);
         var builtIn = TechTiesGraph.Load(graphs);
 
-        CsvImporter.Import(csv, mapping, Output, new ImportOptions { Existing = builtIn });
+        var result = CsvImporter.Import(csv, CsvMapping.UsaSpending, Output, new ImportOptions { Existing = builtIn });
         var graph = TechTiesGraph.Load(LoadOptions.Default with { Strict = true }, graphs, Output);
 
         var contract = (Contract)graph["cont-awd-test-only"];
         Assert.Equal(("palantir-usg", "ice", "ice-mission-support-washington"), (contract.VendorId, contract.AgencyId, contract.OfficeId));
-        Assert.Equal(builtIn.Entities.Length + 3, graph.Entities.Length);
+        Assert.Equal(["dhs", "ice", "ice-mission-support-washington", "palantir", "palantir-usg"], result.Matched.ToArray());
+        Assert.Empty(result.Candidates);
+        // The source and the contract; every company and agency of the row is the curated one.
+        Assert.Equal(builtIn.Entities.Length + 2, graph.Entities.Length);
         Assert.Equal(builtIn.Warnings.Length, graph.Warnings.Length);
     }
 
@@ -117,7 +116,7 @@ public sealed class MergeTests : IDisposable
               "PALANTIR USG INC": palantir-usg
               "U.S. Immigration and Customs Enforcement": ice
             """);
-        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = "CONT_AWD_TEST_ONLY" })]);
+        var csv = AwardCsv.Write(folder, "awards.csv", [AwardCsv.With(AwardCsv.Icm(), new() { ["contract_award_unique_key"] = "CONT_AWD_TEST_ONLY", ["award_id_piid"] = "TESTONLY1" })]);
 
         var graph = TechTiesGraph.LoadBuiltIn(new LoadOptions { Imports = [new CsvImport(csv, mapping)] });
 

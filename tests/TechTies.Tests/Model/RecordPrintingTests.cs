@@ -24,7 +24,7 @@ public class RecordPrintingTests
         var options = new LoadOptions { Strict = true, Imports = [new CsvImport("awards.csv", CsvMapping.UsaSpending)] };
 
         Assert.Equal(
-            "LoadOptions { Strict = True, Imports = [CsvImport { Path = awards.csv, Mapping = mapping usaspending, SkipInvalid = False }], IncludeBuiltIn = False }",
+            "LoadOptions { Strict = True, Imports = [CsvImport { Path = awards.csv, Mapping = mapping usaspending, SkipInvalid = False, Judgements = 0 same_as, 0 not_same }], IncludeBuiltIn = False }",
             options.ToString());
         Assert.Equal("LoadOptions { Strict = False, Imports = [], IncludeBuiltIn = False }", LoadOptions.Default.ToString());
     }
