@@ -1,0 +1,512 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TechTies.Loading;
+
+namespace TechTies.Querying;
+
+/// <summary>
+/// Runs a totals query on the graph's compact index: one pass over the contracts, their vendor, agency and office
+/// read from the contract's own <c>awarded_to</c>/<c>awarded_by</c> ties, parents and departments followed once per
+/// entity and remembered, sums kept per group and currency in decimal.
+/// </summary>
+internal static class TotalsEngine
+{
+    public static MoneyTotals Run(TechTiesGraph graph, TotalsOptions options)
+    {
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The totals options are invalid:\n  " + string.Join("\n  ", problems), nameof(options));
+        }
+
+        var index = graph.Index;
+        var warnings = new List<string>();
+        var vendors = Resolve(graph, options.Vendors, Kind.Company, "vendor", warnings);
+        var agencies = Resolve(graph, options.Agencies, Kind.Agency, "agency", warnings);
+        var types = new Types(index);
+        var vendorSet = options.Vendors.IsEmpty ? null : Closure(index, vendors, options.WithSubsidiaries ? types.SubsidiaryOf : -1);
+        var agencySet = options.Agencies.IsEmpty ? null : Closure(index, agencies, types.PartOf);
+        var time = options.TimeFilter();
+        var field = FieldName(options.Value);
+
+        var groups = new Groups(index, options.By, options.Value);
+        var tops = options.By is TotalsGrouping.Parent or TotalsGrouping.Department ? new TopOf(index) : null;
+        var undated = 0;
+        var kinds = index.NodeKinds;
+        for (var node = 0; node < kinds.Length; node++)
+        {
+            if (kinds[node] != Kind.Contract)
+            {
+                continue;
+            }
+
+            var contract = (Contract)index.Nodes[node];
+            var (vendor, agency, office) = Ends(index, types, node, contract);
+            if (vendorSet is not null && !vendorSet[vendor] && !(options.WithSubsidiaries && AwardParent(index, contract) is { } named && vendorSet[named]))
+            {
+                continue;
+            }
+
+            if (agencySet is not null && !agencySet[agency] && !(office >= 0 && agencySet[office]))
+            {
+                continue;
+            }
+
+            if (time is not null)
+            {
+                if (!time.HoldsInTime(contract.Start, contract.End))
+                {
+                    continue;
+                }
+
+                undated += contract.Start is null && contract.End is null ? 1 : 0;
+            }
+
+            var value = options.Value switch
+            {
+                MoneyField.Amount => contract.Amount,
+                MoneyField.Obligated => contract.Obligated,
+                MoneyField.CurrentValue => contract.CurrentValue,
+                _ => contract.PotentialValue,
+            };
+            var disputed = value is not null && !contract.FieldClaims.IsEmpty && contract.ClaimsFor(field) is { IsDisputed: true };
+            var key = options.By switch
+            {
+                TotalsGrouping.Vendor => vendor,
+                TotalsGrouping.Parent => AwardParent(index, contract) ?? tops!.Find(vendor, types.SubsidiaryOf),
+                TotalsGrouping.Agency => agency,
+                TotalsGrouping.Office => office >= 0 ? office : agency,
+                TotalsGrouping.Department => tops!.Find(agency, types.PartOf),
+                TotalsGrouping.Year => contract.Start is { } start ? start.Year : Groups.UnknownYear,
+                _ => 0,
+            };
+            groups.Add(key, node, value, disputed);
+        }
+
+        if (time is not null && undated > 0)
+        {
+            warnings.Add($"{undated} undated contract(s) were counted because their dates are unknown, so the date filter cannot tell whether they hold.");
+        }
+
+        return groups.Result(graph, options, vendors, agencies, undated, warnings);
+    }
+
+    /// <summary>The field name of a money field, as the YAML format writes it.</summary>
+    public static string FieldName(MoneyField field) => field switch
+    {
+        MoneyField.Amount => "amount",
+        MoneyField.Obligated => "obligated",
+        MoneyField.CurrentValue => "current_value",
+        _ => "potential_value",
+    };
+
+    /// <summary>
+    /// The parent company the award record itself names, as a node, or <see langword="null"/> when it names none. The
+    /// one place that reads it: the per-award parent field is not in the model yet (see <see cref="AwardParentId"/>).
+    /// </summary>
+    private static int? AwardParent(GraphIndex index, Contract contract) =>
+        AwardParentId(contract) is { } id && index.TryGetNode(id, out var node) && index.Nodes[node].Kind == Kind.Company ? node : null;
+
+    /// <summary>
+    /// The id of the parent company the award record names (YAML <c>vendor_parent</c>), or <see langword="null"/>.
+    /// Contracts do not carry that field yet (issue 17 adds it as <c>Contract.VendorParentId</c>); until then every
+    /// award takes its parent from its vendor's <c>subsidiary_of</c> chain. Once the field lands this returns
+    /// <c>contract.VendorParentId</c>.
+    /// </summary>
+    internal static string? AwardParentId(Contract contract)
+    {
+        _ = contract;
+        return null;
+    }
+
+    // The contract's vendor, agency and office (or -1) from the ties it makes: no lookup by id per contract.
+    private static (int Vendor, int Agency, int Office) Ends(GraphIndex index, Types types, int node, Contract contract)
+    {
+        int vendor = -1, agency = -1, office = -1;
+        foreach (var e in index.Out(node))
+        {
+            var type = index.EdgeType[e];
+            if (type == types.AwardedTo)
+            {
+                vendor = index.EdgeTo[e];
+            }
+            else if (type == types.AwardedBy)
+            {
+                var to = index.EdgeTo[e];
+                if (contract.OfficeId is { } officeId && office < 0 && index.Nodes[to].Id == officeId && index.Nodes[to].Id != contract.AgencyId)
+                {
+                    office = to;
+                }
+                else
+                {
+                    agency = to;
+                }
+            }
+        }
+
+        return (vendor >= 0 ? vendor : index.NodeOf(contract.VendorId), agency >= 0 ? agency : index.NodeOf(contract.AgencyId), office);
+    }
+
+    // The entities, and with a type, every entity tied to one of them by that type, transitively (parts of an agency,
+    // subsidiaries of a company): the ties point from the part to the whole, so they are walked backwards.
+    private static bool[] Closure(GraphIndex index, ImmutableArray<Entity> entities, int type)
+    {
+        var set = new bool[index.Nodes.Length];
+        var stack = new Stack<int>();
+        foreach (var entity in entities)
+        {
+            var node = index.NodeOf(entity.Id);
+            if (!set[node])
+            {
+                set[node] = true;
+                stack.Push(node);
+            }
+        }
+
+        while (type >= 0 && stack.Count > 0)
+        {
+            var node = stack.Pop();
+            var row = index.In(node);
+            var (start, end) = index.TypeRange(row, type);
+            for (var k = start; k < end; k++)
+            {
+                var from = index.EdgeFrom[row[k]];
+                if (!set[from])
+                {
+                    set[from] = true;
+                    stack.Push(from);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    // Names, ids and aliases are one entity each (of the role's kind, or an error); patterns select every entity of
+    // the kind they match or end at, and say what else they matched.
+    private static ImmutableArray<Entity> Resolve(TechTiesGraph graph, ImmutableArray<string> specs, Kind kind, string role, List<string> warnings)
+    {
+        var found = new List<Entity>();
+        foreach (var spec in specs)
+        {
+            var text = spec.Trim();
+            IEnumerable<Entity> matched;
+            if (IsPathPattern(text))
+            {
+                var paths = graph.Query(PathQuery.Parse(text, graph) with { Limit = int.MaxValue });
+                if (paths.IsTruncated)
+                {
+                    throw new ArgumentException($"The {role} pattern {DiagnosticText.Quote(text)} found only some of its matches ({paths.TruncationReason}), so a total over them would be incomplete; narrow the pattern.");
+                }
+
+                matched = paths.Select(p => p.End).Distinct();
+            }
+            else if (text.StartsWith('(') || text == "?")
+            {
+                var node = QueryParser.ParseNode(text, graph);
+                matched = graph.Entities.Where(node.Matches);
+            }
+            else
+            {
+                var entity = graph.Find(text);
+                if (entity.Kind != kind)
+                {
+                    throw new ArgumentException($"{DiagnosticText.Quote(text)} is {entity.Name} ({entity.Kind.ToName()} {entity.Id}), not {Article(kind)}: a {role} is {Article(kind)}.");
+                }
+
+                found.Add(entity);
+                continue;
+            }
+
+            var all = matched.ToList();
+            var kept = all.Where(e => e.Kind == kind).ToList();
+            if (kept.Count < all.Count)
+            {
+                var others = all.Where(e => e.Kind != kind).ToList();
+                warnings.Add($"The {role} pattern {DiagnosticText.Quote(text)} matched {others.Count} {(others.Count == 1 ? "entity" : "entities")} that {(others.Count == 1 ? "is" : "are")} not {Article(kind)}, left out: {string.Join(", ", others.Take(5).Select(e => e.Id))}{(others.Count > 5 ? ", …" : string.Empty)}.");
+            }
+
+            if (kept.Count == 0)
+            {
+                warnings.Add($"The {role} pattern {DiagnosticText.Quote(text)} matched no {kind.ToName()}, so no contract counts for it.");
+            }
+
+            found.AddRange(kept);
+        }
+
+        return [.. found.Distinct().OrderBy(e => e.Id, StringComparer.Ordinal)];
+    }
+
+    private static bool IsPathPattern(string text) =>
+        text.Contains("-[", StringComparison.Ordinal) || text.Contains("<-", StringComparison.Ordinal)
+        || text.Contains("->", StringComparison.Ordinal) || text.Contains("--", StringComparison.Ordinal);
+
+    private static string Article(Kind kind) => kind == Kind.Agency ? "an agency" : "a " + kind.ToName();
+
+    /// <summary>The type numbers totals walk (-1 for a type the graph's schema lacks).</summary>
+    private sealed class Types(GraphIndex index)
+    {
+        public int AwardedTo { get; } = TypeOf(index, "awarded_to");
+
+        public int AwardedBy { get; } = TypeOf(index, "awarded_by");
+
+        public int SubsidiaryOf { get; } = TypeOf(index, "subsidiary_of");
+
+        public int PartOf { get; } = TypeOf(index, "part_of");
+
+        private static int TypeOf(GraphIndex index, string name) => index.TypeIdOf.TryGetValue(name, out var type) ? type : -1;
+    }
+
+    /// <summary>
+    /// The top of a chain of one tie type (<c>subsidiary_of</c>, <c>part_of</c>): from an entity, the first tie of the
+    /// type (by the other end's id) to the next, until an entity has none; remembered per entity. A cycle, which the
+    /// data should not have, stops at the last entity before the repeat.
+    /// </summary>
+    private sealed class TopOf(GraphIndex index)
+    {
+        private readonly int[] tops = new int[index.Nodes.Length];
+        private readonly List<int> chain = [];
+
+        public int Find(int node, int type)
+        {
+            if (type < 0)
+            {
+                return node;
+            }
+
+            if (tops[node] > 0)
+            {
+                return tops[node] - 1;
+            }
+
+            chain.Clear();
+            var current = node;
+            while (true)
+            {
+                chain.Add(current);
+                var row = index.Out(current);
+                var (start, end) = index.TypeRange(row, type);
+                if (start == end)
+                {
+                    break;
+                }
+
+                var next = index.EdgeTo[row[start]];
+                if (tops[next] > 0)
+                {
+                    current = tops[next] - 1;
+                    break;
+                }
+
+                if (chain.Contains(next))
+                {
+                    break;
+                }
+
+                current = next;
+            }
+
+            foreach (var member in chain)
+            {
+                tops[member] = current + 1;
+            }
+
+            return current;
+        }
+    }
+
+    /// <summary>The groups being summed, by key: an entity's node number, or a year.</summary>
+    private sealed class Groups(GraphIndex index, TotalsGrouping by, MoneyField field)
+    {
+        public const int UnknownYear = int.MinValue;
+
+        private readonly int[]? slotOfNode = by is TotalsGrouping.Year or TotalsGrouping.None ? null : new int[index.Nodes.Length];
+        private readonly Dictionary<int, int> slotOfKey = [];
+        private readonly List<Sum> sums = [];
+        private readonly List<string> currencies = [];
+        private readonly List<int> currencyContracts = [];
+        private string? lastCurrency;
+        private int lastCurrencyIndex;
+
+        public void Add(int key, int contract, Money? value, bool disputed)
+        {
+            int slot;
+            if (slotOfNode is not null)
+            {
+                slot = slotOfNode[key] - 1;
+                if (slot < 0)
+                {
+                    slot = sums.Count;
+                    slotOfNode[key] = slot + 1;
+                    sums.Add(new Sum(key));
+                }
+            }
+            else if (!slotOfKey.TryGetValue(key, out slot))
+            {
+                slot = sums.Count;
+                slotOfKey.Add(key, slot);
+                sums.Add(new Sum(key));
+            }
+
+            var sum = sums[slot];
+            sum.Contracts.Add(contract);
+            if (value is not { } money)
+            {
+                sum.WithoutValue++;
+                return;
+            }
+
+            sum.Disputed += disputed ? 1 : 0;
+            sum.Add(money);
+            CountCurrency(money.Currency);
+        }
+
+        public MoneyTotals Result(TechTiesGraph graph, TotalsOptions options, ImmutableArray<Entity> vendors, ImmutableArray<Entity> agencies, int undated, List<string> warnings)
+        {
+            // Groups are ranked by their total in the currency most contracts state (ties: the code's ordinal order).
+            var rankCurrency = currencies.Count == 0 ? null : Enumerable.Range(0, currencies.Count)
+                .OrderByDescending(i => currencyContracts[i]).ThenBy(i => currencies[i], StringComparer.Ordinal).Select(i => currencies[i]).First();
+            var all = sums.Select(s => Group(graph, s)).ToList();
+            all.Sort((a, b) => CompareRank(a, b, rankCurrency));
+
+            var shown = options.Top is { } top && all.Count > top ? all.Take(top).ToList() : all;
+            var rest = all.Skip(shown.Count).ToList();
+            for (var i = 0; i < shown.Count; i++)
+            {
+                shown[i] = shown[i].WithRank(i + 1);
+            }
+
+            if (by == TotalsGrouping.Year)
+            {
+                // Years read in time order; the ranks still say which were largest.
+                shown = [.. shown.OrderBy(g => g.Key == UnknownYear ? int.MaxValue : g.Key)];
+            }
+
+            var others = rest.Count == 0 ? null : Others(graph, rest);
+            var grand = Totals(sums.SelectMany(s => s.Totals()));
+            var counted = sums.Sum(s => s.Contracts.Count);
+            var withoutValue = sums.Sum(s => s.WithoutValue);
+            var disputed = sums.Sum(s => s.Disputed);
+            var disputedTotals = shown.Count(g => g.Disputed > 0) + (others is { Disputed: > 0 } ? 1 : 0);
+            return new MoneyTotals(graph, options, vendors, agencies, [.. shown], others, grand, counted, withoutValue, disputed, disputedTotals, undated, [.. warnings], rankCurrency);
+        }
+
+        private static ImmutableArray<Money> Totals(IEnumerable<Money> amounts)
+        {
+            var byCurrency = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var money in amounts)
+            {
+                byCurrency[money.Currency] = byCurrency.TryGetValue(money.Currency, out var sum) ? checked(sum + money.Amount) : money.Amount;
+            }
+
+            return [.. byCurrency.Select(p => new Money(p.Value, p.Key))];
+        }
+
+        private static int CompareRank(TotalsGroup a, TotalsGroup b, string? currency)
+        {
+            var x = currency is null ? null : a.TotalIn(currency);
+            var y = currency is null ? null : b.TotalIn(currency);
+            var c = (x, y) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                _ => y.Value.Amount.CompareTo(x.Value.Amount),
+            };
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        }
+
+        private void CountCurrency(string currency)
+        {
+            if (!ReferenceEquals(currency, lastCurrency))
+            {
+                var at = currencies.IndexOf(currency);
+                if (at < 0)
+                {
+                    at = currencies.Count;
+                    currencies.Add(currency);
+                    currencyContracts.Add(0);
+                }
+
+                lastCurrency = currency;
+                lastCurrencyIndex = at;
+            }
+
+            currencyContracts[lastCurrencyIndex]++;
+        }
+
+        private TotalsGroup Group(TechTiesGraph graph, Sum sum)
+        {
+            var (id, name, entity) = by switch
+            {
+                TotalsGrouping.Year when sum.Key == UnknownYear => ("unknown", "start unknown", (Entity?)null),
+                TotalsGrouping.Year => (sum.Key.ToString(CultureInfo.InvariantCulture), sum.Key.ToString(CultureInfo.InvariantCulture), null),
+                TotalsGrouping.None => ("all", "all contracts", null),
+                _ => (index.Nodes[sum.Key].Id, index.Nodes[sum.Key].Name, index.Nodes[sum.Key]),
+            };
+            return new TotalsGroup(graph, field, id, name, entity, sum.Key, 0, 1, Totals(sum.Totals()), [.. sum.Contracts], sum.WithoutValue, sum.Disputed);
+        }
+
+        private TotalsGroup Others(TechTiesGraph graph, List<TotalsGroup> rest)
+        {
+            var noun = by switch
+            {
+                TotalsGrouping.Vendor => "vendors",
+                TotalsGrouping.Parent => "parents",
+                TotalsGrouping.Agency => "agencies",
+                TotalsGrouping.Office => "offices",
+                TotalsGrouping.Department => "departments",
+                _ => "years",
+            };
+            int[] contracts = [.. rest.SelectMany(g => g.ContractNodes).Order()];
+            return new TotalsGroup(graph, field, "others", $"{rest.Count.ToString(CultureInfo.InvariantCulture)} other {noun}", null, 0, 0, rest.Count, Totals(rest.SelectMany(g => g.Totals)), contracts, rest.Sum(g => g.WithoutValue), rest.Sum(g => g.Disputed));
+        }
+    }
+
+    /// <summary>One group's sums while the contracts are read: one currency inline, any others aside.</summary>
+    private sealed class Sum(int key)
+    {
+        private string? currency;
+        private decimal amount;
+        private SortedDictionary<string, decimal>? otherCurrencies;
+
+        public int Key { get; } = key;
+
+        public List<int> Contracts { get; } = [];
+
+        public int WithoutValue { get; set; }
+
+        public int Disputed { get; set; }
+
+        public void Add(Money money)
+        {
+            if (currency is null)
+            {
+                currency = money.Currency;
+                amount = money.Amount;
+            }
+            else if (ReferenceEquals(currency, money.Currency) || currency == money.Currency)
+            {
+                amount = checked(amount + money.Amount);
+            }
+            else
+            {
+                otherCurrencies ??= new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+                otherCurrencies[money.Currency] = otherCurrencies.TryGetValue(money.Currency, out var other) ? checked(other + money.Amount) : money.Amount;
+            }
+        }
+
+        public IEnumerable<Money> Totals()
+        {
+            if (currency is not null)
+            {
+                yield return new Money(amount, currency);
+            }
+
+            foreach (var (code, total) in otherCurrencies ?? [])
+            {
+                yield return new Money(total, code);
+            }
+        }
+    }
+}
