@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using TechTies.Loading;
@@ -29,8 +30,8 @@ internal static class TotalsEngine
         var time = options.TimeFilter();
         var field = FieldName(options.Value);
 
-        var groups = new Groups(index, options.By, options.Value);
-        var tops = options.By is TotalsGrouping.Parent or TotalsGrouping.Department ? new TopOf(index) : null;
+        using var groups = new Groups(index, options.By, options.Value);
+        using var tops = options.By is TotalsGrouping.Parent or TotalsGrouping.Department ? new TopOf(index) : null;
         var undated = 0;
         var kinds = index.NodeKinds;
         for (var node = 0; node < kinds.Length; node++)
@@ -262,9 +263,10 @@ internal static class TotalsEngine
     /// type (by the other end's id) to the next, until an entity has none; remembered per entity. A cycle, which the
     /// data should not have, stops at the last entity before the repeat.
     /// </summary>
-    private sealed class TopOf(GraphIndex index)
+    private sealed class TopOf(GraphIndex index) : IDisposable
     {
-        private readonly int[] tops = new int[index.Nodes.Length];
+        // Rented, not allocated: an array per node on every run would be a large-object allocation each time.
+        private readonly int[] tops = Rent(index.Nodes.Length);
         private readonly List<int> chain = [];
 
         public int Find(int node, int type)
@@ -313,18 +315,31 @@ internal static class TotalsEngine
 
             return current;
         }
+
+        public void Dispose() => ArrayPool<int>.Shared.Return(tops);
+    }
+
+    /// <summary>A pooled array of <paramref name="length"/> zeros (or more).</summary>
+    private static int[] Rent(int length)
+    {
+        var array = ArrayPool<int>.Shared.Rent(length);
+        Array.Clear(array, 0, length);
+        return array;
     }
 
     /// <summary>The groups being summed, by key: an entity's node number, or a year.</summary>
-    private sealed class Groups(GraphIndex index, TotalsGrouping by, MoneyField field)
+    private sealed class Groups(GraphIndex index, TotalsGrouping by, MoneyField field) : IDisposable
     {
         public const int UnknownYear = int.MinValue;
 
-        private readonly int[]? slotOfNode = by is TotalsGrouping.Year or TotalsGrouping.None ? null : new int[index.Nodes.Length];
+        private readonly int[]? slotOfNode = by is TotalsGrouping.Year or TotalsGrouping.None ? null : Rent(index.Nodes.Length);
         private readonly Dictionary<int, int> slotOfKey = [];
         private readonly List<Sum> sums = [];
+
+        // Every currency stated, with how many contracts state it and their grand total.
         private readonly List<string> currencies = [];
         private readonly List<int> currencyContracts = [];
+        private readonly List<decimal> currencyTotals = [];
         private string? lastCurrency;
         private int lastCurrencyIndex;
 
@@ -358,22 +373,48 @@ internal static class TotalsEngine
 
             sum.Disputed += disputed ? 1 : 0;
             sum.Add(money);
-            CountCurrency(money.Currency);
+            var at = CurrencyIndex(money.Currency);
+            currencyContracts[at]++;
+            currencyTotals[at] = checked(currencyTotals[at] + money.Amount);
+        }
+
+        public void Dispose()
+        {
+            if (slotOfNode is not null)
+            {
+                ArrayPool<int>.Shared.Return(slotOfNode);
+            }
         }
 
         public MoneyTotals Result(TechTiesGraph graph, TotalsOptions options, ImmutableArray<Entity> vendors, ImmutableArray<Entity> agencies, int undated, List<string> warnings)
         {
-            // Groups are ranked by their total in the currency most contracts state (ties: the code's ordinal order).
+            // Groups are ranked by their total in the currency most contracts state (ties: the code's ordinal order),
+            // then by id; the sums are ranked before any group is made, so only what is shown is built.
             var rankCurrency = currencies.Count == 0 ? null : Enumerable.Range(0, currencies.Count)
                 .OrderByDescending(i => currencyContracts[i]).ThenBy(i => currencies[i], StringComparer.Ordinal).Select(i => currencies[i]).First();
-            var all = sums.Select(s => Group(graph, s)).ToList();
-            all.Sort((a, b) => CompareRank(a, b, rankCurrency));
-
-            var shown = options.Top is { } top && all.Count > top ? all.Take(top).ToList() : all;
-            var rest = all.Skip(shown.Count).ToList();
-            for (var i = 0; i < shown.Count; i++)
+            var ranked = new (Sum Sum, decimal? Total, string Id)[sums.Count];
+            for (var i = 0; i < ranked.Length; i++)
             {
-                shown[i] = shown[i].WithRank(i + 1);
+                ranked[i] = (sums[i], rankCurrency is null ? null : sums[i].TotalIn(rankCurrency), IdOf(sums[i].Key));
+            }
+
+            Array.Sort(ranked, static (a, b) =>
+            {
+                var c = (a.Total, b.Total) switch
+                {
+                    (null, null) => 0,
+                    (null, _) => 1,
+                    (_, null) => -1,
+                    _ => b.Total.Value.CompareTo(a.Total.Value),
+                };
+                return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+            });
+
+            var count = options.Top is { } top ? Math.Min(top, ranked.Length) : ranked.Length;
+            var shown = new List<TotalsGroup>(count);
+            for (var i = 0; i < count; i++)
+            {
+                shown.Add(Group(graph, ranked[i].Sum, ranked[i].Id, i + 1));
             }
 
             if (by == TotalsGrouping.Year)
@@ -382,8 +423,8 @@ internal static class TotalsEngine
                 shown = [.. shown.OrderBy(g => g.Key == UnknownYear ? int.MaxValue : g.Key)];
             }
 
-            var others = rest.Count == 0 ? null : Others(graph, rest);
-            var grand = Totals(sums.SelectMany(s => s.Totals()));
+            var others = count == ranked.Length ? null : Others(graph, ranked.AsSpan(count));
+            var grand = ImmutableArray.CreateRange(Enumerable.Range(0, currencies.Count).OrderBy(i => currencies[i], StringComparer.Ordinal).Select(i => new Money(currencyTotals[i], currencies[i])));
             var counted = sums.Sum(s => s.Contracts.Count);
             var withoutValue = sums.Sum(s => s.WithoutValue);
             var disputed = sums.Sum(s => s.Disputed);
@@ -391,32 +432,7 @@ internal static class TotalsEngine
             return new MoneyTotals(graph, options, vendors, agencies, [.. shown], others, grand, counted, withoutValue, disputed, disputedTotals, undated, [.. warnings], rankCurrency);
         }
 
-        private static ImmutableArray<Money> Totals(IEnumerable<Money> amounts)
-        {
-            var byCurrency = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-            foreach (var money in amounts)
-            {
-                byCurrency[money.Currency] = byCurrency.TryGetValue(money.Currency, out var sum) ? checked(sum + money.Amount) : money.Amount;
-            }
-
-            return [.. byCurrency.Select(p => new Money(p.Value, p.Key))];
-        }
-
-        private static int CompareRank(TotalsGroup a, TotalsGroup b, string? currency)
-        {
-            var x = currency is null ? null : a.TotalIn(currency);
-            var y = currency is null ? null : b.TotalIn(currency);
-            var c = (x, y) switch
-            {
-                (null, null) => 0,
-                (null, _) => 1,
-                (_, null) => -1,
-                _ => y.Value.Amount.CompareTo(x.Value.Amount),
-            };
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        }
-
-        private void CountCurrency(string currency)
+        private int CurrencyIndex(string currency)
         {
             if (!ReferenceEquals(currency, lastCurrency))
             {
@@ -426,28 +442,37 @@ internal static class TotalsEngine
                     at = currencies.Count;
                     currencies.Add(currency);
                     currencyContracts.Add(0);
+                    currencyTotals.Add(0m);
                 }
 
                 lastCurrency = currency;
                 lastCurrencyIndex = at;
             }
 
-            currencyContracts[lastCurrencyIndex]++;
+            return lastCurrencyIndex;
         }
 
-        private TotalsGroup Group(TechTiesGraph graph, Sum sum)
+        private string IdOf(int key) => by switch
         {
-            var (id, name, entity) = by switch
+            TotalsGrouping.Year when key == UnknownYear => "unknown",
+            TotalsGrouping.Year => key.ToString(CultureInfo.InvariantCulture),
+            TotalsGrouping.None => "all",
+            _ => index.Nodes[key].Id,
+        };
+
+        private TotalsGroup Group(TechTiesGraph graph, Sum sum, string id, int rank)
+        {
+            var (name, entity) = by switch
             {
-                TotalsGrouping.Year when sum.Key == UnknownYear => ("unknown", "start unknown", (Entity?)null),
-                TotalsGrouping.Year => (sum.Key.ToString(CultureInfo.InvariantCulture), sum.Key.ToString(CultureInfo.InvariantCulture), null),
-                TotalsGrouping.None => ("all", "all contracts", null),
-                _ => (index.Nodes[sum.Key].Id, index.Nodes[sum.Key].Name, index.Nodes[sum.Key]),
+                TotalsGrouping.Year when sum.Key == UnknownYear => ("start unknown", (Entity?)null),
+                TotalsGrouping.Year => (id, null),
+                TotalsGrouping.None => ("all contracts", null),
+                _ => (index.Nodes[sum.Key].Name, index.Nodes[sum.Key]),
             };
-            return new TotalsGroup(graph, field, id, name, entity, sum.Key, 0, 1, Totals(sum.Totals()), [.. sum.Contracts], sum.WithoutValue, sum.Disputed);
+            return new TotalsGroup(graph, field, id, name, entity, sum.Key, rank, 1, sum.Totals(), [.. sum.Contracts], sorted: true, sum.WithoutValue, sum.Disputed);
         }
 
-        private TotalsGroup Others(TechTiesGraph graph, List<TotalsGroup> rest)
+        private TotalsGroup Others(TechTiesGraph graph, ReadOnlySpan<(Sum Sum, decimal? Total, string Id)> rest)
         {
             var noun = by switch
             {
@@ -458,8 +483,24 @@ internal static class TotalsEngine
                 TotalsGrouping.Department => "departments",
                 _ => "years",
             };
-            int[] contracts = [.. rest.SelectMany(g => g.ContractNodes).Order()];
-            return new TotalsGroup(graph, field, "others", $"{rest.Count.ToString(CultureInfo.InvariantCulture)} other {noun}", null, 0, 0, rest.Count, Totals(rest.SelectMany(g => g.Totals)), contracts, rest.Sum(g => g.WithoutValue), rest.Sum(g => g.Disputed));
+            var byCurrency = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+            var contracts = new List<int>();
+            int withoutValue = 0, disputed = 0;
+            foreach (var (sum, _, _) in rest)
+            {
+                foreach (var total in sum.Totals())
+                {
+                    byCurrency[total.Currency] = byCurrency.TryGetValue(total.Currency, out var so) ? checked(so + total.Amount) : total.Amount;
+                }
+
+                contracts.AddRange(sum.Contracts);
+                withoutValue += sum.WithoutValue;
+                disputed += sum.Disputed;
+            }
+
+            // The contracts are put in order of id when someone lists them.
+            var totals = ImmutableArray.CreateRange(byCurrency.Select(p => new Money(p.Value, p.Key)));
+            return new TotalsGroup(graph, field, "others", $"{rest.Length.ToString(CultureInfo.InvariantCulture)} other {noun}", null, 0, 0, rest.Length, totals, [.. contracts], sorted: false, withoutValue, disputed);
         }
     }
 
@@ -496,17 +537,31 @@ internal static class TotalsEngine
             }
         }
 
-        public IEnumerable<Money> Totals()
+        public decimal? TotalIn(string code)
         {
-            if (currency is not null)
+            if (currency == code)
             {
-                yield return new Money(amount, currency);
+                return amount;
             }
 
-            foreach (var (code, total) in otherCurrencies ?? [])
+            return otherCurrencies is not null && otherCurrencies.TryGetValue(code, out var other) ? other : null;
+        }
+
+        /// <summary>The totals, one per currency in ordinal order of the code.</summary>
+        public ImmutableArray<Money> Totals()
+        {
+            if (currency is null)
             {
-                yield return new Money(total, code);
+                return [];
             }
+
+            if (otherCurrencies is null)
+            {
+                return [new Money(amount, currency)];
+            }
+
+            var all = new SortedDictionary<string, decimal>(otherCurrencies, StringComparer.Ordinal) { [currency] = amount };
+            return [.. all.Select(p => new Money(p.Value, p.Key))];
         }
     }
 }

@@ -148,13 +148,16 @@ public sealed class TotalsGroup
     private readonly TechTiesGraph graph;
     private readonly MoneyField field;
     private readonly int[] contractNodes;
+    private readonly bool sorted;
     private ImmutableArray<ContractValue> contracts;
 
-    internal TotalsGroup(TechTiesGraph graph, MoneyField field, string id, string name, Entity? entity, int key, int rank, int groupCount, ImmutableArray<Money> totals, int[] contractNodes, int withoutValue, int disputed)
+    internal TotalsGroup(TechTiesGraph graph, MoneyField field, string id, string name, Entity? entity, int key, int rank, int groupCount, ImmutableArray<Money> totals, int[] contractNodes, bool sorted, int withoutValue, int disputed)
     {
+
         this.graph = graph;
         this.field = field;
         this.contractNodes = contractNodes;
+        this.sorted = sorted;
         Id = id;
         Name = name;
         Entity = entity;
@@ -203,11 +206,19 @@ public sealed class TotalsGroup
         {
             if (contracts.IsDefault)
             {
-                var made = new ContractValue[contractNodes.Length];
+                // Ordinal order of id is the order of node numbers; the others' are sorted only when listed.
+                var order = contractNodes;
+                if (!sorted)
+                {
+                    order = (int[])contractNodes.Clone();
+                    Array.Sort(order);
+                }
+
+                var made = new ContractValue[order.Length];
                 var nodes = graph.Index.Nodes;
                 for (var i = 0; i < made.Length; i++)
                 {
-                    made[i] = new ContractValue((Contract)nodes[contractNodes[i]], this.field);
+                    made[i] = new ContractValue((Contract)nodes[order[i]], this.field);
                 }
 
                 ImmutableInterlocked.InterlockedInitialize(ref contracts, ImmutableCollectionsMarshal.AsImmutableArray(made));
@@ -218,8 +229,6 @@ public sealed class TotalsGroup
     }
 
     internal int Key { get; }
-
-    internal int[] ContractNodes => contractNodes;
 
     /// <summary>The total in one currency, or <see langword="null"/> when no contract of the group states a value in it.</summary>
     /// <param name="currency">An ISO 4217 code such as <c>USD</c>.</param>
@@ -243,7 +252,6 @@ public sealed class TotalsGroup
     public override string ToString() =>
         $"{Name}: {(Totals.IsEmpty ? "no value" : string.Join(" + ", Totals))} ({ContractCount} {(ContractCount == 1 ? "contract" : "contracts")}, {WithoutValue} without value)";
 
-    internal TotalsGroup WithRank(int rank) => new(graph, this.field, Id, Name, Entity, Key, rank, GroupCount, Totals, contractNodes, WithoutValue, Disputed);
 }
 
 /// <summary>One contract of a <see cref="TotalsGroup"/>: the value a total sums from it, and the sources of that value. Immutable.</summary>

@@ -56,6 +56,33 @@ public sealed class TornApartTotalsTests : IDisposable
     }
 
     [Fact]
+    public void Merged_with_the_built_in_graph_the_top_ten_parents_equal_an_independent_sum_of_the_csv_and_the_built_in_ice_awards()
+    {
+        // The list's agency is ICE of the built-in graph; its award ids are not the built-in graph's, so no award is
+        // in both (reconciling awards that are is the import's work, not the totals').
+        var mapping = CsvMapping.Parse(File.ReadAllText(Path.Combine(Fixtures, "torn-apart.yaml")) + "\nsame_as:\n  \"U.S. Immigration and Customs Enforcement\": ice\n", "torn-apart.yaml");
+        var graph = TechTiesGraph.Load(new LoadOptions { IncludeBuiltIn = true, Imports = [new CsvImport(Csv, mapping)] });
+
+        var totals = graph.Totals(new TotalsOptions { Agencies = ["ice"], By = TotalsGrouping.Parent, Value = MoneyField.CurrentValue, Top = 10 });
+        var theirs = JsonDocument.Parse(ConsumerSupport.Run("/usr/bin/python3", [Checker, Csv, "current_total_value", "10", Path.Combine(RepoRoot.Path, "graphs"), "ice"], ConsumerSupport.AptHint)).RootElement;
+
+        var expected = theirs.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal(10, totals.Groups.Length);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(expected[i].GetProperty("key").GetString(), NameKeys.Company(totals.Groups[i].Name));
+            Assert.Equal(Decimal(expected[i].GetProperty("total")), Assert.Single(totals.Groups[i].Totals).Amount);
+            Assert.Equal(expected[i].GetProperty("contracts").GetInt32(), totals.Groups[i].ContractCount);
+            Assert.Equal(expected[i].GetProperty("withoutValue").GetInt32(), totals.Groups[i].WithoutValue);
+        }
+
+        Assert.Equal("palantir", totals.Groups[0].Id);
+        Assert.Equal(Decimal(theirs.GetProperty("grandTotal")), Assert.Single(totals.GrandTotals).Amount);
+        Assert.Equal(theirs.GetProperty("contracts").GetInt32(), totals.ContractCount);
+        Assert.Equal(theirs.GetProperty("withoutValue").GetInt32(), totals.WithoutValue);
+    }
+
+    [Fact]
     public void A_vendor_s_current_total_is_the_sum_of_its_awards_that_state_one_and_the_third_is_without_value()
     {
         var graph = TechTiesGraph.Load(graphFile);

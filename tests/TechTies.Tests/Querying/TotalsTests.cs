@@ -82,13 +82,6 @@ public sealed class TotalsTests
     }
 
     [Fact]
-    public void An_award_names_no_parent_of_its_own_until_the_vendor_parent_field_is_wired()
-    {
-        // The one place the award's own parent is read: it becomes contract.VendorParentId when that field lands.
-        Assert.All(Graph.EntitiesOf<Contract>(), c => Assert.Null(TechTies.Querying.TotalsEngine.AwardParentId(c)));
-    }
-
-    [Fact]
     public void An_agency_includes_its_parts_and_contracts_are_grouped_by_office_agency_or_department()
     {
         var byOffice = Graph.Contracts().Agency("Department of Things").By(TotalsGrouping.Office).Totals();
@@ -133,6 +126,16 @@ public sealed class TotalsTests
         Assert.Equal(["k1", "k2"], Graph.Contracts().Vendor("Acme").WithSubsidiaries().By(TotalsGrouping.None).Totals().Groups[0].Contracts.Select(c => c.Contract.Id));
         Assert.Equal(["k1", "k2"], Graph.Contracts().Vendor("holdco").WithSubsidiaries().By(TotalsGrouping.None).Totals().Groups[0].Contracts.Select(c => c.Contract.Id));
         Assert.Equal(0, Graph.Contracts().Vendor("holdco").Totals().ContractCount);
+    }
+
+    [Fact]
+    public void A_contract_the_selection_reaches_several_ways_is_counted_once()
+    {
+        var totals = Graph.Contracts().Vendor("acme", "holdco", "(:company {name: acme})").WithSubsidiaries().Agency("dept", "bureau").By(TotalsGrouping.None).Totals();
+
+        Assert.Equal(["k1", "k2"], totals.Groups[0].Contracts.Select(c => c.Contract.Id));
+        Assert.Equal([Money.Parse("USD 300.30")], totals.GrandTotals.ToArray());
+        Assert.Equal(["acme", "holdco"], totals.Vendors.Select(v => v.Id));
     }
 
     [Fact]
