@@ -32,6 +32,8 @@ internal static class TotalsEngine
 
         using var groups = new Groups(index, options.By, options.Value);
         using var tops = options.By is TotalsGrouping.Parent or TotalsGrouping.Department ? new TopOf(index) : null;
+        var needVendor = vendorSet is not null || options.By is TotalsGrouping.Vendor or TotalsGrouping.Parent;
+        var needAgency = agencySet is not null || options.By is TotalsGrouping.Agency or TotalsGrouping.Office or TotalsGrouping.Department;
         var undated = 0;
         var kinds = index.NodeKinds;
         for (var node = 0; node < kinds.Length; node++)
@@ -42,7 +44,8 @@ internal static class TotalsEngine
             }
 
             var contract = (Contract)index.Nodes[node];
-            var (vendor, agency, office) = Ends(index, types, node, contract);
+            var vendor = needVendor ? Vendor(index, types, node, contract) : -1;
+            var (agency, office) = needAgency ? AgencyAndOffice(index, types, node, contract) : (-1, -1);
             if (vendorSet is not null && !vendorSet[vendor] && !(options.WithSubsidiaries && AwardParent(index, contract) is { } named && vendorSet[named]))
             {
                 continue;
@@ -120,32 +123,43 @@ internal static class TotalsEngine
         return null;
     }
 
-    // The contract's vendor, agency and office (or -1) from the ties it makes: no lookup by id per contract.
-    private static (int Vendor, int Agency, int Office) Ends(GraphIndex index, Types types, int node, Contract contract)
+    // The contract's vendor from the awarded_to tie it makes: no lookup by id per contract.
+    private static int Vendor(GraphIndex index, Types types, int node, Contract contract)
     {
-        int vendor = -1, agency = -1, office = -1;
         foreach (var e in index.Out(node))
         {
-            var type = index.EdgeType[e];
-            if (type == types.AwardedTo)
+            if (index.EdgeType[e] == types.AwardedTo)
             {
-                vendor = index.EdgeTo[e];
-            }
-            else if (type == types.AwardedBy)
-            {
-                var to = index.EdgeTo[e];
-                if (contract.OfficeId is { } officeId && office < 0 && index.Nodes[to].Id == officeId && index.Nodes[to].Id != contract.AgencyId)
-                {
-                    office = to;
-                }
-                else
-                {
-                    agency = to;
-                }
+                return index.EdgeTo[e];
             }
         }
 
-        return (vendor >= 0 ? vendor : index.NodeOf(contract.VendorId), agency >= 0 ? agency : index.NodeOf(contract.AgencyId), office);
+        return index.NodeOf(contract.VendorId);
+    }
+
+    // The contract's agency and office (or -1) from the awarded_by ties it makes.
+    private static (int Agency, int Office) AgencyAndOffice(GraphIndex index, Types types, int node, Contract contract)
+    {
+        int agency = -1, office = -1;
+        foreach (var e in index.Out(node))
+        {
+            if (index.EdgeType[e] != types.AwardedBy)
+            {
+                continue;
+            }
+
+            var to = index.EdgeTo[e];
+            if (contract.OfficeId is { } officeId && office < 0 && index.Nodes[to].Id == officeId && officeId != contract.AgencyId)
+            {
+                office = to;
+            }
+            else
+            {
+                agency = to;
+            }
+        }
+
+        return (agency >= 0 ? agency : index.NodeOf(contract.AgencyId), office);
     }
 
     // The entities, and with a type, every entity tied to one of them by that type, transitively (parts of an agency,
@@ -327,14 +341,18 @@ internal static class TotalsEngine
         return array;
     }
 
-    /// <summary>The groups being summed, by key: an entity's node number, or a year.</summary>
+    /// <summary>
+    /// The groups being summed, by key (an entity's node number, or a year), in flat arrays by slot: a group's count,
+    /// its total in its first currency (others aside), and at the end its contracts, placed by a counting sort.
+    /// </summary>
     private sealed class Groups(GraphIndex index, TotalsGrouping by, MoneyField field) : IDisposable
     {
         public const int UnknownYear = int.MinValue;
 
         private readonly int[]? slotOfNode = by is TotalsGrouping.Year or TotalsGrouping.None ? null : Rent(index.Nodes.Length);
+        private readonly int[] slotOfContract = Rent(index.Nodes.Length);
         private readonly Dictionary<int, int> slotOfKey = [];
-        private readonly List<Sum> sums = [];
+        private readonly Dictionary<(int Slot, string Currency), decimal> otherCurrencies = [];
 
         // Every currency stated, with how many contracts state it and their grand total.
         private readonly List<string> currencies = [];
@@ -342,6 +360,14 @@ internal static class TotalsEngine
         private readonly List<decimal> currencyTotals = [];
         private string? lastCurrency;
         private int lastCurrencyIndex;
+
+        private int slots;
+        private int[] keys = new int[64];
+        private int[] counts = new int[64];
+        private int[] withoutValue = new int[64];
+        private int[] disputedCounts = new int[64];
+        private string?[] firstCurrency = new string?[64];
+        private decimal[] amounts = new decimal[64];
 
         public void Add(int key, int contract, Money? value, bool disputed)
         {
@@ -351,29 +377,41 @@ internal static class TotalsEngine
                 slot = slotOfNode[key] - 1;
                 if (slot < 0)
                 {
-                    slot = sums.Count;
+                    slot = NewSlot(key);
                     slotOfNode[key] = slot + 1;
-                    sums.Add(new Sum(key));
                 }
             }
             else if (!slotOfKey.TryGetValue(key, out slot))
             {
-                slot = sums.Count;
+                slot = NewSlot(key);
                 slotOfKey.Add(key, slot);
-                sums.Add(new Sum(key));
             }
 
-            var sum = sums[slot];
-            sum.Contracts.Add(contract);
+            slotOfContract[contract] = slot + 1;
+            counts[slot]++;
             if (value is not { } money)
             {
-                sum.WithoutValue++;
+                withoutValue[slot]++;
                 return;
             }
 
-            sum.Disputed += disputed ? 1 : 0;
-            sum.Add(money);
-            var at = CurrencyIndex(money.Currency);
+            disputedCounts[slot] += disputed ? 1 : 0;
+            var currency = money.Currency;
+            if (firstCurrency[slot] is null)
+            {
+                firstCurrency[slot] = currency;
+                amounts[slot] = money.Amount;
+            }
+            else if (ReferenceEquals(firstCurrency[slot], currency) || firstCurrency[slot] == currency)
+            {
+                amounts[slot] = checked(amounts[slot] + money.Amount);
+            }
+            else
+            {
+                otherCurrencies[(slot, currency)] = otherCurrencies.TryGetValue((slot, currency), out var other) ? checked(other + money.Amount) : money.Amount;
+            }
+
+            var at = CurrencyIndex(currency);
             currencyContracts[at]++;
             currencyTotals[at] = checked(currencyTotals[at] + money.Amount);
         }
@@ -384,37 +422,63 @@ internal static class TotalsEngine
             {
                 ArrayPool<int>.Shared.Return(slotOfNode);
             }
+
+            ArrayPool<int>.Shared.Return(slotOfContract);
         }
 
         public MoneyTotals Result(TechTiesGraph graph, TotalsOptions options, ImmutableArray<Entity> vendors, ImmutableArray<Entity> agencies, int undated, List<string> warnings)
         {
-            // Groups are ranked by their total in the currency most contracts state (ties: the code's ordinal order),
-            // then by id; the sums are ranked before any group is made, so only what is shown is built.
-            var rankCurrency = currencies.Count == 0 ? null : Enumerable.Range(0, currencies.Count)
-                .OrderByDescending(i => currencyContracts[i]).ThenBy(i => currencies[i], StringComparer.Ordinal).Select(i => currencies[i]).First();
-            var ranked = new (Sum Sum, decimal? Total, string Id)[sums.Count];
-            for (var i = 0; i < ranked.Length; i++)
+            // Each group's contracts, in node order (the ordinal order of their ids), one segment per slot of one array.
+            var starts = new int[slots + 1];
+            for (var s = 0; s < slots; s++)
             {
-                ranked[i] = (sums[i], rankCurrency is null ? null : sums[i].TotalIn(rankCurrency), IdOf(sums[i].Key));
+                starts[s + 1] = starts[s] + counts[s];
             }
 
-            Array.Sort(ranked, static (a, b) =>
+            var members = new int[starts[slots]];
+            var fill = (int[])starts.Clone();
+            for (var node = 0; node < index.Nodes.Length; node++)
             {
-                var c = (a.Total, b.Total) switch
+                var slot = slotOfContract[node] - 1;
+                if (slot >= 0)
+                {
+                    members[fill[slot]++] = node;
+                }
+            }
+
+            // Groups are ranked by their total in the currency most contracts state (ties: the code's ordinal order),
+            // then by id; the slots are ranked before any group is made, so only what is shown is built.
+            var rankCurrency = currencies.Count == 0 ? null : Enumerable.Range(0, currencies.Count)
+                .OrderByDescending(i => currencyContracts[i]).ThenBy(i => currencies[i], StringComparer.Ordinal).Select(i => currencies[i]).First();
+            var ids = new string[slots];
+            var totals = new decimal?[slots];
+            var order = new int[slots];
+            for (var s = 0; s < slots; s++)
+            {
+                ids[s] = IdOf(keys[s]);
+                totals[s] = rankCurrency is null ? null : TotalIn(s, rankCurrency);
+                order[s] = s;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var (x, y) = (totals[a], totals[b]);
+                var c = (x, y) switch
                 {
                     (null, null) => 0,
                     (null, _) => 1,
                     (_, null) => -1,
-                    _ => b.Total.Value.CompareTo(a.Total.Value),
+                    _ => y.Value.CompareTo(x.Value),
                 };
-                return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+                return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
             });
 
-            var count = options.Top is { } top ? Math.Min(top, ranked.Length) : ranked.Length;
+            var count = options.Top is { } top ? Math.Min(top, slots) : slots;
             var shown = new List<TotalsGroup>(count);
             for (var i = 0; i < count; i++)
             {
-                shown.Add(Group(graph, ranked[i].Sum, ranked[i].Id, i + 1));
+                var s = order[i];
+                shown.Add(Group(graph, s, ids[s], i + 1, new ArraySegment<int>(members, starts[s], counts[s])));
             }
 
             if (by == TotalsGrouping.Year)
@@ -423,13 +487,35 @@ internal static class TotalsEngine
                 shown = [.. shown.OrderBy(g => g.Key == UnknownYear ? int.MaxValue : g.Key)];
             }
 
-            var others = count == ranked.Length ? null : Others(graph, ranked.AsSpan(count));
+            var others = count == slots ? null : Others(graph, order.AsSpan(count), members, starts);
             var grand = ImmutableArray.CreateRange(Enumerable.Range(0, currencies.Count).OrderBy(i => currencies[i], StringComparer.Ordinal).Select(i => new Money(currencyTotals[i], currencies[i])));
-            var counted = sums.Sum(s => s.Contracts.Count);
-            var withoutValue = sums.Sum(s => s.WithoutValue);
-            var disputed = sums.Sum(s => s.Disputed);
+            var without = 0;
+            var disputed = 0;
+            for (var s = 0; s < slots; s++)
+            {
+                without += withoutValue[s];
+                disputed += disputedCounts[s];
+            }
+
             var disputedTotals = shown.Count(g => g.Disputed > 0) + (others is { Disputed: > 0 } ? 1 : 0);
-            return new MoneyTotals(graph, options, vendors, agencies, [.. shown], others, grand, counted, withoutValue, disputed, disputedTotals, undated, [.. warnings], rankCurrency);
+            return new MoneyTotals(graph, options, vendors, agencies, [.. shown], others, grand, members.Length, without, disputed, disputedTotals, undated, [.. warnings], rankCurrency);
+        }
+
+        private int NewSlot(int key)
+        {
+            if (slots == keys.Length)
+            {
+                var size = slots * 2;
+                Array.Resize(ref keys, size);
+                Array.Resize(ref counts, size);
+                Array.Resize(ref withoutValue, size);
+                Array.Resize(ref disputedCounts, size);
+                Array.Resize(ref firstCurrency, size);
+                Array.Resize(ref amounts, size);
+            }
+
+            keys[slots] = key;
+            return slots++;
         }
 
         private int CurrencyIndex(string currency)
@@ -452,6 +538,27 @@ internal static class TotalsEngine
             return lastCurrencyIndex;
         }
 
+        private decimal? TotalIn(int slot, string currency) =>
+            firstCurrency[slot] == currency ? amounts[slot] : otherCurrencies.TryGetValue((slot, currency), out var other) ? other : null;
+
+        // A slot's totals, one per currency in ordinal order of the code.
+        private IEnumerable<Money> TotalsOf(int slot)
+        {
+            if (firstCurrency[slot] is not { } first)
+            {
+                return [];
+            }
+
+            if (otherCurrencies.Count == 0)
+            {
+                return [new Money(amounts[slot], first)];
+            }
+
+            return otherCurrencies.Where(p => p.Key.Slot == slot).Select(p => new Money(p.Value, p.Key.Currency))
+                .Append(new Money(amounts[slot], first))
+                .OrderBy(m => m.Currency, StringComparer.Ordinal);
+        }
+
         private string IdOf(int key) => by switch
         {
             TotalsGrouping.Year when key == UnknownYear => "unknown",
@@ -460,19 +567,20 @@ internal static class TotalsEngine
             _ => index.Nodes[key].Id,
         };
 
-        private TotalsGroup Group(TechTiesGraph graph, Sum sum, string id, int rank)
+        private TotalsGroup Group(TechTiesGraph graph, int slot, string id, int rank, ArraySegment<int> contracts)
         {
+            var key = keys[slot];
             var (name, entity) = by switch
             {
-                TotalsGrouping.Year when sum.Key == UnknownYear => ("start unknown", (Entity?)null),
+                TotalsGrouping.Year when key == UnknownYear => ("start unknown", (Entity?)null),
                 TotalsGrouping.Year => (id, null),
                 TotalsGrouping.None => ("all contracts", null),
-                _ => (index.Nodes[sum.Key].Name, index.Nodes[sum.Key]),
+                _ => (index.Nodes[key].Name, index.Nodes[key]),
             };
-            return new TotalsGroup(graph, field, id, name, entity, sum.Key, rank, 1, sum.Totals(), [.. sum.Contracts], sorted: true, sum.WithoutValue, sum.Disputed);
+            return new TotalsGroup(graph, field, id, name, entity, key, rank, 1, [.. TotalsOf(slot)], contracts, sorted: true, withoutValue[slot], disputedCounts[slot]);
         }
 
-        private TotalsGroup Others(TechTiesGraph graph, ReadOnlySpan<(Sum Sum, decimal? Total, string Id)> rest)
+        private TotalsGroup Others(TechTiesGraph graph, ReadOnlySpan<int> rest, int[] members, int[] starts)
         {
             var noun = by switch
             {
@@ -485,83 +593,22 @@ internal static class TotalsEngine
             };
             var byCurrency = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
             var contracts = new List<int>();
-            int withoutValue = 0, disputed = 0;
-            foreach (var (sum, _, _) in rest)
+            int without = 0, disputed = 0;
+            foreach (var slot in rest)
             {
-                foreach (var total in sum.Totals())
+                foreach (var total in TotalsOf(slot))
                 {
                     byCurrency[total.Currency] = byCurrency.TryGetValue(total.Currency, out var so) ? checked(so + total.Amount) : total.Amount;
                 }
 
-                contracts.AddRange(sum.Contracts);
-                withoutValue += sum.WithoutValue;
-                disputed += sum.Disputed;
+                contracts.AddRange(new ArraySegment<int>(members, starts[slot], counts[slot]));
+                without += withoutValue[slot];
+                disputed += disputedCounts[slot];
             }
 
             // The contracts are put in order of id when someone lists them.
             var totals = ImmutableArray.CreateRange(byCurrency.Select(p => new Money(p.Value, p.Key)));
-            return new TotalsGroup(graph, field, "others", $"{rest.Length.ToString(CultureInfo.InvariantCulture)} other {noun}", null, 0, 0, rest.Length, totals, [.. contracts], sorted: false, withoutValue, disputed);
-        }
-    }
-
-    /// <summary>One group's sums while the contracts are read: one currency inline, any others aside.</summary>
-    private sealed class Sum(int key)
-    {
-        private string? currency;
-        private decimal amount;
-        private SortedDictionary<string, decimal>? otherCurrencies;
-
-        public int Key { get; } = key;
-
-        public List<int> Contracts { get; } = [];
-
-        public int WithoutValue { get; set; }
-
-        public int Disputed { get; set; }
-
-        public void Add(Money money)
-        {
-            if (currency is null)
-            {
-                currency = money.Currency;
-                amount = money.Amount;
-            }
-            else if (ReferenceEquals(currency, money.Currency) || currency == money.Currency)
-            {
-                amount = checked(amount + money.Amount);
-            }
-            else
-            {
-                otherCurrencies ??= new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-                otherCurrencies[money.Currency] = otherCurrencies.TryGetValue(money.Currency, out var other) ? checked(other + money.Amount) : money.Amount;
-            }
-        }
-
-        public decimal? TotalIn(string code)
-        {
-            if (currency == code)
-            {
-                return amount;
-            }
-
-            return otherCurrencies is not null && otherCurrencies.TryGetValue(code, out var other) ? other : null;
-        }
-
-        /// <summary>The totals, one per currency in ordinal order of the code.</summary>
-        public ImmutableArray<Money> Totals()
-        {
-            if (currency is null)
-            {
-                return [];
-            }
-
-            if (otherCurrencies is null)
-            {
-                return [new Money(amount, currency)];
-            }
-
-            var all = new SortedDictionary<string, decimal>(otherCurrencies, StringComparer.Ordinal) { [currency] = amount };
-            return [.. all.Select(p => new Money(p.Value, p.Key))];
+            return new TotalsGroup(graph, field, "others", $"{rest.Length.ToString(CultureInfo.InvariantCulture)} other {noun}", null, 0, 0, rest.Length, totals, new ArraySegment<int>([.. contracts]), sorted: false, without, disputed);
         }
     }
 }

@@ -147,11 +147,11 @@ public sealed class TotalsGroup
 {
     private readonly TechTiesGraph graph;
     private readonly MoneyField field;
-    private readonly int[] contractNodes;
+    private readonly ArraySegment<int> contractNodes;
     private readonly bool sorted;
     private ImmutableArray<ContractValue> contracts;
 
-    internal TotalsGroup(TechTiesGraph graph, MoneyField field, string id, string name, Entity? entity, int key, int rank, int groupCount, ImmutableArray<Money> totals, int[] contractNodes, bool sorted, int withoutValue, int disputed)
+    internal TotalsGroup(TechTiesGraph graph, MoneyField field, string id, string name, Entity? entity, int key, int rank, int groupCount, ImmutableArray<Money> totals, ArraySegment<int> contractNodes, bool sorted, int withoutValue, int disputed)
     {
 
         this.graph = graph;
@@ -191,7 +191,7 @@ public sealed class TotalsGroup
     public ImmutableArray<Money> Totals { get; }
 
     /// <summary>How many contracts the group has, with or without a value.</summary>
-    public int ContractCount => contractNodes.Length;
+    public int ContractCount => contractNodes.Count;
 
     /// <summary>How many of its contracts state no value for the field.</summary>
     public int WithoutValue { get; }
@@ -207,10 +207,9 @@ public sealed class TotalsGroup
             if (contracts.IsDefault)
             {
                 // Ordinal order of id is the order of node numbers; the others' are sorted only when listed.
-                var order = contractNodes;
+                var order = contractNodes.ToArray();
                 if (!sorted)
                 {
-                    order = (int[])contractNodes.Clone();
                     Array.Sort(order);
                 }
 
