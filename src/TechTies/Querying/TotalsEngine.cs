@@ -451,27 +451,43 @@ internal static class TotalsEngine
             var rankCurrency = currencies.Count == 0 ? null : Enumerable.Range(0, currencies.Count)
                 .OrderByDescending(i => currencyContracts[i]).ThenBy(i => currencies[i], StringComparer.Ordinal).Select(i => currencies[i]).First();
             var ids = new string[slots];
-            var totals = new decimal?[slots];
             var order = new int[slots];
+            var amountsFirst = new decimal[slots];
+            int valued = 0, unvalued = slots;
             for (var s = 0; s < slots; s++)
             {
                 ids[s] = IdOf(keys[s]);
-                totals[s] = rankCurrency is null ? null : TotalIn(s, rankCurrency);
-                order[s] = s;
+                if (rankCurrency is not null && TotalIn(s, rankCurrency) is { } total)
+                {
+                    // Negated, so that an ascending sort puts the largest first.
+                    amountsFirst[valued] = -total;
+                    order[valued++] = s;
+                }
+                else
+                {
+                    order[--unvalued] = s;
+                }
             }
 
-            Array.Sort(order, (a, b) =>
+            Array.Sort(amountsFirst, order, 0, valued);
+            var byId = Comparer<int>.Create((a, b) => string.CompareOrdinal(ids[a], ids[b]));
+            for (var run = 0; run < valued;)
             {
-                var (x, y) = (totals[a], totals[b]);
-                var c = (x, y) switch
+                var end = run + 1;
+                while (end < valued && amountsFirst[end] == amountsFirst[run])
                 {
-                    (null, null) => 0,
-                    (null, _) => 1,
-                    (_, null) => -1,
-                    _ => y.Value.CompareTo(x.Value),
-                };
-                return c != 0 ? c : string.CompareOrdinal(ids[a], ids[b]);
-            });
+                    end++;
+                }
+
+                if (end - run > 1)
+                {
+                    Array.Sort(order, run, end - run, byId);
+                }
+
+                run = end;
+            }
+
+            Array.Sort(order, valued, slots - valued, byId);
 
             var count = options.Top is { } top ? Math.Min(top, slots) : slots;
             var shown = new List<TotalsGroup>(count);
@@ -542,7 +558,7 @@ internal static class TotalsEngine
             firstCurrency[slot] == currency ? amounts[slot] : otherCurrencies.TryGetValue((slot, currency), out var other) ? other : null;
 
         // A slot's totals, one per currency in ordinal order of the code.
-        private IEnumerable<Money> TotalsOf(int slot)
+        private ImmutableArray<Money> TotalsOf(int slot)
         {
             if (firstCurrency[slot] is not { } first)
             {
@@ -551,12 +567,12 @@ internal static class TotalsEngine
 
             if (otherCurrencies.Count == 0)
             {
-                return [new Money(amounts[slot], first)];
+                return ImmutableArray.Create(new Money(amounts[slot], first));
             }
 
-            return otherCurrencies.Where(p => p.Key.Slot == slot).Select(p => new Money(p.Value, p.Key.Currency))
+            return [.. otherCurrencies.Where(p => p.Key.Slot == slot).Select(p => new Money(p.Value, p.Key.Currency))
                 .Append(new Money(amounts[slot], first))
-                .OrderBy(m => m.Currency, StringComparer.Ordinal);
+                .OrderBy(m => m.Currency, StringComparer.Ordinal)];
         }
 
         private string IdOf(int key) => by switch
@@ -577,7 +593,7 @@ internal static class TotalsEngine
                 TotalsGrouping.None => ("all contracts", null),
                 _ => (index.Nodes[key].Name, index.Nodes[key]),
             };
-            return new TotalsGroup(graph, field, id, name, entity, key, rank, 1, [.. TotalsOf(slot)], contracts, sorted: true, withoutValue[slot], disputedCounts[slot]);
+            return new TotalsGroup(graph, field, id, name, entity, key, rank, 1, TotalsOf(slot), contracts, sorted: true, withoutValue[slot], disputedCounts[slot]);
         }
 
         private TotalsGroup Others(TechTiesGraph graph, ReadOnlySpan<int> rest, int[] members, int[] starts)
