@@ -200,6 +200,25 @@ public class GraphBenchmarks
         return total;
     }
 
+    /// <summary>Totals of every contract's amount grouped by parent (the top of the subsidiary_of chain), as compare times them against pandas.</summary>
+    /// <returns>The number of parents.</returns>
+    [Benchmark]
+    public int TotalsByParent() => graph.Totals(Measurement.TotalsByParent).Groups.Length;
+
+    /// <summary>Totals by parent, then every group's contracts listed (each total traced to its awards).</summary>
+    /// <returns>The number of contracts listed.</returns>
+    [Benchmark]
+    public int TotalsByParentWithContracts()
+    {
+        var total = 0;
+        foreach (var group in graph.Totals(Measurement.TotalsByParent).Groups)
+        {
+            total += group.Contracts.Length;
+        }
+
+        return total;
+    }
+
     private long ExportTo(ExportFormat format)
     {
         using var sink = new CountingStream();

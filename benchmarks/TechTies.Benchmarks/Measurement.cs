@@ -16,7 +16,7 @@ public static class Measurement
     public const string Pattern = "(:company) -[hosts_on]-> (:company) -[contracts_with]-> (:agency)";
 
     /// <summary>The workloads, in the order they run.</summary>
-    public static readonly string[] Workloads = ["load", "memory", "pattern", "connect", "neighbors"];
+    public static readonly string[] Workloads = ["load", "memory", "pattern", "connect", "neighbors", "totals"];
 
     /// <summary>Runs the workloads and returns the JSON report.</summary>
     /// <param name="graphFile">The YAML graph.</param>
@@ -82,7 +82,31 @@ public static class Measurement
             Neighbors(graph, centers, repeat, report);
         }
 
+        if (only.Contains("totals"))
+        {
+            Totals(graph, repeat, report);
+        }
+
         return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>The options of the totals workload: every contract's amount, grouped by parent (the top of the subsidiary_of chain).</summary>
+    public static TotalsOptions TotalsByParent { get; } = new() { By = TotalsGrouping.Parent };
+
+    // Totals by parent over every contract; the answer is every parent's total in canonical form, which compare checks
+    // against pandas' to the cent.
+    private static void Totals(TechTiesGraph graph, int repeat, JsonObject report)
+    {
+        MoneyTotals totals = null!;
+        report["totals"] = Time(repeat, () => totals = graph.Totals(TotalsByParent));
+        var answer = new JsonObject();
+        foreach (var group in totals.Groups)
+        {
+            answer[group.Id] = string.Join(" + ", group.Totals);
+        }
+
+        report["totals_groups"] = answer;
+        report["totals_contracts"] = totals.ContractCount;
     }
 
     private static void Connect(TechTiesGraph graph, (string, string)[] pairs, int repeat, JsonObject report)

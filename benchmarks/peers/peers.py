@@ -1,12 +1,13 @@
 #!/usr/bin/python3
-"""The peers' side of benchmarks/peers/compare: NetworkX and igraph on the same file and workloads as TechTies.
+"""The peers' side of benchmarks/peers/compare: NetworkX and igraph (and pandas for totals) on the same file and
+workloads as TechTies.
 
   peers.py pick   --graph G --seed S --out W.json         choose the connect pairs and neighbour centres
   peers.py run    --graph G --workload W.json --repeat R  time the peers, print JSON
   peers.py report --techties T.json --peers P.json        check the answers agree, then print times and ratios
   peers.py table DIR...                                   markdown tables of kept runs (compare --keep DIR)
 
-Run with Debian's /usr/bin/python3 (python3-networkx, python3-igraph, python3-yaml with libyaml). Nothing is
+Run with Debian's /usr/bin/python3 (python3-networkx, python3-igraph, python3-yaml with libyaml, python3-pandas). Nothing is
 installed: a missing module is named and the script exits with status 2.
 """
 import argparse
@@ -320,6 +321,43 @@ def nx_ego(g, center):
     return len(seen)
 
 
+def amount_cents(text):
+    """An amount as the generator writes it ("USD 1234", "USD 5 million", "USD 12.34") in whole cents: exact integers,
+    as a careful pandas user sums money (floats would not agree to the cent)."""
+    from decimal import Decimal
+    parts = str(text).split()
+    if parts[0] != "USD":
+        raise ValueError(f"peers.py: the generated graph has only USD amounts, not {text!r}")
+    value = Decimal(parts[1]) * (Decimal(1_000_000) if len(parts) > 2 and parts[2] == "million" else 1)
+    return int(value * 100)
+
+
+def pandas_frames(nodes, ties):
+    """The data a pandas user starts from: one row per contract (vendor, amount in cents), and the subsidiary_of
+    ties as a child -> parent map (the first parent by id, as TechTies follows them)."""
+    import pandas as pd
+    contracts = pd.DataFrame(
+        [(fields["vendor"], amount_cents(fields["amount"])) for _, kind, fields in nodes if kind == "contract"],
+        columns=["vendor", "cents"])
+    parents = {}
+    for a, b, t, _ in sorted(ties, key=lambda x: (x[0], x[1])):
+        if t == "subsidiary_of":
+            parents.setdefault(a, b)
+    return contracts, pd.Series(parents, dtype=object)
+
+
+def pandas_totals(contracts, parents):
+    """Totals by parent: each vendor's subsidiary_of chain followed to the top, then groupby().sum()."""
+    top = contracts["vendor"]
+    while True:
+        up = top.map(parents)
+        moved = up.notna()
+        if not moved.any():
+            break
+        top = top.where(~moved, up)
+    return contracts.groupby(top, sort=False)["cents"].sum()
+
+
 def best(repeat, fn):
     """The fastest run in CPU time of the process (as TechTies measures), so other work on the machine does not count."""
     times, result = [], None
@@ -396,6 +434,12 @@ def run(args):
     out["connect_igraph_distances"] = [d for d, _ in ig_paths]
     out["connect_igraph_paths"] = [c for _, c in ig_paths]
 
+    if args.totals:
+        contracts, parents = pandas_frames(*derive(read_docs(args.graph), details=True))
+        out["totals_pandas"], sums = best(args.repeat, lambda: pandas_totals(contracts, parents))
+        out["totals_groups"] = {parent: int(cents) for parent, cents in sums.items()}
+        out["totals_contracts"] = len(contracts)
+
     out["neighbors"], out["neighbors_nodes"] = best(args.repeat, lambda: [nx_ego(g, c) for c in centers])
     out["neighbors_igraph"], sizes = best(
         args.repeat, lambda: [len(h) for h in ig_graph.neighborhood([index[c] for c in centers], order=2, mode="all")])
@@ -430,6 +474,14 @@ def report(args):
     same("connect shortest-path counts", tt["connect_paths"], peer["connect_igraph_paths"], "igraph")
     same("neighbors node counts", tt["neighbors_nodes"], peer["neighbors_nodes"], "NetworkX")
     same("neighbors node counts", tt["neighbors_nodes"], peer["neighbors_igraph_nodes"], "igraph")
+    if "totals" in tt and "totals_pandas" in peer:
+        ours = {parent: amount_cents(text) for parent, text in tt["totals_groups"].items()}
+        theirs = peer["totals_groups"]
+        if ours != theirs:
+            bad = sorted(k for k in set(ours) | set(theirs) if ours.get(k) != theirs.get(k))
+            problems.append(f"totals by parent: TechTies and pandas disagree on {len(bad)} of {len(theirs)} parents, "
+                            f"first {bad[0]}: {ours.get(bad[0])} vs {theirs.get(bad[0])} cents")
+        same("totals contracts", tt["totals_contracts"], peer["totals_contracts"], "pandas")
     if tt["warnings"]:
         problems.append(f"TechTies loaded the graph with {tt['warnings']} warnings")
     if tt["connect_truncated"]:
@@ -470,6 +522,11 @@ def report(args):
         print(f"ratio {name} {nx_value / ours:.3f}")
         if ig_value is not None:
             print(f"ratio {name}-igraph {ig_value / ours:.3f}")
+    if "totals" in tt and "totals_pandas" in peer:
+        ours = tt["totals"]["seconds"]
+        print(f"totals by parent: {len(tt['totals_groups'])} parents, {tt['totals_contracts']} contracts, equal to the cent; "
+              f"TechTies {ours:.4g} s (cold {tt['totals']['cold_seconds']:.4g} s), pandas groupby().sum() {peer['totals_pandas']:.4g} s")
+        print(f"ratio totals {peer['totals_pandas'] / ours:.3f}")
 
 
 def table(args):
@@ -567,6 +624,8 @@ def main():
     r.add_argument("--repeat", type=int, default=3)
     r.add_argument("--no-memory", dest="memory", action="store_false",
                    help="skip the peers' memory measurement (four loads under tracemalloc, slow at a million ties)")
+    r.add_argument("--no-totals", dest="totals", action="store_false",
+                   help="skip the totals workload (pandas groupby().sum() by parent)")
     r.add_argument("--no-skeleton", dest="skeleton", action="store_false",
                    help="skip measuring the kind-and-type-only graphs' memory (two more loads under tracemalloc)")
     r.set_defaults(func=run)

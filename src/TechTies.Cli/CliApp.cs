@@ -24,6 +24,7 @@ internal static class CliApp
               techties neighbors ice --hops 2
               techties export --format graphml --out palantir-ice.graphml
               techties validate --data my-graphs/ --strict
+              techties totals --agency ice --by office --value current
 
             {ExitCodes.Quoting}
 
@@ -42,6 +43,7 @@ internal static class CliApp
         options.Add(root, ConnectCommand.Create(options));
         options.Add(root, NeighborsCommand.Create(options));
         options.Add(root, ExportCommand.Create(options));
+        options.Add(root, TotalsCommand.Create(options));
         options.Add(root, ImportCommand.Create(options));
         options.Add(root, DuplicatesCommand.Create(options));
 

@@ -10,6 +10,10 @@ internal sealed class GlobalOptions
 
     // Commands whose --format is their own (export's names the export format), with the values it takes.
     private readonly Dictionary<Option<string>, IReadOnlyList<string>> ownFormats = [];
+
+    // Own formats that default to text and take json for programs (totals' text, json and csv): their messages are
+    // JSON when json is asked for, as every other command's.
+    private readonly HashSet<Option<string>> textJsonFormats = [];
     private readonly List<(string Command, IReadOnlyList<string> Formats)> commandsWithOwnFormats = [];
 
     public Option<string[]> Data { get; } = new("--data")
@@ -68,6 +72,16 @@ internal sealed class GlobalOptions
         return option;
     }
 
+    /// <summary>A command's own <c>--format</c> that takes text (the default), json and more, such as csv.</summary>
+    public Option<string> TextJsonFormat(string description, IReadOnlyList<string> formats)
+    {
+        var option = new Option<string>("--format") { Description = description, HelpName = "format", DefaultValueFactory = _ => "text" };
+        option.AcceptOnlyFromAmong([.. formats]);
+        ownFormats.Add(option, formats);
+        textJsonFormats.Add(option);
+        return option;
+    }
+
     /// <summary>Adds a command, with <c>--format text|json</c> unless it has its own <c>--format</c>.</summary>
     public void Add(Command root, Command command)
     {
@@ -83,7 +97,7 @@ internal sealed class GlobalOptions
 
         var format = own ?? Format;
         var formats = own is null ? OutputFormats : ownFormats[own];
-        command.Validators.Add(result => CheckFormat(result, command.Name, format, formats, required: own is not null));
+        command.Validators.Add(result => CheckFormat(result, command.Name, format, formats, required: own is not null && !textJsonFormats.Contains(own)));
         root.Subcommands.Add(command);
     }
 
@@ -100,13 +114,14 @@ internal sealed class GlobalOptions
     public bool AsksForJson(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        if (!command.Options.Contains(Format) && command.Parents.Any())
+        var own = command.Options.OfType<Option<string>>().FirstOrDefault(textJsonFormats.Contains);
+        if (!command.Options.Contains(Format) && own is null && command.Parents.Any())
         {
             return false;
         }
 
         // --format given twice is a usage error, told in the last output format the command line names (text or json).
-        return Given(parse, FormatBeforeCommand).Concat(Given(parse, Format)).LastOrDefault(OutputFormats.Contains) == "json";
+        return Given(parse, FormatBeforeCommand).Concat(Given(parse, own ?? Format)).LastOrDefault(OutputFormats.Contains) == "json";
 
         static IEnumerable<string> Given(ParseResult parse, Option<string> option) =>
             parse.GetResult(option) is { Implicit: false } result ? result.Tokens.Select(t => t.Value) : [];
@@ -114,7 +129,8 @@ internal sealed class GlobalOptions
 
     public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr) => new(
         parse.GetValue(Data) ?? [],
-        parse.CommandResult.Command.Options.Contains(Format) && FormatOf(parse, Format) == "json",
+        (parse.CommandResult.Command.Options.Contains(Format) && FormatOf(parse, Format) == "json")
+        || (parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(textJsonFormats.Contains) is { } own && FormatOf(parse, own) == "json"),
         parse.GetValue(Quiet),
         stdout,
         stderr,

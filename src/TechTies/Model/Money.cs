@@ -191,6 +191,32 @@ public readonly struct Money : IEquatable<Money>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Amount, Currency);
 
+    /// <summary>
+    /// The sum of two amounts in the same currency, exact (decimal addition: no rounding below 28 significant
+    /// digits). Amounts in different currencies are never added: that is an error, as no exchange rate is implied.
+    /// </summary>
+    /// <param name="other">An amount in the same currency.</param>
+    /// <returns>The sum, in that currency.</returns>
+    /// <exception cref="ArgumentException">The currencies differ.</exception>
+    /// <exception cref="OverflowException">The sum is beyond the range of <see cref="decimal"/>.</exception>
+    public Money Add(Money other)
+    {
+        if (Currency != other.Currency)
+        {
+            throw new ArgumentException($"Cannot add {this} and {other}: the currencies differ ({Currency} and {other.Currency}). Sum each currency apart; TechTies never converts between currencies.", nameof(other));
+        }
+
+        return new Money(Amount + other.Amount, Currency);
+    }
+
+    /// <summary>The sum of two amounts in the same currency (see <see cref="Add"/>).</summary>
+    /// <param name="left">The left amount.</param>
+    /// <param name="right">An amount in the same currency.</param>
+    /// <returns>The sum.</returns>
+    /// <exception cref="ArgumentException">The currencies differ.</exception>
+    /// <exception cref="OverflowException">The sum is beyond the range of <see cref="decimal"/>.</exception>
+    public static Money operator +(Money left, Money right) => left.Add(right);
+
     /// <summary>Equality of amount and currency.</summary>
     /// <param name="left">The left amount.</param>
     /// <param name="right">The right amount.</param>

@@ -250,12 +250,20 @@ public sealed record PathQuery
             throw new InvalidOperationException(problem);
         }
 
+        return HoldsInTime(tie.Since, tie.Until);
+    }
+
+    /// <summary>Whether something that holds from <paramref name="since"/> until <paramref name="until"/> (open when unknown) passes the time filter, as a tie with those dates does.</summary>
+    internal bool HoldsInTime(PartialDate? since, PartialDate? until)
+    {
         if (AsOf is { } asOf)
         {
-            return asOf.Precision == DatePrecision.Day ? tie.HoldsOn(asOf.Start) : Overlaps(tie, asOf.Start, asOf.End);
+            return asOf.Precision == DatePrecision.Day
+                ? (since is not { } s || s.Start <= asOf.Start) && (until is not { } u || asOf.Start <= u.End)
+                : Overlaps(since, until, asOf.Start, asOf.End);
         }
 
-        return DuringFrom is not { } from || DuringTo is not { } to || Overlaps(tie, from.Start, to.End);
+        return DuringFrom is not { } from || DuringTo is not { } to || Overlaps(since, until, from.Start, to.End);
     }
 
     /// <summary>What is wrong when a date filter is <c>default(PartialDate)</c> (no date), or <see langword="null"/>.</summary>
@@ -289,6 +297,6 @@ public sealed record PathQuery
     public override string ToString() => QueryPrinter.TryPrint(this);
 
     // A tie with a known start and end holds during [from, to] when the two spans share a day; open ends are open.
-    private static bool Overlaps(Tie tie, DateOnly from, DateOnly to) =>
-        (tie.Since is not { } since || since.Start <= to) && (tie.Until is not { } until || from <= until.End);
+    private static bool Overlaps(PartialDate? since, PartialDate? until, DateOnly from, DateOnly to) =>
+        (since is not { } s || s.Start <= to) && (until is not { } u || from <= u.End);
 }

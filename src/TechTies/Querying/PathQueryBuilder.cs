@@ -210,7 +210,7 @@ public sealed class PathQueryBuilder
     private PathQueryBuilder With(Func<PathQuery, PathQuery> change) => new(graph, change(Model), endsWithEdge);
 
     // default(PartialDate) reads as the year 0001: a filter no one means, which would drop nearly every dated tie.
-    private static void ThrowIfDefault(PartialDate date, string parameter, string noFilter)
+    internal static void ThrowIfDefault(PartialDate date, string parameter, string noFilter)
     {
         if (date.IsDefault)
         {

@@ -27,6 +27,18 @@ internal sealed class QueryParser
         return new QueryParser(text, graph).Query();
     }
 
+    /// <summary>One node pattern alone, such as <c>(:company {name: acme})</c> (totals select entities by one).</summary>
+    public static NodePattern ParseNode(string text, TechTiesGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(graph);
+        var parser = new QueryParser(text, graph);
+        parser.SkipSpace();
+        var node = parser.Node();
+        parser.SkipSpace();
+        return parser.AtEnd ? node : throw parser.Error("expected the end of the node pattern; a pattern with edges, such as '(:protest) -[targets]-> (:company)', selects the entities its paths end at");
+    }
+
     private PathQuery Query()
     {
         var nodes = ImmutableArray.CreateBuilder<NodePattern>();

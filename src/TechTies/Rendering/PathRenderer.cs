@@ -404,7 +404,7 @@ internal static class PathRenderer
     }
 
     /// <summary>Numbers sources in order of first citation.</summary>
-    private sealed class Footnotes(TechTiesGraph graph)
+    internal sealed class Footnotes(TechTiesGraph graph)
     {
         private readonly List<string> order = [];
 

@@ -12,7 +12,7 @@ public sealed class HelpExamplesTests
         // The overview's examples reappear in the commands' help: each runs once (xunit would skip the repeats).
         var data = new TheoryData<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var command in (string[])["", "validate", "stats", "show", "query", "path", "connect", "neighbors", "export"])
+        foreach (var command in (string[])["", "validate", "stats", "show", "query", "path", "connect", "neighbors", "export", "totals"])
         {
             var help = CliRunner.Run(command.Length == 0 ? ["--help"] : [command, "--help"]).Out.ReplaceLineEndings("\n");
             var examples = help.Split('\n').Select(l => l.Trim()).SkipWhile(l => l != "Examples:").Skip(1).TakeWhile(l => l.Length > 0);
