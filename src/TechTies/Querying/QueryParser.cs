@@ -48,6 +48,11 @@ internal sealed class QueryParser
 
         while (!AtEnd && (Peek == '-' || Peek == '<'))
         {
+            if (edges.Count == PathQuery.MaxEdges)
+            {
+                throw Error($"the pattern has more than {PathQuery.MaxEdges.ToString(System.Globalization.CultureInfo.InvariantCulture)} edges, the most a pattern may have; for longer paths, use variable-length edges such as -[*1..5]->");
+            }
+
             edges.Add(Edge());
             SkipSpace();
             if (AtEnd || IsClauseStart())
