@@ -55,9 +55,18 @@ internal sealed class QueryParser
 
             edges.Add(Edge());
             SkipSpace();
-            if (AtEnd || IsClauseStart())
+            if (AtEnd)
             {
                 throw Error("expected a node after the edge: an entity name, ? or (:kind)");
+            }
+
+            if (IsClauseStart())
+            {
+                // "acme -- limit": the word starts a clause, so the edge has no node; an entity of that name is quoted.
+                var at = pos;
+                var word = Identifier();
+                pos = at;
+                throw Error($"expected a node after the edge, but '{word}' starts a clause (asof, during, limit, mode, expand); if '{word}' names an entity, quote it: \"{word}\"");
             }
 
             nodes.Add(Node());

@@ -34,4 +34,24 @@ public sealed class HostileMessageTests
         Assert.Equal(DiagnosticCodes.BadId, error.Code);
         Assert.EndsWith("; it has '\u0430' (U+0430, a letter that is not a-z, though it may look like one)", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_entity_name_that_is_a_clause_keyword_gets_the_advice_to_quote_it()
+    {
+        var e = Assert.Throws<QueryParseException>(() => TechTiesGraph.LoadBuiltIn().Query("palantir -- limit"));
+
+        Assert.Equal(13, e.Column);
+        Assert.Equal("expected a node after the edge, but 'limit' starts a clause (asof, during, limit, mode, expand); if 'limit' names an entity, quote it: \"limit\"", e.Problem);
+    }
+
+    [Fact]
+    public void A_hop_count_too_large_for_a_number_says_the_allowed_range()
+    {
+        var stderr = new StringWriter();
+
+        var exit = TechTies.Cli.CliApp.Run(["neighbors", "ice", "--hops", "99999999999"], new StringWriter(), stderr);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--hops is '99999999999'; it must be a whole number from 1 to 10.", stderr.ToString(), StringComparison.Ordinal);
+    }
 }
