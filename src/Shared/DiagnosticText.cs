@@ -19,8 +19,13 @@ internal static class DiagnosticText
             return $"'{value}'";
         }
 
-        // Never cut a surrogate pair in half.
-        var cut = char.IsHighSurrogate(value[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted;
-        return $"'{value[..cut]}…' ({value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters)";
+        return $"'{value[..CutAt(value)]}…' ({value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters)";
     }
+
+    /// <summary>The value unquoted, cut as <see cref="Quote"/> cuts it (<c>aaaa… (100000 characters)</c>).</summary>
+    public static string Cut(string value) =>
+        value.Length <= MaxQuoted ? value : $"{value[..CutAt(value)]}… ({value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters)";
+
+    // Never cut a surrogate pair in half.
+    private static int CutAt(string value) => char.IsHighSurrogate(value[MaxQuoted - 1]) ? MaxQuoted - 1 : MaxQuoted;
 }

@@ -9,6 +9,9 @@ internal static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Text from the data and the command line is written with its control characters made visible, on both streams.
+        stdout = new VisibleWriter(stdout);
+        stderr = new VisibleWriter(stderr);
         var options = new GlobalOptions();
         // A RootCommand takes its name from the executable (TechTies.Cli, also when run as the installed tool); the
         // usage lines say techties, so the root is a command of that name with the options RootCommand would add.
@@ -47,7 +50,9 @@ internal static class CliApp
         options.Add(root, ImportCommand.Create(options));
         options.Add(root, DuplicatesCommand.Create(options));
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // Signals are handled by Interruption (a write in progress is cancelled and cleaned up); the parser's own
+        // handling would end the process two seconds after Ctrl-C, leaving temporary files behind.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         ParseResult? parse = null;
         try
         {

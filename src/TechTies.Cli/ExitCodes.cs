@@ -8,6 +8,7 @@ internal static class ExitCodes
     public const int InvalidData = 2;
     public const int NotFound = 3;
     public const int Internal = 70;
+    public const int Interrupted = 130;
 
     public const string Quoting = """
         Quoting patterns: patterns contain >, |, * and ?, which shells treat specially. Quote the whole pattern:
@@ -22,5 +23,6 @@ internal static class ExitCodes
           2   invalid data: the graph files have errors (listed on stderr)
           3   not found: a file or folder, or an entity name (with suggestions)
           70  internal error (a bug: please report it)
+          130 interrupted (Ctrl-C or SIGTERM) while writing a file: nothing was written
         """;
 }

@@ -5,6 +5,18 @@ namespace TechTies.Cli;
 /// <summary>How query, path and connect print a <see cref="PathSet"/>: arrows and sentences for people, one documented JSON object for programs.</summary>
 internal static class PathOutput
 {
+    /// <summary>A lower <see cref="MaxOutputBytes"/> for the tests that set it, in their own flow only.</summary>
+    internal static readonly AsyncLocal<long?> MaxOutputBytesForTests = new();
+
+    /// <summary>
+    /// The most bytes of UTF-8 one answer writes on stdout: paths that would go past it are left out, and the answer
+    /// says so as it says any truncation.
+    /// </summary>
+    internal static long MaxOutputBytes => MaxOutputBytesForTests.Value ?? DefaultMaxOutputBytes;
+
+    /// <summary>The cap on an answer's output: 64 MiB.</summary>
+    internal const long DefaultMaxOutputBytes = 64L << 20;
+
     public static void Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
     {
         foreach (var warning in paths.Warnings)
@@ -14,10 +26,13 @@ internal static class PathOutput
 
         if (context.Json)
         {
-            context.WriteJson(w => WriteJson(w, graph, command, paths, whyEmpty));
+            var document = FitJson(graph, command, paths, whyEmpty);
+            context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(document));
             return;
         }
 
+        var (fitted, text) = FitText(paths);
+        paths = fitted;
         var o = context.Out;
         if (paths.IsEmpty)
         {
@@ -30,15 +45,7 @@ internal static class PathOutput
         }
         else
         {
-            o.WriteLine(paths.Count == 1 ? "1 path" : $"{paths.Count} paths");
-            for (var i = 0; i < paths.Count; i++)
-            {
-                o.WriteLine($"  {i + 1}. {paths[i]}");
-            }
-
-            o.WriteLine();
-            o.Write(paths.ToSentences().TrimEnd('\n'));
-            o.WriteLine();
+            o.Write(text);
         }
 
         // The sentences already say when a limit cut the paths; with no sentences, say it here.
@@ -59,6 +66,119 @@ internal static class PathOutput
         return source is null
             ? null
             : $"{source.Name} ({source.Id}) is a source: sources are cited, not tied, so no tie leads to or from it. To see what it supports (the ties and entities that cite it), run 'techties show {source.Id}'.";
+    }
+
+    // The arrows and sentences of as many paths as fit in MaxOutputBytes: the arrows of the paths are measured first
+    // (cheap), taking the sentences to be about three times as long; the sentences of a candidate set are rendered and, if the whole is too long, half as
+    // many paths are tried, so memory stays within a few times the cap.
+    private static (PathSet Paths, string Text) FitText(PathSet paths)
+    {
+        var max = MaxOutputBytes;
+        var n = 0;
+        long arrows = 0;
+        while (n < paths.Count && (arrows += (4 * Utf8Length(paths[n].ToString())) + 12) <= max)
+        {
+            n++;
+        }
+
+        while (true)
+        {
+            var candidate = n == paths.Count ? paths : paths.TakeFirst(n, LeftOut(n, paths.Count, max));
+            if (candidate.IsEmpty)
+            {
+                return (candidate, string.Empty);
+            }
+
+            var text = new System.Text.StringBuilder();
+            text.Append(candidate.Count == 1 ? "1 path" : $"{candidate.Count} paths").Append('\n');
+            for (var i = 0; i < candidate.Count; i++)
+            {
+                text.Append($"  {i + 1}. {candidate[i]}").Append('\n');
+            }
+
+            text.Append('\n').Append(candidate.ToSentences().TrimEnd('\n')).Append('\n');
+            var result = text.ToString().ReplaceLineEndings(Environment.NewLine);
+            if (Utf8Length(result) <= max)
+            {
+                return (candidate, result);
+            }
+
+            n /= 2;
+        }
+    }
+
+    // The JSON document of as many paths as fit in MaxOutputBytes, tried as the text is; each attempt is written into
+    // a buffer that refuses to grow past the cap.
+    private static byte[] FitJson(TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
+    {
+        var max = MaxOutputBytes;
+
+        // A first guess from the arrows' length (each path's JSON repeats its arrow form, ids and labels): a few times
+        // what the arrows take. Too many are halved below; rarely too few, and then the answer is merely shorter.
+        var n = 0;
+        long estimate = 0;
+        while (n < paths.Count && (estimate += (4 * Utf8Length(paths[n].ToString())) + 256) <= max)
+        {
+            n++;
+        }
+
+        while (true)
+        {
+            var candidate = n == paths.Count ? paths : paths.TakeFirst(n, LeftOut(n, paths.Count, max));
+
+            // Without paths, what is left (the load's warnings, the query) is as long as the data makes it: never cut.
+            using var buffer = new CappedStream(n == 0 ? long.MaxValue : max);
+            try
+            {
+                using (var w = new Utf8JsonWriter(buffer, CliJson.WriterOptions(indented: true)))
+                {
+                    WriteJson(w, graph, command, candidate, whyEmpty);
+                }
+
+                return buffer.ToArray();
+            }
+            catch (CappedStream.FullException)
+            {
+                n /= 2;
+            }
+        }
+    }
+
+    private static string LeftOut(int kept, int total, long max) =>
+        $"the output limit of {max.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes kept {kept} of the {total} paths";
+
+    private static long Utf8Length(string text) => System.Text.Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>A memory stream that throws once more than its cap is written to it.</summary>
+    private sealed class CappedStream(long cap) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Check(count);
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Check(buffer.Length);
+            base.Write(buffer.ToArray(), 0, buffer.Length);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            Check(1);
+            base.WriteByte(value);
+        }
+
+        private void Check(int count)
+        {
+            if (Length + count > cap)
+            {
+                throw new FullException();
+            }
+        }
+
+        public sealed class FullException : Exception;
     }
 
     private static void WriteJson(Utf8JsonWriter w, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
@@ -104,6 +224,12 @@ internal static class PathOutput
 
             w.WriteEndArray();
             w.WriteEndObject();
+
+            // The writer buffers until flushed: flushing as it goes lets a capped stream stop an answer that is too long.
+            if (w.BytesPending > 1 << 16)
+            {
+                w.Flush();
+            }
         }
 
         w.WriteEndArray();

@@ -10,7 +10,7 @@ internal static class ConnectCommand
     {
         var a = new Argument<string>("a") { Description = "An id, name or alias" };
         var b = new Argument<string>("b") { Description = "An id, name or alias" };
-        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a connection takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => ConnectOptions.Default.MaxHops, CustomParser = WholeNumbers.Parse };
+        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a connection takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => ConnectOptions.Default.MaxHops, CustomParser = WholeNumbers.Between(1, PathQuery.MaxHopsLimit) };
         var count = new Option<int>("--count") { Description = "The most connections to list; a cut is always reported", DefaultValueFactory = _ => ConnectOptions.Default.Count, CustomParser = WholeNumbers.Parse };
         var allShortest = new Option<bool>("--all-shortest") { Description = "List every shortest connection and nothing longer" };
         var directed = new Option<bool>("--directed") { Description = "Follow ties only in their direction (from a towards b)" };

@@ -9,6 +9,7 @@ internal static class ExportCommand
     {
         var format = options.OwnFormat($"The export format: {string.Join(", ", ExportFormatNames.All)} (docs/export.md); required", [.. ExportFormatNames.All]);
         var output = new Option<string>("--out", "-o") { Description = "The file to write (replaced only once it is complete); without it, text formats go to stdout" };
+        OutputPaths.RequireName(output);
         var query = new Option<string>("--query") { Description = "Export only what this pattern matches (its paths' entities and ties, with their sources)" };
         var command = new Command("export", $"""
             Write the graph, or the part of it a pattern matches, as json (the canonical format), yaml, graphml, gexf,
@@ -71,21 +72,37 @@ internal static class ExportCommand
                     return ExitCodes.Success;
                 }
 
-                return WriteFile(context, part, exportFormat, Path.GetFullPath(path));
+                return WriteFile(context, part, exportFormat, Path.GetFullPath(path), parse.GetValue(options.Data) ?? []);
             });
         });
         return command;
     }
 
-    private static int WriteFile(CommandContext context, TechTiesGraph graph, ExportFormat format, string path)
+    private static int WriteFile(CommandContext context, TechTiesGraph graph, ExportFormat format, string path, string[] inputs)
     {
         var direct = false;
         try
         {
             using var output = OutputFile.For(path);
             direct = output.IsDirect;
-            graph.Export(format, output.Open());
-            output.Commit();
+            if (!OutputPaths.CheckNotAnInput(context, output, path, inputs))
+            {
+                return ExitCodes.Usage;
+            }
+
+            Interruption.Cancellable(token =>
+            {
+                graph.Export(format, output.Open(token));
+                output.Commit();
+                return 0;
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            context.WriteError("interrupted", direct
+                ? $"interrupted: the export to '{path}' is incomplete (a device or FIFO is written in place)"
+                : $"interrupted: nothing was written to '{path}'");
+            return ExitCodes.Interrupted;
         }
         catch (DirectoryNotFoundException e)
         {

@@ -17,6 +17,7 @@ internal static class ImportCommand
             DefaultValueFactory = _ => "usaspending",
         };
         var output = new Option<string>("--out", "-o") { Description = "The YAML graph file to write (replaced only when the import succeeds)", Required = true };
+        OutputPaths.RequireName(output);
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Leave out rows with problems (reported as warnings) instead of failing" };
         var judgements = new Option<string?>("--judgements") { Description = "A YAML file of decisions (same_as: and not_same: names to ids) applied with the mapping's, kept beside the reporting for every later import" };
         var command = new Command("import", """
@@ -53,7 +54,24 @@ internal static class ImportCommand
                 }
             }
 
-            return Run(context, parse.GetValue(file)!, parse.GetValue(mapping)!, parse.GetValue(output)!, parse.GetValue(skipInvalid), existing, parse.GetValue(judgements));
+            var csv = parse.GetValue(file)!;
+            var mappingName = parse.GetValue(mapping)!;
+            var outputPath = parse.GetValue(output)!;
+            var judgementsPath = parse.GetValue(judgements);
+            try
+            {
+                using var target = OutputFile.For(outputPath);
+                if (!OutputPaths.CheckNotAnInput(context, target, outputPath, [csv, .. File.Exists(mappingName) ? [mappingName] : Array.Empty<string>(), .. judgementsPath is null ? Array.Empty<string>() : [judgementsPath], .. data]))
+                {
+                    return ExitCodes.Usage;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Reported by the import itself, which decides the same way where the output goes.
+            }
+
+            return Run(context, csv, mappingName, outputPath, parse.GetValue(skipInvalid), existing, judgementsPath);
         });
         return command;
     }
@@ -65,7 +83,7 @@ internal static class ImportCommand
             var mapping = CsvMapping.Resolve(mappingName);
             var judgements = judgementsPath is null ? ImportJudgements.None : ImportJudgements.Load(judgementsPath);
             using var progress = ProgressLine.Create(context);
-            var result = CsvImporter.Import(csv, mapping, output, new ImportOptions { SkipInvalid = skipInvalid, Existing = existing, Progress = progress, Judgements = judgements });
+            var result = Interruption.Cancellable(token => CsvImporter.Import(csv, mapping, output, new ImportOptions { SkipInvalid = skipInvalid, Existing = existing, Progress = progress, Judgements = judgements, CancellationToken = token }));
             progress?.Dispose();
             if (!context.Quiet)
             {
@@ -149,6 +167,11 @@ internal static class ImportCommand
             context.WriteError("invalid", $"nothing was written to {output}: {errors} {(errors == 1 ? "problem" : "problems")}{hint}");
             return ExitCodes.InvalidData;
         }
+        catch (OperationCanceledException)
+        {
+            context.WriteError("interrupted", $"interrupted: nothing was written to {output}, and the import's temporary files were removed");
+            return ExitCodes.Interrupted;
+        }
         catch (FileNotFoundException e)
         {
             context.WriteError("not-found", e.Message);
@@ -170,7 +193,7 @@ internal static class ImportCommand
         private bool shown;
 
         public static ProgressLine? Create(CommandContext context) =>
-            context.Quiet || Console.IsErrorRedirected ? null : new ProgressLine(context.Error);
+            context.Quiet || Console.IsErrorRedirected ? null : new ProgressLine(context.Error is VisibleWriter visible ? visible.Inner : context.Error);
 
         public void Report(ImportProgress value)
         {

@@ -9,7 +9,7 @@ internal static class NeighborsCommand
     public static Command Create(GlobalOptions options)
     {
         var name = new Argument<string>("entity") { Description = "An id, name or alias" };
-        var hops = new Option<int>("--hops") { Description = $"How many steps out, either direction (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => 1, CustomParser = WholeNumbers.Parse };
+        var hops = new Option<int>("--hops") { Description = $"How many steps out, either direction (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => 1, CustomParser = WholeNumbers.Between(1, PathQuery.MaxHopsLimit) };
         var types = new Option<string[]>("--types") { Description = "Walk only these relationship types (comma-separated or repeated), such as contracts_with,part_of", CustomParser = Lists.Parse };
         var command = new Command("neighbors", $"""
             List the entities within --hops steps of an entity (ties walked either way), nearest first, and the ties

@@ -11,7 +11,7 @@ internal static class PathCommand
         var from = new Argument<string>("from") { Description = "Where paths start: an id, name or alias" };
         var to = new Argument<string>("to") { Description = "Where paths end: an id, name or alias" };
         var via = new Option<string[]>("--via") { Description = "Walk only these relationship types (comma-separated or repeated), such as hosts_on,contracts_with", CustomParser = Lists.Parse };
-        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a path takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => 4, CustomParser = WholeNumbers.Parse };
+        var maxHops = new Option<int>("--max-hops") { Description = $"The most steps a path takes (1 to {PathQuery.MaxHopsLimit})", DefaultValueFactory = _ => 4, CustomParser = WholeNumbers.Between(1, PathQuery.MaxHopsLimit) };
         var asOf = new Option<string>("--asof") { Description = "Only ties that held on this date (2018, 2018-08 or 2018-08-01)" };
         var command = new Command("path", $"""
             Find the paths that follow ties in their direction from <from> to <to>, 1 to --max-hops steps, shortest
@@ -80,7 +80,12 @@ internal static class Lists
 /// <summary>Whole-number option values, with an error in words: the parser's own names the .NET type (System.Int32).</summary>
 internal static class WholeNumbers
 {
-    public static int Parse(System.CommandLine.Parsing.ArgumentResult result)
+    public static int Parse(System.CommandLine.Parsing.ArgumentResult result) => Parse(result, 1, int.MaxValue);
+
+    /// <summary>A parser for an option whose values run from <paramref name="min"/> to <paramref name="max"/>: a number too large for any says that range.</summary>
+    public static Func<System.CommandLine.Parsing.ArgumentResult, int> Between(int min, int max) => result => Parse(result, min, max);
+
+    private static int Parse(System.CommandLine.Parsing.ArgumentResult result, int min, int max)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
         if (int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
@@ -88,8 +93,12 @@ internal static class WholeNumbers
             return value;
         }
 
+        // Digits too many for a number at all (99999999999): say which numbers the option takes.
+        var digits = text.TrimStart('-', '+');
         var option = (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? result.Argument.Name;
-        result.AddError($"{option} is '{text}'; it must be a whole number.");
+        result.AddError(digits.Length > 0 && digits.All(char.IsAsciiDigit)
+            ? $"{option} is '{text}'; it must be a whole number from {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}."
+            : $"{option} is '{text}'; it must be a whole number.");
         return 0;
     }
 }

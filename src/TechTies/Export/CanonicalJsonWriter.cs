@@ -29,7 +29,9 @@ internal static class CanonicalJsonWriter
     public static void WriteEntity(TechTiesGraph graph, Entity entity, Utf8JsonWriter writer)
     {
         var contractStatus = new Dictionary<string, TieStatus>(StringComparer.Ordinal);
-        if (entity is Contract && graph.Ties.FirstOrDefault(t => ReferenceEquals(t.Contract, entity)) is { } tie)
+        // Every tie a contract makes (awarded_to, awarded_by, contracts_with, covers) carries its status, and one of
+        // them leaves the contract node whenever any exists: the index finds it without reading every tie.
+        if (entity is Contract && graph.TiesFrom(entity).FirstOrDefault(t => ReferenceEquals(t.Contract, entity)) is { } tie)
         {
             contractStatus[entity.Id] = tie.Status;
         }

@@ -9,7 +9,60 @@ namespace TechTies;
 /// </summary>
 internal static class GraphFiles
 {
+    /// <summary>A lower <see cref="MaxFileBytes"/> for the tests that set it, in their own flow only.</summary>
+    internal static readonly AsyncLocal<long?> MaxFileBytesForTests = new();
+
+    /// <summary>The largest graph file that is read (whole, into memory): 1 GiB.</summary>
+    internal static long MaxFileBytes => MaxFileBytesForTests.Value ?? DefaultMaxFileBytes;
+
+    /// <summary>The default of <see cref="MaxFileBytes"/>.</summary>
+    internal const long DefaultMaxFileBytes = 1L << 30;
+
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    /// <summary>
+    /// The bytes of one graph file, read whole: refused when it is not a regular file (a device such as /dev/zero or
+    /// a FIFO never ends) or is larger than <see cref="MaxFileBytes"/>, with an error naming the file and the limit.
+    /// </summary>
+    /// <exception cref="IOException">The file is not a regular file, or too large.</exception>
+    public static byte[] ReadWhole(string file)
+    {
+        if (OutputFile.IsSpecialFile(file))
+        {
+            throw new IOException($"'{file}' is not a regular file (a device, FIFO or socket), so it is not read: a graph file is read whole, and such a file may never end.");
+        }
+
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (stream.Length > MaxFileBytes)
+        {
+            throw new IOException(TooLarge(file, stream.Length));
+        }
+
+        return ReadCapped(stream, file);
+    }
+
+    /// <summary>A stream read to its end, refused once it passes <see cref="MaxFileBytes"/>.</summary>
+    /// <exception cref="IOException">The stream is longer than <see cref="MaxFileBytes"/>.</exception>
+    public static byte[] ReadCapped(Stream stream, string name)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                throw new IOException(TooLarge(name, null));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string TooLarge(string file, long? length) =>
+        $"'{file}' is {(length is { } l ? $"{l.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes" : "longer than that")}: a graph file may have at most {MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes; split it into several files in one folder.";
 
     public static IEnumerable<GraphFile> Enumerate(IEnumerable<string> paths)
     {
@@ -52,7 +105,7 @@ internal static class GraphFiles
         {
             try
             {
-                read.Add(new GraphFile(file, File.ReadAllBytes(file)));
+                read.Add(new GraphFile(file, ReadWhole(file)));
             }
             catch (IOException) when (BrokenLink(file) is { } problem)
             {

@@ -70,6 +70,7 @@ public sealed class TechTiesGraph
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
     /// <exception cref="FileNotFoundException">A path names no file or folder, or a folder with no graph file (.yaml, .yml or .json) in it or its subfolders, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
+    /// <exception cref="IOException">A file is a device, FIFO or socket (which may never end), or larger than 1 GiB (the message names the file and the limit).</exception>
     public static TechTiesGraph Load(params string[] paths) => Load(LoadOptions.Default, paths);
 
     /// <summary>
@@ -81,6 +82,7 @@ public sealed class TechTiesGraph
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid; <see cref="GraphLoadException.Diagnostics"/> lists every problem.</exception>
     /// <exception cref="FileNotFoundException">A path names no file or folder, or a folder with no graph file (.yaml, .yml or .json) in it or its subfolders, or a symbolic link among the files leads to no file (the message names every such link and its target).</exception>
+    /// <exception cref="IOException">A file is a device, FIFO or socket (which may never end), or larger than 1 GiB (the message names the file and the limit).</exception>
     public static TechTiesGraph Load(LoadOptions options, params string[] paths)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -110,20 +112,20 @@ public sealed class TechTiesGraph
         return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))]), options);
     }
 
-    /// <summary>Loads a graph from a stream of YAML, or of canonical JSON when <paramref name="fileName"/> ends in <c>.json</c> (read to the end, not closed).</summary>
+    /// <summary>Loads a graph from a stream of YAML, or of canonical JSON when <paramref name="fileName"/> ends in <c>.json</c> (read to the end, not closed; at most 1 GiB, as a file).</summary>
     /// <param name="stream">The UTF-8 YAML of one file.</param>
     /// <param name="fileName">The name to use for the stream in diagnostics.</param>
     /// <param name="options">The load options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="GraphLoadException">The data is invalid.</exception>
+    /// <exception cref="IOException">The stream is longer than 1 GiB.</exception>
     public static TechTiesGraph Load(Stream stream, string fileName, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var bytes = GraphFiles.ReadCapped(stream, fileName);
         options ??= LoadOptions.Default;
-        return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, buffer.ToArray())]), options);
+        return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, bytes)]), options);
     }
 
     /// <summary>The curated graph embedded in the package (its <c>graphs/</c> folder). Loaded once, then shared.</summary>

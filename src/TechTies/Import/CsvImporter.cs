@@ -42,7 +42,7 @@ public static class CsvImporter
         options ??= ImportOptions.Default;
 
         using var output = OutputFile.For(outputPath);
-        var result = Write(csvPath, mapping, output.Open, outputPath, options);
+        var result = Write(csvPath, mapping, () => output.Open(options.CancellationToken), outputPath, options);
         output.Commit();
         return result;
     }

@@ -28,6 +28,15 @@ internal sealed class CsvRow(long line, Dictionary<string, string?> values, Dict
 /// </summary>
 internal sealed class CsvRows(string path, CsvMapping mapping, DiagnosticBag diagnostics) : IDisposable
 {
+    /// <summary>A lower <see cref="MaxRecordBytes"/> for the tests that set it, in their own flow only.</summary>
+    internal static readonly AsyncLocal<int?> MaxRecordBytesForTests = new();
+
+    /// <summary>The most bytes one record (a row, with its line breaks in quotes) may have: 1 MiB.</summary>
+    internal static int MaxRecordBytes => MaxRecordBytesForTests.Value ?? DefaultMaxRecordBytes;
+
+    /// <summary>The default of <see cref="MaxRecordBytes"/>.</summary>
+    internal const int DefaultMaxRecordBytes = 1 << 20;
+
     private readonly Queue<(long Line, CsvMalformedReason Reason)> malformed = new();
     private readonly Dictionary<string, int> columns = new(StringComparer.Ordinal);
     private CsvReader? reader;
@@ -44,9 +53,22 @@ internal sealed class CsvRows(string path, CsvMapping mapping, DiagnosticBag dia
             TrackLineNumbers = true,
             TrimWhitespace = false,
             OnMalformedRecord = record => malformed.Enqueue((record.LineNumber, record.Reason)),
+
+            // A quote never closed, or a file with no line breaks (such as /dev/zero), would otherwise be read whole.
+            MaxRecordSize = MaxRecordBytes,
         };
         reader = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
-        var headers = reader.Headers.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF') : h).ToList();
+        List<string> headers;
+        try
+        {
+            headers = [.. reader.Headers.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF') : h)];
+        }
+        catch (CsvFormatException e)
+        {
+            TooLong(e);
+            return false;
+        }
+
         headerCount = headers.Count;
         if (headers.Count == 0 || headers.All(h => h.Trim().Length == 0))
         {
@@ -66,6 +88,14 @@ internal sealed class CsvRows(string path, CsvMapping mapping, DiagnosticBag dia
             if (index >= 0)
             {
                 columns[name] = index;
+                var twice = headers.FindIndex(index + 1, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+                if (twice >= 0)
+                {
+                    // Which of the two the mapping should read is anyone's guess: the file must say.
+                    ok = false;
+                    diagnostics.Error(DiagnosticCodes.MissingColumn, path, 1, twice + 1, $"the header names the column '{name}' twice, at columns {index + 1} and {twice + 1}, so which one the {mapping.Name} mapping reads is unclear", "rename or remove one of them");
+                }
+
                 continue;
             }
 
@@ -80,8 +110,17 @@ internal sealed class CsvRows(string path, CsvMapping mapping, DiagnosticBag dia
     public bool Next(out CsvRow row)
     {
         row = null!;
-        if (reader is null || !reader.Read())
+        try
         {
+            if (reader is null || !reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            // The rest of the file cannot be read as rows: an error whatever --skip-invalid says.
+            TooLong(e);
             return false;
         }
 
@@ -117,6 +156,15 @@ internal sealed class CsvRows(string path, CsvMapping mapping, DiagnosticBag dia
     }
 
     public void Dispose() => reader?.Dispose();
+
+    private void TooLong(CsvFormatException e) =>
+        diagnostics.Error(
+            DiagnosticCodes.BadCsvRow,
+            path,
+            (int)Math.Clamp(e.LineNumber, 1, int.MaxValue),
+            1,
+            $"the record that starts here is longer than {MaxRecordBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes, the most one row may have, so the file is not read further ({e.Message.TrimEnd('.')})",
+            "a quote that is never closed makes the rest of the file one record: close it, or double a quote inside a quoted field (\"\")");
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

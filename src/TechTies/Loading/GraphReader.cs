@@ -218,6 +218,12 @@ internal sealed partial class GraphReader
         }
     }
 
+    // The first character of an id outside ASCII, named: a Cyrillic 'а' (U+0430) looks like the Latin 'a'.
+    private static string NotAscii(string id) =>
+        id.FirstOrDefault(c => !char.IsAscii(c)) is var c and not '\0'
+            ? $"; it has '{c}' (U+{(int)c:X4}, {(char.IsLetter(c) ? "a letter that is not a-z, though it may look like one" : "not a-z, 0-9 or a hyphen")})"
+            : string.Empty;
+
     // One entry of an entity section: its id checked and kept with its fields, for BuildEntity.
     private RawEntity? ReadEntity(string file, Kind kind, YScalar key, YNode value)
     {
@@ -226,7 +232,7 @@ internal sealed partial class GraphReader
             // The graph cannot load, but the entity is still read under its id, so that its fields are checked and
             // references to it, by this id or by the one suggested, are not reported as naming nothing.
             var slug = Slugify(key.Value);
-            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens", $"use {DiagnosticText.Quote(slug)}");
+            diagnostics.Error(DiagnosticCodes.BadId, file, key.Line, key.Column, $"{DiagnosticText.Quote(key.Value)} is not a valid id: ids are lowercase slugs of a-z, 0-9 and single hyphens{NotAscii(key.Value)}", $"use {DiagnosticText.Quote(slug)}");
             suggestedIds.Add(slug);
         }
 
@@ -798,9 +804,12 @@ internal sealed partial class GraphReader
                     var targetState = state.GetValueOrDefault(target);
                     if (targetState == 1)
                     {
-                        var cycle = path.Skip(path.IndexOf(target)).Append(target);
+                        var cycle = path.Skip(path.IndexOf(target)).Append(target).ToList();
                         var at = tie.Location!;
-                        diagnostics.Error(DiagnosticCodes.Cycle, at.File, at.Line, at.Column, $"{type.Name} ties form a cycle: {string.Join(" -> ", cycle)}", $"{type.Name} must not loop back; remove one of these ties");
+
+                        // A cycle of thousands of entities is named by its first few and its length, as long values are cut.
+                        var shown = cycle.Count <= 12 ? string.Join(" -> ", cycle) : $"{string.Join(" -> ", cycle.Take(10))} -> … -> {target} ({(cycle.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} entities)";
+                        diagnostics.Error(DiagnosticCodes.Cycle, at.File, at.Line, at.Column, $"{type.Name} ties form a cycle: {shown}", $"{type.Name} must not loop back; remove one of these ties");
                     }
                     else if (targetState == 0)
                     {

@@ -284,8 +284,11 @@ internal static partial class JsonTreeReader
         {
             line = Math.Clamp(line, 0, starts.Count - 1);
             var span = json.Span;
-            var column = 1;
-            for (var i = starts[line]; i < starts[line] + bytePosition && i < span.Length; i++)
+
+            // Tokens are looked up in order: counting on from the last position on the same line keeps a file of one
+            // long line (minified JSON) linear instead of recounting the line for every token.
+            var (from, column) = line == lastLine && bytePosition >= lastBytePosition ? (lastBytePosition, lastColumn) : (0, 1);
+            for (var i = starts[line] + from; i < starts[line] + bytePosition && i < span.Length; i++)
             {
                 if ((span[i] & 0xC0) != 0x80)
                 {
@@ -293,8 +296,13 @@ internal static partial class JsonTreeReader
                 }
             }
 
+            (lastLine, lastBytePosition, lastColumn) = (line, bytePosition, column);
             return (line + 1, column);
         }
+
+        private int lastLine = -1;
+        private int lastBytePosition;
+        private int lastColumn;
     }
 
     /// <summary>Builds the format v1 tree from the records.</summary>

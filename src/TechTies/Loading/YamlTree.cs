@@ -298,13 +298,13 @@ internal static class YamlTreeReader
 
             if (current is AnchorAlias alias)
             {
-                diagnostics.Error(DiagnosticCodes.AnchorsNotAllowed, file, line, column, $"the alias *{alias.Value} is not allowed: TechTies files do not use anchors and aliases", "write the value out in full");
+                diagnostics.Error(DiagnosticCodes.AnchorsNotAllowed, file, line, column, $"the alias *{DiagnosticText.Cut(alias.Value.ToString())} is not allowed: TechTies files do not use anchors and aliases", "write the value out in full");
                 return null;
             }
 
             if (current is NodeEvent { Anchor.IsEmpty: false } anchored)
             {
-                diagnostics.Error(DiagnosticCodes.AnchorsNotAllowed, file, line, column, $"the anchor &{anchored.Anchor.Value} is not allowed: TechTies files do not use anchors and aliases", "remove the anchor and write values out in full");
+                diagnostics.Error(DiagnosticCodes.AnchorsNotAllowed, file, line, column, $"the anchor &{DiagnosticText.Cut(anchored.Anchor.Value.ToString())} is not allowed: TechTies files do not use anchors and aliases", "remove the anchor and write values out in full");
                 return null;
             }
 

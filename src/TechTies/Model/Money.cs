@@ -58,16 +58,20 @@ public readonly struct Money : IEquatable<Money>
     public static Money Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryParse(text, out var money, out var error) ? money : throw new FormatException(error);
+        return TryParse(text, out var money, out var error, "USD", LosslessOnly) ? money : throw new FormatException(error);
     }
 
     /// <summary>Parses money without throwing.</summary>
     /// <param name="text">The text to parse.</param>
     /// <param name="money">The amount when parsing succeeded.</param>
     /// <returns><see langword="true"/> when the text is an amount of money.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out Money money) => TryParse(text, out money, out _);
+    public static bool TryParse([NotNullWhen(true)] string? text, out Money money) => TryParse(text, out money, out _, "USD", LosslessOnly);
 
-    internal static bool TryParse(string? text, out Money money, out string error, string defaultCurrency = "USD")
+    internal static bool TryParse(string? text, out Money money, out string error, string defaultCurrency = "USD") =>
+        TryParse(text, out money, out error, defaultCurrency, MaxDecimalPlaces);
+
+    /// <summary>Parses money; more than <paramref name="maxPlaces"/> decimal places, or digits a decimal cannot hold exactly, is an error.</summary>
+    internal static bool TryParse(string? text, out Money money, out string error, string defaultCurrency, int maxPlaces)
     {
         money = default;
         error = string.Empty;
@@ -123,9 +127,16 @@ public readonly struct Money : IEquatable<Money>
 
         var number = rest[..end];
         var scaleWord = rest[end..].Trim();
-        if (!IsGroupedNumber(number) || !TryParseDigits(number, out var value))
+        if (!IsGroupedNumber(number))
         {
             return NotMoney(text, out error);
+        }
+
+        if (!TryParseDigits(number, out var value))
+        {
+            // Digits with at most one point that decimal cannot hold: more than its 28 or 29 digits.
+            error = $"'{text}' is too large an amount of money.";
+            return false;
         }
 
         decimal scale = scaleWord switch
@@ -139,6 +150,20 @@ public readonly struct Money : IEquatable<Money>
         if (scale == 0m)
         {
             return NotMoney(text, out error);
+        }
+
+        // Decimal rounds digits it cannot hold, silently (0.000…0001 becomes 0): more decimal places than any currency
+        // has, and a few beyond, is a mistake to report, not to round.
+        if (DecimalPlaces(number, scale) > maxPlaces)
+        {
+            error = $"'{text}' has more decimal places than an amount of money may have: at most {MaxDecimalPlaces} (a currency's minor units, such as cents, and a few digits more).";
+            return false;
+        }
+
+        if (DecimalPlaces(number, 1m) > value.Scale)
+        {
+            error = $"'{text}' has more digits than an amount of money can hold exactly: at most 28.";
+            return false;
         }
 
         try
@@ -237,6 +262,22 @@ public readonly struct Money : IEquatable<Money>
     {
         error = $"'{text}' is not an amount of money: expected forms such as 39000000, USD 39 million, $39M or 39.3 million.";
         return false;
+    }
+
+    /// <summary>The most decimal places an amount in a file may have: the most minor units of any currency (4) and two more.</summary>
+    internal const int MaxDecimalPlaces = 6;
+
+    // Parse and TryParse read back any amount ToString writes (a Money made in code may have 28 decimal places): they
+    // refuse only digits a decimal would round away.
+    private const int LosslessOnly = int.MaxValue;
+
+    // The decimal places of the amount the number and its scale word make (39.25 million has none).
+    private static int DecimalPlaces(ReadOnlySpan<char> number, decimal scale)
+    {
+        var point = number.IndexOf('.');
+        var fraction = point < 0 ? [] : number[(point + 1)..].TrimEnd('0');
+        var shift = scale switch { 1_000m => 3, 1_000_000m => 6, 1_000_000_000m => 9, _ => 0 };
+        return fraction.Length - shift;
     }
 
     private static bool Is(ReadOnlySpan<char> word, string expected) => word.Equals(expected, StringComparison.OrdinalIgnoreCase);

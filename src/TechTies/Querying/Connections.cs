@@ -656,21 +656,22 @@ internal sealed class ConnectionSearch
         var kept = new List<GraphPath>();
         string? truncation = null;
         var dropped = 0;
+
+        // However many connections are asked for, at most MaxPathsKept are kept (and built).
+        var wanted = options.AllShortest ? PathQuery.PathsKeptCap : Math.Min(options.Count, PathQuery.PathsKeptCap);
         if (sourceNode != targetNode && Distance() is var distance and > 0)
         {
             shortest = distance;
             for (var length = distance; length <= options.MaxHops && !budgetHit; length++)
             {
-                var room = options.AllShortest ? int.MaxValue : options.Count - kept.Count;
+                var room = wanted - kept.Count;
                 int tierCount;
                 if (length == distance)
                 {
                     found.Clear();
-                    ListShortest();
-                    var tier = found.Where(p => !IsContractDetour(p)).ToList();
-                    dropped += found.Count - tier.Count;
-                    tierCount = tier.Count;
-                    kept.AddRange(tier.Take(room));
+                    (tierCount, var detours) = ListShortest(room);
+                    dropped += detours;
+                    kept.AddRange(found);
                 }
                 else
                 {
@@ -702,7 +703,7 @@ internal sealed class ConnectionSearch
                     break;
                 }
 
-                if (kept.Count >= options.Count)
+                if (kept.Count >= wanted)
                 {
                     // The count cut something only when a longer connection exists.
                     if (truncation is null && length < options.MaxHops && HasLonger(length))
@@ -734,7 +735,8 @@ internal sealed class ConnectionSearch
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
         return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf, notes: notes);
 
-        string Kept() => options.Count == 1 ? "the shortest connection" : $"the {options.Count.ToString(CultureInfo.InvariantCulture)} shortest connections";
+        string Kept() => (wanted == 1 ? "the shortest connection" : $"the {wanted.ToString(CultureInfo.InvariantCulture)} shortest connections")
+            + (wanted < options.Count || options.AllShortest ? $" ({PathQuery.PathsKeptCap.ToString(CultureInfo.InvariantCulture)} is the most a connection search keeps)" : string.Empty);
 
         static string Steps(int n) => n == 1 ? "1 step" : $"{n.ToString(CultureInfo.InvariantCulture)} steps";
     }
@@ -906,7 +908,8 @@ internal sealed class ConnectionSearch
 
     // The shortest connections into `found`, in the documented order. Each path is first a list of step numbers;
     // they are sorted on numbers (node and tie numbers follow ordinal ids) and only then made into paths.
-    private void ListShortest()
+    // Only the first `room` connections that are not contract detours are built and kept; the others are counted.
+    private (int Count, int Detours) ListShortest(int room)
     {
         MarkShortest();
         GroupSteps();
@@ -921,6 +924,8 @@ internal sealed class ConnectionSearch
 
         var typeRank = TypeRanks(index);
         Array.Sort(order, (a, b) => CompareShortest(a, b, typeRank));
+        var listed = 0;
+        var detours = 0;
         foreach (var p in order)
         {
             var steps = new PathStep[shortest];
@@ -929,8 +934,18 @@ internal sealed class ConnectionSearch
                 steps[i] = PathStepOf(shortestPaths[(p * shortest) + i]);
             }
 
-            found.Add(new GraphPath(ImmutableCollectionsMarshal.AsImmutableArray(steps)));
+            var connection = new GraphPath(ImmutableCollectionsMarshal.AsImmutableArray(steps));
+            if (IsContractDetour(connection))
+            {
+                detours++;
+            }
+            else if (listed++ < room)
+            {
+                found.Add(connection);
+            }
         }
+
+        return (listed, detours);
     }
 
     private void ListShortest(int node, int left)

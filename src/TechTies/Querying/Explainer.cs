@@ -123,14 +123,39 @@ namespace TechTies.Querying
     {
         public static QueryExplanation Explain(TechTiesGraph graph, PathQuery query)
         {
-            // Each step is the query cut after that node, searched as graph.Count searches it; the last is the query.
+            // Each step is the query cut after that node, searched as graph.Count searches it; the last is the query,
+            // with the query's own budget, so that it finds what Count finds. The steps before it share one more such
+            // budget (and time limit): explaining costs at most twice what the query did, however long the pattern.
+            // A prefix with no candidates leaves none for the longer ones.
             var steps = ImmutableArray.CreateBuilder<ExplainStep>(query.Nodes.Length);
             steps.Add(new ExplainStep(NodeText(query, 0), PathMatcher.Starts(graph, query), null));
             long found = 0;
+            long budget = query.MaxExpansions;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             for (var e = 0; e < query.Edges.Length; e++)
             {
-                var (count, ends, truncation) = PathMatcher.Ends(graph, Prefix(query, e + 1));
-                steps.Add(new ExplainStep(EdgeText(query, e) + " " + NodeText(query, e + 1), ends, truncation));
+                var text = EdgeText(query, e) + " " + NodeText(query, e + 1);
+                if (steps[^1] is { Candidates.IsEmpty: true, TruncationReason: null })
+                {
+                    steps.Add(new ExplainStep(text, [], null));
+                    found = 0;
+                    continue;
+                }
+
+                var last = e == query.Edges.Length - 1;
+                var timeLeft = last ? query.TimeLimit : query.TimeLimit - clock.Elapsed;
+                if (!last && (budget <= 0 || timeLeft <= TimeSpan.Zero))
+                {
+                    steps.Add(new ExplainStep(text, [], budget <= 0
+                        ? $"the expansion budget of {query.MaxExpansions.ToString(CultureInfo.InvariantCulture)} steps, shared by the steps of the explanation, ran out before this step"
+                        : $"the time limit of {query.TimeLimit!.Value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms, shared by the steps of the explanation, ran out before this step"));
+                    found = 0;
+                    continue;
+                }
+
+                var (count, ends, truncation, used) = PathMatcher.Ends(graph, last ? query : Prefix(query, e + 1) with { MaxExpansions = (int)budget, TimeLimit = timeLeft });
+                budget -= last ? 0 : used;
+                steps.Add(new ExplainStep(text, ends, truncation));
                 found = count;
             }
 
@@ -144,7 +169,7 @@ namespace TechTies.Querying
             }
             else if (found == 0)
             {
-                (nearest, missing) = NearestMiss(graph, query, steps);
+                (nearest, missing) = NearestMiss(graph, query with { MaxExpansions = (int)Math.Max(1, budget) }, steps);
                 var target = query.Nodes[^1].EntityId;
                 var from = nearest?.End.Id ?? query.Nodes[0].EntityId;
                 if (target is not null && from is not null && from != target)
@@ -197,12 +222,15 @@ namespace TechTies.Querying
                     continue;
                 }
 
+                // The longest prefix with candidates has a path, unless the budget cut its search: one try only.
                 var paths = PathMatcher.Run(graph, Prefix(query, k) with { Limit = 1 });
                 if (!paths.IsEmpty)
                 {
                     var path = paths[0];
                     return (path, Needed(graph, query, k, path.End));
                 }
+
+                break;
             }
 
             return (null, query.Edges.IsEmpty ? null : $"no entity matching {NodeText(query, 0)} has a tie that matches {EdgeText(query, 0)} {NodeText(query, 1)}");

@@ -45,7 +45,7 @@ internal sealed class PathMatcher
         this.counting = counting;
         this.reversed = reversed;
         index = graph.Index;
-        found = counting ? null : new PathRecords(graph, index, query.Limit);
+        found = counting ? null : new PathRecords(graph, index, Math.Min(query.Limit, PathQuery.PathsKeptCap));
         ends = collectEnds ? new bool[index.Nodes.Length] : null;
         kinds = index.NodeKinds;
         fixedNode = [.. query.Nodes.Select(n => n.EntityId is null ? -1 : index.NodeOf(n.EntityId))];
@@ -79,10 +79,12 @@ internal sealed class PathMatcher
         // Only the paths kept are built.
         var truncation = matcher.SearchTruncation(query);
         var kept = found.Count;
-        if (found.Total > query.Limit)
+        var limit = Math.Min(query.Limit, PathQuery.PathsKeptCap);
+        if (found.Total > limit)
         {
+            var capped = limit < query.Limit ? $" (the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} is cut to {PathQuery.PathsKeptCap.ToString(CultureInfo.InvariantCulture)}, the most paths a query keeps)" : string.Empty;
             truncation = (truncation is null ? string.Empty : truncation + "; ")
-                + $"the limit of {query.Limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {query.Limit.ToString(CultureInfo.InvariantCulture)} of {found.Total.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}";
+                + $"the limit of {limit.ToString(CultureInfo.InvariantCulture)} paths kept the first {limit.ToString(CultureInfo.InvariantCulture)} of {found.Total.ToString(CultureInfo.InvariantCulture)}{(matcher.budgetHit ? " found" : string.Empty)}{capped}";
         }
 
         var paths = new GraphPath[kept];
@@ -147,7 +149,7 @@ internal sealed class PathMatcher
     /// The entities that end the paths <see cref="Run"/> would find with no limit, each once in ordinal order of id,
     /// with the number of those paths and the truncation: the search of <see cref="Count"/>, noting where each path ends.
     /// </summary>
-    public static (long Count, ImmutableArray<Entity> Ends, string? Truncation) Ends(TechTiesGraph graph, PathQuery query)
+    public static (long Count, ImmutableArray<Entity> Ends, string? Truncation, long Expansions) Ends(TechTiesGraph graph, PathQuery query)
     {
         Validate(graph, query);
         var reverse = IsReversed(query);
@@ -162,7 +164,7 @@ internal sealed class PathMatcher
             }
         }
 
-        return (matcher.matches, ends.ToImmutable(), matcher.SearchTruncation(query));
+        return (matcher.matches, ends.ToImmutable(), matcher.SearchTruncation(query), matcher.expansions);
     }
 
     /// <summary>The entities a search of <paramref name="query"/> starts from (those matching its first node), in ordinal order of id.</summary>
@@ -245,6 +247,11 @@ internal sealed class PathMatcher
             {
                 throw new ArgumentException($"The query names the entity '{node.EntityId}', which this graph does not have.", nameof(query));
             }
+        }
+
+        if (query.Edges.Length > PathQuery.MaxEdges)
+        {
+            throw new ArgumentException($"The query has {query.Edges.Length} edges; a pattern may have at most {PathQuery.MaxEdges}.", nameof(query));
         }
 
         if (query.Limit < 1 || query.MaxExpansions < 1)

@@ -176,6 +176,12 @@ public sealed record PathQuery
     /// <summary>The highest hop count an edge may have.</summary>
     public const int MaxHopsLimit = 10;
 
+    /// <summary>
+    /// The most edges a pattern may have (a longer pattern is a syntax error in text, an <see cref="ArgumentException"/>
+    /// when run): the search, and the explanation of an empty result, stay bounded.
+    /// </summary>
+    public const int MaxEdges = 32;
+
     /// <summary>The hop count an unbounded <c>*</c> is capped at (with a warning).</summary>
     public const int UnboundedHops = 6;
 
@@ -184,6 +190,19 @@ public sealed record PathQuery
 
     /// <summary>The default expansion budget: how many steps the matcher may try before it stops.</summary>
     public const int DefaultMaxExpansions = 1_000_000;
+
+    /// <summary>
+    /// The most paths a query or a connection search keeps, whatever its <see cref="Limit"/>, its count or "all
+    /// shortest": results stay bounded in memory. A larger limit keeps this many, and says so in
+    /// <see cref="PathSet.TruncationReason"/> when more paths were found.
+    /// </summary>
+    public const int MaxPathsKept = 100_000;
+
+    /// <summary>A lower <see cref="MaxPathsKept"/> for the tests that set it, in their own flow only.</summary>
+    internal static readonly AsyncLocal<int?> PathsKeptForTests = new();
+
+    /// <summary>The cap the search applies: <see cref="MaxPathsKept"/>, unless a test lowered it.</summary>
+    internal static int PathsKeptCap => PathsKeptForTests.Value ?? MaxPathsKept;
 
     /// <summary>The node patterns; one more than <see cref="Edges"/>.</summary>
     public ImmutableArray<NodePattern> Nodes { get; init => field = value.IsDefault ? [] : value; } = [NodePattern.Any];
@@ -206,7 +225,7 @@ public sealed record PathQuery
     /// <summary>How paths may revisit entities and ties.</summary>
     public TraversalMode Mode { get; init; } = TraversalMode.Acyclic;
 
-    /// <summary>The most paths to return; more is reported as truncation.</summary>
+    /// <summary>The most paths to return (at most <see cref="MaxPathsKept"/> are kept); more is reported as truncation.</summary>
     public int Limit { get; init; } = DefaultLimit;
 
     /// <summary>Whether parallel ties are separate steps (one path each) instead of one grouped step.</summary>

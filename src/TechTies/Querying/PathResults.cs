@@ -245,6 +245,25 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
             ? Paths[index]
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"The set has {Count} path{(Count == 1 ? string.Empty : "s")}: an index must be from 0 to {Count - 1}.");
 
+    /// <summary>
+    /// The first <paramref name="count"/> paths as a set of their own that says the others were left out: the same
+    /// query, semantics and warnings, with <paramref name="reason"/> added to <see cref="TruncationReason"/>. For output
+    /// that must stay within a size, such as the command line's cap on the bytes it writes.
+    /// </summary>
+    /// <param name="count">How many paths to keep, from 0 to <see cref="Count"/>.</param>
+    /// <param name="reason">Why the others were left out, in words (such as "the output limit of 64 MiB kept 120 of 10000 paths").</param>
+    /// <returns>The shorter set, or this set when <paramref name="count"/> is <see cref="Count"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative or more than <see cref="Count"/>.</exception>
+    public PathSet TakeFirst(int count, string reason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return count == Count
+            ? this
+            : new PathSet(graph, Paths[..count], Query, Semantics, TruncationReason is null ? reason : $"{TruncationReason}; {reason}", Warnings, pathQuery, asOfDay is { } day ? PartialDate.FromDate(day) : null);
+    }
+
     /// <summary>Explains the result of a pattern query: how many candidates each step kept, and the nearest miss.</summary>
     /// <returns>The explanation.</returns>
     /// <exception cref="InvalidOperationException">The set did not come from a pattern query (it came from a connection search).</exception>

@@ -60,11 +60,25 @@ internal sealed class QueryParser
 
         while (!AtEnd && (Peek == '-' || Peek == '<'))
         {
+            if (edges.Count == PathQuery.MaxEdges)
+            {
+                throw Error($"the pattern has more than {PathQuery.MaxEdges.ToString(System.Globalization.CultureInfo.InvariantCulture)} edges, the most a pattern may have; for longer paths, use variable-length edges such as -[*1..5]->");
+            }
+
             edges.Add(Edge());
             SkipSpace();
-            if (AtEnd || IsClauseStart())
+            if (AtEnd)
             {
                 throw Error("expected a node after the edge: an entity name, ? or (:kind)");
+            }
+
+            if (IsClauseStart())
+            {
+                // "acme -- limit": the word starts a clause, so the edge has no node; an entity of that name is quoted.
+                var at = pos;
+                var word = Identifier();
+                pos = at;
+                throw Error($"expected a node after the edge, but '{word}' starts a clause (asof, during, limit, mode, expand); if '{word}' names an entity, quote it: \"{word}\"");
             }
 
             nodes.Add(Node());

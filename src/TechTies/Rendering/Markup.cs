@@ -52,5 +52,35 @@ internal static class Markup
         url is null ? Html(text) : $"<a href=\"{Html(url)}\">{Html(text)}</a>";
 
     public static string MarkdownLink(string text, string? url) =>
-        url is null ? MarkdownCell(text) : $"[{MarkdownCell(text)}](<{url.Replace(">", "%3E", StringComparison.Ordinal)}>)";
+        url is null ? MarkdownCell(text) : $"[{MarkdownCell(text)}](<{UrlForMarkdown(url)}>)";
+
+    /// <summary>
+    /// A URL as a Markdown link destination in angle brackets: every character that is not an unreserved or reserved
+    /// URL character (RFC 3986), or a percent sign, is percent-encoded (as UTF-8), so that no <c>&lt;</c>, <c>&gt;</c>,
+    /// backslash, space or line break can end the destination early and let the rest be read as raw HTML.
+    /// </summary>
+    public static string UrlForMarkdown(string url)
+    {
+        var builder = new StringBuilder(url.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        for (var i = 0; i < url.Length; i++)
+        {
+            var c = url[i];
+            if (char.IsAsciiLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=%".Contains(c, StringComparison.Ordinal))
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var rune = Rune.TryGetRuneAt(url, i, out var r) ? r : Rune.ReplacementChar;
+            i += rune.Utf16SequenceLength - 1;
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -9,7 +9,10 @@ internal static class CliRunner
 
     public static Result Run(params string[] args) => RunIn(RepoRoot.Path, args);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the tool with more environment variables, such as <c>DOTNET_GCHeapHardLimit</c> to cap its memory.</summary>
+    public static Result RunWith(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "TechTies.Cli.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -26,6 +29,11 @@ internal static class CliRunner
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
