@@ -43,8 +43,8 @@ internal static class CliApp
         options.Add(root, ConnectCommand.Create(options));
         options.Add(root, NeighborsCommand.Create(options));
         options.Add(root, ExportCommand.Create(options));
-        options.Add(root, TotalsCommand.Create(options));
         options.Add(root, ImportCommand.Create(options));
+        options.Add(root, TotalsCommand.Create(options));
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         ParseResult? parse = null;
