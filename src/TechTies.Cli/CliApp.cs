@@ -46,8 +46,8 @@ internal static class CliApp
         options.Add(root, ConnectCommand.Create(options));
         options.Add(root, NeighborsCommand.Create(options));
         options.Add(root, ExportCommand.Create(options));
-        options.Add(root, TotalsCommand.Create(options));
         options.Add(root, ImportCommand.Create(options));
+        options.Add(root, TotalsCommand.Create(options));
         options.Add(root, DuplicatesCommand.Create(options));
 
         // Signals are handled by Interruption (a write in progress is cancelled and cleaned up); the parser's own

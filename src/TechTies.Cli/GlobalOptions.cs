@@ -168,7 +168,7 @@ internal sealed class GlobalOptions
         var value = before[0];
         if (!formats.Contains(value, StringComparer.Ordinal))
         {
-            var elsewhere = commandsWithOwnFormats.Where(c => c.Command != command && c.Formats.Contains(value, StringComparer.Ordinal)).Select(c => $" ('{value}' is a format of {c.Command}: techties {c.Command} --format {value})");
+            var elsewhere = commandsWithOwnFormats.Where(c => c.Command != command && !OutputFormats.Contains(value) && c.Formats.Contains(value, StringComparer.Ordinal)).Select(c => $" ('{value}' is a format of {c.Command}: techties {c.Command} --format {value})");
             result.AddError($"--format '{value}' is not a format of {command}, which takes {string.Join(", ", formats.SkipLast(1))} or {formats[^1]}{elsewhere.FirstOrDefault()}.");
         }
 

@@ -351,12 +351,14 @@ internal static class TotalsEngine
         private int lastCurrencyIndex;
 
         private int slots;
-        private int[] keys = new int[64];
-        private int[] counts = new int[64];
-        private int[] withoutValue = new int[64];
-        private int[] disputedCounts = new int[64];
-        private string?[] firstCurrency = new string?[64];
-        private decimal[] amounts = new decimal[64];
+        // Per slot; pooled and grown by renting, as a run over a large graph would otherwise allocate them on the large
+        // object heap every time.
+        private int[] keys = ArrayPool<int>.Shared.Rent(64);
+        private int[] counts = ArrayPool<int>.Shared.Rent(64);
+        private int[] withoutValue = ArrayPool<int>.Shared.Rent(64);
+        private int[] disputedCounts = ArrayPool<int>.Shared.Rent(64);
+        private string?[] firstCurrency = ArrayPool<string?>.Shared.Rent(64);
+        private decimal[] amounts = ArrayPool<decimal>.Shared.Rent(64);
 
         public void Add(int key, int contract, Money? value, bool disputed)
         {
@@ -413,6 +415,12 @@ internal static class TotalsEngine
             }
 
             ArrayPool<int>.Shared.Return(slotOfContract);
+            ArrayPool<int>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<int>.Shared.Return(withoutValue);
+            ArrayPool<int>.Shared.Return(disputedCounts);
+            ArrayPool<string?>.Shared.Return(firstCurrency, clearArray: true);
+            ArrayPool<decimal>.Shared.Return(amounts);
         }
 
         public MoneyTotals Result(TechTiesGraph graph, TotalsOptions options, ImmutableArray<Entity> vendors, ImmutableArray<Entity> agencies, int undated, List<string> warnings)
@@ -424,7 +432,7 @@ internal static class TotalsEngine
                 starts[s + 1] = starts[s] + counts[s];
             }
 
-            var members = new int[starts[slots]];
+            var members = ArrayPool<int>.Shared.Rent(starts[slots]);
             var fill = (int[])starts.Clone();
             for (var node = 0; node < index.Nodes.Length; node++)
             {
@@ -439,9 +447,9 @@ internal static class TotalsEngine
             // then by id; the slots are ranked before any group is made, so only what is shown is built.
             var rankCurrency = currencies.Count == 0 ? null : Enumerable.Range(0, currencies.Count)
                 .OrderByDescending(i => currencyContracts[i]).ThenBy(i => currencies[i], StringComparer.Ordinal).Select(i => currencies[i]).First();
-            var ids = new string[slots];
-            var order = new int[slots];
-            var amountsFirst = new decimal[slots];
+            var ids = ArrayPool<string>.Shared.Rent(slots);
+            var order = ArrayPool<int>.Shared.Rent(slots);
+            var amountsFirst = ArrayPool<decimal>.Shared.Rent(slots);
             int valued = 0, unvalued = slots;
             for (var s = 0; s < slots; s++)
             {
@@ -483,7 +491,7 @@ internal static class TotalsEngine
             for (var i = 0; i < count; i++)
             {
                 var s = order[i];
-                shown.Add(Group(graph, s, ids[s], i + 1, new ArraySegment<int>(members, starts[s], counts[s])));
+                shown.Add(Group(graph, s, ids[s], i + 1, new ArraySegment<int>(members.AsSpan(starts[s], counts[s]).ToArray())));
             }
 
             if (by == TotalsGrouping.Year)
@@ -492,7 +500,7 @@ internal static class TotalsEngine
                 shown = [.. shown.OrderBy(g => g.Key == UnknownYear ? int.MaxValue : g.Key)];
             }
 
-            var others = count == slots ? null : Others(graph, order.AsSpan(count), members, starts);
+            var others = count == slots ? null : Others(graph, order.AsSpan(count, slots - count), members, starts);
             var grand = ImmutableArray.CreateRange(Enumerable.Range(0, currencies.Count).OrderBy(i => currencies[i], StringComparer.Ordinal).Select(i => new Money(currencyTotals[i], currencies[i])));
             var without = 0;
             var disputed = 0;
@@ -503,24 +511,42 @@ internal static class TotalsEngine
             }
 
             var disputedTotals = shown.Count(g => g.Disputed > 0) + (others is { Disputed: > 0 } ? 1 : 0);
-            return new MoneyTotals(graph, options, vendors, agencies, [.. shown], others, grand, members.Length, without, disputed, disputedTotals, undated, [.. warnings], rankCurrency);
+            var counted = starts[slots];
+            ArrayPool<int>.Shared.Return(members);
+            ArrayPool<string>.Shared.Return(ids, clearArray: true);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<decimal>.Shared.Return(amountsFirst);
+            return new MoneyTotals(graph, options, vendors, agencies, [.. shown], others, grand, counted, without, disputed, disputedTotals, undated, [.. warnings], rankCurrency);
         }
 
         private int NewSlot(int key)
         {
-            if (slots == keys.Length)
+            if (slots == Math.Min(Math.Min(Math.Min(keys.Length, counts.Length), Math.Min(withoutValue.Length, disputedCounts.Length)), Math.Min(firstCurrency.Length, amounts.Length)))
             {
                 var size = slots * 2;
-                Array.Resize(ref keys, size);
-                Array.Resize(ref counts, size);
-                Array.Resize(ref withoutValue, size);
-                Array.Resize(ref disputedCounts, size);
-                Array.Resize(ref firstCurrency, size);
-                Array.Resize(ref amounts, size);
+                Grow(ref keys, size, clear: false);
+                Grow(ref counts, size, clear: false);
+                Grow(ref withoutValue, size, clear: false);
+                Grow(ref disputedCounts, size, clear: false);
+                Grow(ref firstCurrency, size, clear: true);
+                Grow(ref amounts, size, clear: false);
             }
 
             keys[slots] = key;
+            counts[slots] = 0;
+            withoutValue[slots] = 0;
+            disputedCounts[slots] = 0;
+            firstCurrency[slots] = null;
+            amounts[slots] = 0m;
             return slots++;
+        }
+
+        private void Grow<T>(ref T[] array, int size, bool clear)
+        {
+            var larger = ArrayPool<T>.Shared.Rent(size);
+            Array.Copy(array, larger, slots);
+            ArrayPool<T>.Shared.Return(array, clear);
+            array = larger;
         }
 
         private int CurrencyIndex(string currency)
