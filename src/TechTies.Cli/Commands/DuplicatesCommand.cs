@@ -58,7 +58,7 @@ internal static class DuplicatesCommand
 
             if (duplicates.IsEmpty)
             {
-                context.Out.WriteLine($"no probable duplicates: {context.DataDescription}: {graph.Entities.Length} entities");
+                context.Out.WriteLine($"no probable duplicates: {context.DataDescription}");
                 return ExitCodes.Success;
             }
 

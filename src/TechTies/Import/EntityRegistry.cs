@@ -70,6 +70,7 @@ internal sealed class EntityRegistry
     private readonly Dictionary<string, List<Contract>> contractsByAward = new(StringComparer.Ordinal);
     private readonly HashSet<string> existingContracts = new(StringComparer.Ordinal);
     private readonly Dictionary<(Kind, string), MatchedBy> matchedHow = [];
+    private readonly Dictionary<(Kind, string), ImportedEntity> madeForAmbiguous = [];
     private readonly SortedSet<ImportMatch> matches = new(Comparer<ImportMatch>.Create(CompareMatches));
     private readonly SortedSet<ImportCandidate> candidates = new(Comparer<ImportCandidate>.Create(CompareCandidates));
 
@@ -220,7 +221,9 @@ internal sealed class EntityRegistry
             Record(new ImportMatch(Kind.Company, name, sameAsId, MatchedBy.SameAs));
         }
 
-        if (found is null && companiesByName.TryGetValue(key, out var byName)
+        // A key that names several entities is decided per spelling (ByKey), so the cache by key is not used for it.
+        var ambiguous = IsAmbiguous(Kind.Company, key);
+        if (found is null && !ambiguous && companiesByName.TryGetValue(key, out var byName)
             && identifiers.All(i => !byName.Identifiers.TryGetValue(i.Scheme, out var have) || IdentifierKey(i.Scheme, have) == IdentifierKey(i.Scheme, i.Value)))
         {
             found = byName;
@@ -235,11 +238,21 @@ internal sealed class EntityRegistry
             found = ByKey(Kind.Company, name, key, identifiers);
         }
 
+        if (found is null && ambiguous && madeForAmbiguous.TryGetValue((Kind.Company, key), out var made))
+        {
+            found = made;
+            Settle(Kind.Company, key, made.Id);
+        }
+
         if (found is null)
         {
             var identity = identifiers.Count > 0 ? IdentifierKey(identifiers[0].Scheme, identifiers[0].Value) : key;
             found = New(Kind.Company, NameKeys.Slug(key), "company:" + identity);
             Near(Kind.Company, name, key, found);
+            if (ambiguous)
+            {
+                madeForAmbiguous[(Kind.Company, key)] = found;
+            }
         }
 
         companiesByName.TryAdd(key, found);
@@ -261,7 +274,9 @@ internal sealed class EntityRegistry
     {
         var nameKey = NameKeys.Agency(name);
         var key = within is null ? nameKey : within.Id + "/" + nameKey;
-        if (!agenciesByKey.TryGetValue(key, out var found))
+        var ambiguous = IsAmbiguous(Kind.Agency, nameKey);
+        var cacheKey = ambiguous ? key + "|" + Lookup.Normalize(name) : key;
+        if (!agenciesByKey.TryGetValue(cacheKey, out var found))
         {
             if (agencySameAs.TryGetValue(nameKey, out var sameAsId))
             {
@@ -271,14 +286,20 @@ internal sealed class EntityRegistry
             else
             {
                 found = ByKey(Kind.Agency, name, nameKey, [], within);
-                if (found is null)
+                if (found is null && ambiguous && agenciesByKey.TryGetValue(key, out var made))
+                {
+                    found = made;
+                    Settle(Kind.Agency, nameKey, made.Id);
+                }
+                else if (found is null)
                 {
                     found = New(Kind.Agency, NameKeys.Slug(nameKey), "agency:" + key);
                     Near(Kind.Agency, name, nameKey, found);
+                    agenciesByKey[key] = found;
                 }
             }
 
-            agenciesByKey[key] = found;
+            agenciesByKey[cacheKey] = found;
         }
         else if (found.Existing)
         {
@@ -343,6 +364,10 @@ internal sealed class EntityRegistry
         return c != 0 ? c : string.CompareOrdinal(a.CandidateId, b.CandidateId);
     }
 
+    // Whether the name key names two or more entities of the graph merged with (not_same judgements left out).
+    private bool IsAmbiguous(Kind kind, string key) =>
+        keys[kind].Find(key).Where(h => !notSame.Contains((key, h.Entity.Id))).Select(h => h.Entity.Id).Distinct().Skip(1).Any();
+
     private void Record(ImportMatch match)
     {
         matches.Add(match);
@@ -385,6 +410,19 @@ internal sealed class EntityRegistry
         }
 
         var distinct = hits.DistinctBy(h => h.Entity.Id).ToList();
+        if (distinct.Count > 1)
+        {
+            // Of several entities with the key, the one with this very spelling (an entity an earlier import made for
+            // it, say) is the match: a spelling is stronger evidence than a key.
+            var normalized = Lookup.Normalize(name);
+            var spelled = distinct.Where(h => h.Entity.Aliases.Append(h.Entity.Name).Any(n => Lookup.Normalize(n) == normalized)).ToList();
+            if (spelled.Count == 1)
+            {
+                hits = spelled;
+                distinct = spelled;
+            }
+        }
+
         if (distinct.Count == 1)
         {
             var hit = distinct[0];

@@ -125,7 +125,7 @@ public sealed class UsageErrorTests
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var error = JsonDocument.Parse(line).RootElement;
         Assert.Equal("No command was given.", error.GetProperty("message").GetString());
-        Assert.Equal("give one of the commands: validate, stats, show, query, path, connect, neighbors, export, import, totals", error.GetProperty("suggestion").GetString());
+        Assert.Equal("give one of the commands: validate, stats, show, query, path, connect, neighbors, export, import, totals, duplicates", error.GetProperty("suggestion").GetString());
         Assert.Equal("valid", CliSchema.Check(line, "diagnostic"));
     }
 

@@ -60,6 +60,15 @@ public sealed class ReconcileTests : IDisposable
     }
 
     [Fact]
+    public void The_import_docs_show_the_torn_apart_mapping_of_the_fixture()
+    {
+        var mapping = string.Concat(File.ReadAllLines(Fixture("torn-apart-layout.yaml")).SkipWhile(l => l.StartsWith('#')).Select(l => l + "\n"));
+        var docs = File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "import.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains("```yaml\n" + mapping + "```", docs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_constant_agency_gives_every_row_that_agency()
     {
         var result = CsvImporter.Import(Fixture("torn-apart-layout.csv"), TornApart, Output);
