@@ -5,17 +5,27 @@ namespace TechTies.Cli;
 /// <summary>How query, path and connect print a <see cref="PathSet"/>: arrows and sentences for people, one documented JSON object for programs.</summary>
 internal static class PathOutput
 {
-    public static void Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
+    public static int Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty, string? output)
     {
         foreach (var warning in paths.Warnings)
         {
             context.WriteWarning(warning);
         }
 
+        if (context.Picture is not null)
+        {
+            if (paths.IsEmpty && whyEmpty is not null)
+            {
+                context.WriteWarning(whyEmpty);
+            }
+
+            return PictureOutput.Write(context, paths.ToPicture(), output);
+        }
+
         if (context.Json)
         {
             context.WriteJson(w => WriteJson(w, graph, command, paths, whyEmpty));
-            return;
+            return ExitCodes.Success;
         }
 
         var o = context.Out;
@@ -47,6 +57,8 @@ internal static class PathOutput
             o.WriteLine();
             o.WriteLine($"Not all results are shown: {paths.TruncationReason}");
         }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>
