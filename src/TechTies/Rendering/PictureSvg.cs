@@ -30,6 +30,7 @@ internal static class PictureSvg
     private const double MaxNameWidth = 170;
     private const double MaxEdgeLabelWidth = 170;
 
+    // Without footnotes (a page that lists the sources itself) the title and as-of line are left to the page too.
     public static string Write(NetworkPicture picture, PathRenderer.Footnotes notes, bool footnotes)
     {
         var nodes = picture.Entities.Select(Box.Of).ToList();
@@ -42,19 +43,19 @@ internal static class PictureSvg
         var y = Margin;
 
         var header = new StringBuilder();
-        foreach (var line in TextWidth.Wrap(picture.Title, textWidth, TitleFont, bold: true))
+        foreach (var line in footnotes ? TextWidth.Wrap(picture.Title, textWidth, TitleFont, bold: true) : [])
         {
             y += 26;
             header.Append(Text(Margin, y, line, TitleFont, "start", "techties-title", bold: true));
         }
 
         var sub = new List<string>();
-        if (picture.AsOf is { } asOf)
+        if (footnotes && picture.AsOf is { } asOf)
         {
             sub.Add($"As of {asOf}");
         }
 
-        if (picture.Note is { } note)
+        if (footnotes && picture.Note is { } note)
         {
             sub.Add(note);
         }
@@ -185,11 +186,14 @@ internal static class PictureSvg
             graph.Edges.Add(edge);
         }
 
-        // Many entities in few layers would make a strip too wide to read: ask for a picture about as wide as high.
+        // Layers run down the page; a big picture, whose layers are long (a neighbourhood's ring of entities), runs its
+        // layers across instead, stacking each layer's entities, so that it is not a strip too wide to read.
         var settings = new SugiyamaLayoutSettings { NodeSeparation = 22, LayerSeparation = 36 };
         if (nodes.Count > 16)
         {
-            settings.AspectRatio = 1.4;
+            settings.Transformation = PlaneTransformation.Rotation(Math.PI / 2);
+            settings.NodeSeparation = 12;
+            settings.LayerSeparation = 60;
         }
 
         LayoutHelpers.CalculateLayout(graph, settings, null);
