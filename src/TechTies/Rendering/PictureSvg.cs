@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Msagl.Core.Geometry;
 using Microsoft.Msagl.Core.Geometry.Curves;
 using Microsoft.Msagl.Core.Layout;
+using Microsoft.Msagl.Core.Routing;
 using Microsoft.Msagl.Layout.Layered;
 using Microsoft.Msagl.Miscellaneous;
 using MsaglEdge = Microsoft.Msagl.Core.Layout.Edge;
@@ -194,6 +195,16 @@ internal static class PictureSvg
             settings.Transformation = PlaneTransformation.Rotation(Math.PI / 2);
             settings.NodeSeparation = 12;
             settings.LayerSeparation = 60;
+        }
+
+        // A picture of hundreds of ties: fewer ordering passes, the linear-time coordinate assignment and straight edges
+        // (spline routing around hundreds of labels costs more than the layout) keep it fast.
+        if (nodes.Count + links.Count > 250)
+        {
+            settings.MaxNumberOfPassesInOrdering = 4;
+            settings.RepetitionCoefficientForOrdering = 1;
+            settings.BrandesThreshold = 1;
+            settings.EdgeRoutingSettings.EdgeRoutingMode = EdgeRoutingMode.StraightLine;
         }
 
         LayoutHelpers.CalculateLayout(graph, settings, null);
