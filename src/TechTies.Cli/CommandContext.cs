@@ -6,9 +6,12 @@ using TechTies.Querying;
 namespace TechTies.Cli;
 
 /// <summary>What one command run needs: the data paths, the output mode and the two streams.</summary>
-internal sealed partial class CommandContext(string[] data, bool json, bool quiet, TextWriter stdout, TextWriter stderr, bool withBuiltIn = false)
+internal sealed partial class CommandContext(string[] data, bool json, bool quiet, TextWriter stdout, TextWriter stderr, bool withBuiltIn = false, string? picture = null)
 {
     public bool Json => json;
+
+    /// <summary>"svg" or "html" when an answer command is to draw its answer (<c>--format svg|html</c>); otherwise <see langword="null"/>.</summary>
+    public string? Picture => picture;
 
     public bool Quiet => quiet;
 

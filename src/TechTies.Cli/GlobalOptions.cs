@@ -7,6 +7,7 @@ namespace TechTies.Cli;
 internal sealed class GlobalOptions
 {
     private static readonly string[] OutputFormats = ["text", "json"];
+    private static readonly string[] AnswerFormats = ["text", "json", "svg", "html"];
 
     // Commands whose --format is their own (export's names the export format), with the values it takes.
     private readonly Dictionary<Option<string>, IReadOnlyList<string>> ownFormats = [];
@@ -28,6 +29,13 @@ internal sealed class GlobalOptions
     public Option<string> Format { get; } = new("--format")
     {
         Description = "Output for people (text) or for programs (json: one JSON document on stdout, shapes in docs/cli.md)",
+        DefaultValueFactory = _ => "text",
+    };
+
+    /// <summary>The <c>--format</c> of the commands that answer with paths or a neighbourhood, which can also draw it.</summary>
+    public Option<string> AnswerFormat { get; } = new("--format")
+    {
+        Description = "Output for people (text), for programs (json: shapes in docs/cli.md), a laid-out picture (svg) or a story page (html)",
         DefaultValueFactory = _ => "text",
     };
 
@@ -57,6 +65,7 @@ internal sealed class GlobalOptions
     public void AddTo(Command root)
     {
         Format.AcceptOnlyFromAmong(OutputFormats);
+        AnswerFormat.AcceptOnlyFromAmong(AnswerFormats);
         root.Options.Add(FormatBeforeCommand);
         root.Options.Add(Data);
         root.Options.Add(WithBuiltIn);
@@ -86,17 +95,18 @@ internal sealed class GlobalOptions
     public void Add(Command root, Command command)
     {
         var own = command.Options.OfType<Option<string>>().FirstOrDefault(ownFormats.ContainsKey);
-        if (own is null)
+        var answers = command.Options.Contains(AnswerFormat);
+        if (own is null && !answers)
         {
             command.Options.Add(Format);
         }
-        else
+        else if (own is not null)
         {
             commandsWithOwnFormats.Add((command.Name, ownFormats[own]));
         }
 
-        var format = own ?? Format;
-        var formats = own is null ? OutputFormats : ownFormats[own];
+        var format = own ?? (answers ? AnswerFormat : Format);
+        var formats = own is not null ? ownFormats[own] : answers ? AnswerFormats : OutputFormats;
         command.Validators.Add(result => CheckFormat(result, command.Name, format, formats, required: own is not null && !textJsonFormats.Contains(own)));
         root.Subcommands.Add(command);
     }
@@ -115,26 +125,35 @@ internal sealed class GlobalOptions
     {
         var command = parse.CommandResult.Command;
         var own = command.Options.OfType<Option<string>>().FirstOrDefault(textJsonFormats.Contains);
-        if (!command.Options.Contains(Format) && own is null && command.Parents.Any())
+        if (!command.Options.Contains(Format) && !command.Options.Contains(AnswerFormat) && own is null && command.Parents.Any())
         {
             return false;
         }
 
         // --format given twice is a usage error, told in the last output format the command line names (text or json).
-        return Given(parse, FormatBeforeCommand).Concat(Given(parse, own ?? Format)).LastOrDefault(OutputFormats.Contains) == "json";
+        return Given(parse, FormatBeforeCommand).Concat(Given(parse, own ?? Format)).Concat(Given(parse, AnswerFormat)).LastOrDefault(OutputFormats.Contains) == "json";
 
         static IEnumerable<string> Given(ParseResult parse, Option<string> option) =>
             parse.GetResult(option) is { Implicit: false } result ? result.Tokens.Select(t => t.Value) : [];
     }
 
-    public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr) => new(
-        parse.GetValue(Data) ?? [],
-        (parse.CommandResult.Command.Options.Contains(Format) && FormatOf(parse, Format) == "json")
-        || (parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(textJsonFormats.Contains) is { } own && FormatOf(parse, own) == "json"),
-        parse.GetValue(Quiet),
-        stdout,
-        stderr,
-        parse.GetValue(WithBuiltIn));
+    public CommandContext Context(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var options = parse.CommandResult.Command.Options;
+        var own = options.OfType<Option<string>>().FirstOrDefault(textJsonFormats.Contains);
+        var format = options.Contains(Format) ? FormatOf(parse, Format)
+            : options.Contains(AnswerFormat) ? FormatOf(parse, AnswerFormat)
+            : own is not null ? FormatOf(parse, own)
+            : null;
+        return new(
+            parse.GetValue(Data) ?? [],
+            format == "json",
+            parse.GetValue(Quiet),
+            stdout,
+            stderr,
+            parse.GetValue(WithBuiltIn),
+            format is "svg" or "html" ? format : null);
+    }
 
     // Reads what was written, never the parsed values: an option whose own parse failed (a value it does not accept,
     // or given twice) has no value, and asking for one throws.

@@ -17,18 +17,28 @@ internal static class PathOutput
     /// <summary>The cap on an answer's output: 64 MiB.</summary>
     internal const long DefaultMaxOutputBytes = 64L << 20;
 
-    public static void Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty)
+    public static int Write(CommandContext context, TechTiesGraph graph, string command, PathSet paths, string? whyEmpty, string? output)
     {
         foreach (var warning in paths.Warnings)
         {
             context.WriteWarning(warning);
         }
 
+        if (context.Picture is not null)
+        {
+            if (paths.IsEmpty && whyEmpty is not null)
+            {
+                context.WriteWarning(whyEmpty);
+            }
+
+            return PictureOutput.Write(context, paths.ToPicture(), output);
+        }
+
         if (context.Json)
         {
             var document = FitJson(graph, command, paths, whyEmpty);
             context.Out.WriteLine(System.Text.Encoding.UTF8.GetString(document));
-            return;
+            return ExitCodes.Success;
         }
 
         var (fitted, text) = FitText(paths);
@@ -54,6 +64,8 @@ internal static class PathOutput
             o.WriteLine();
             o.WriteLine($"Not all results are shown: {paths.TruncationReason}");
         }
+
+        return ExitCodes.Success;
     }
 
     /// <summary>

@@ -33,9 +33,17 @@ internal static class ConnectCommand
         command.Options.Add(allShortest);
         command.Options.Add(directed);
         command.Options.Add(asOf);
+        command.Options.Add(options.AnswerFormat);
+        var output = PictureOutput.Out();
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (PictureOutput.CheckOut(context, parse.GetValue(output)) is { } usage)
+            {
+                return usage;
+            }
+
             if (!context.CheckHops("--max-hops", parse.GetValue(maxHops)) || !context.TryParseDate(parse.GetValue(asOf), out var date))
             {
                 return ExitCodes.Usage;
@@ -65,8 +73,7 @@ internal static class ConnectCommand
             {
                 var paths = graph.Connect(parse.GetValue(a)!, parse.GetValue(b)!, connectOptions);
                 var why = paths.IsEmpty ? WhyNone(graph, graph.Find(parse.GetValue(a)!), graph.Find(parse.GetValue(b)!), connectOptions) : null;
-                PathOutput.Write(context, graph, "connect", paths, why);
-                return ExitCodes.Success;
+                return PathOutput.Write(context, graph, "connect", paths, why, parse.GetValue(output));
             });
         });
         return command;

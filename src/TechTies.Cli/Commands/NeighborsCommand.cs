@@ -25,9 +25,17 @@ internal static class NeighborsCommand
         command.Arguments.Add(name);
         command.Options.Add(hops);
         command.Options.Add(types);
+        command.Options.Add(options.AnswerFormat);
+        var output = PictureOutput.Out();
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (PictureOutput.CheckOut(context, parse.GetValue(output)) is { } usage)
+            {
+                return usage;
+            }
+
             var walk = parse.GetValue(types) ?? [];
             if (!context.CheckHops("--hops", parse.GetValue(hops)))
             {
@@ -48,6 +56,11 @@ internal static class NeighborsCommand
             return context.Ask(() =>
             {
                 var neighborhood = graph.Neighbors(parse.GetValue(name)!, parse.GetValue(hops), walk);
+                if (context.Picture is not null)
+                {
+                    return PictureOutput.Write(context, neighborhood.ToPicture(), parse.GetValue(output));
+                }
+
                 if (context.Json)
                 {
                     context.WriteJson(w =>

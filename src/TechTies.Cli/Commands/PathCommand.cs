@@ -29,9 +29,17 @@ internal static class PathCommand
         command.Options.Add(via);
         command.Options.Add(maxHops);
         command.Options.Add(asOf);
+        command.Options.Add(options.AnswerFormat);
+        var output = PictureOutput.Out();
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (PictureOutput.CheckOut(context, parse.GetValue(output)) is { } usage)
+            {
+                return usage;
+            }
+
             var types = parse.GetValue(via) ?? [];
             if (!context.CheckHops("--max-hops", parse.GetValue(maxHops)) || !context.TryParseDate(parse.GetValue(asOf), out var date))
             {
@@ -62,8 +70,7 @@ internal static class PathCommand
                 var why = paths.IsEmpty
                     ? PathOutput.SourceNote(graph, start, end) ?? paths.Explain().ToString()
                     : null;
-                PathOutput.Write(context, graph, "path", paths, why);
-                return ExitCodes.Success;
+                return PathOutput.Write(context, graph, "path", paths, why, parse.GetValue(output));
             });
         });
         return command;

@@ -23,9 +23,17 @@ internal static class QueryCommand
             {ExitCodes.Help}
             """);
         command.Arguments.Add(pattern);
+        command.Options.Add(options.AnswerFormat);
+        var output = PictureOutput.Out();
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (PictureOutput.CheckOut(context, parse.GetValue(output)) is { } usage)
+            {
+                return usage;
+            }
+
             var graph = context.Load(out var exit);
             if (graph is null)
             {
@@ -35,8 +43,7 @@ internal static class QueryCommand
             return context.Ask(() =>
             {
                 var paths = graph.Query(parse.GetValue(pattern)!);
-                PathOutput.Write(context, graph, "query", paths, paths.IsEmpty ? paths.Explain().ToString() : null);
-                return ExitCodes.Success;
+                return PathOutput.Write(context, graph, "query", paths, paths.IsEmpty ? paths.Explain().ToString() : null, parse.GetValue(output));
             });
         });
         return command;

@@ -58,6 +58,7 @@ public sealed record ConnectOptions
 /// <summary>An ego network: an entity, the entities within some hops of it, and the ties among them. Immutable and thread-safe.</summary>
 public sealed class Neighborhood
 {
+    private readonly TechTiesGraph graph;
     private readonly GraphIndex index;
     private readonly bool[] mask;
     private readonly bool untyped;
@@ -72,9 +73,11 @@ public sealed class Neighborhood
     // thread. Layer h is the nodes h steps from the center; the members of every layer but the last are kept (as
     // inner[layerStarts[h]..layerStarts[h + 1]], in the order the search reached them), while the last layer, often
     // most of the members, is only counted: it is found again, from the layer before it, when someone lists it.
-    internal Neighborhood(GraphIndex index, int center, int hops, bool[] mask, bool untyped)
+    internal Neighborhood(TechTiesGraph graph, int center, int hops, bool[] mask, bool untyped)
     {
-        this.index = index;
+        this.graph = graph;
+        index = graph.Index;
+        Hops = hops;
         this.mask = mask;
         this.untyped = untyped;
         Center = index.Nodes[center];
@@ -101,6 +104,26 @@ public sealed class Neighborhood
 
     /// <summary>The entity at the center.</summary>
     public Entity Center { get; }
+
+    /// <summary>How many steps out the neighbourhood reaches.</summary>
+    public int Hops { get; }
+
+    /// <summary>
+    /// The network picture of the neighbourhood (see <see cref="NetworkPicture"/>): its entities, nearest first, and the
+    /// ties among them, titled "… and everything within N steps".
+    /// </summary>
+    /// <param name="title">The title; <see langword="null"/> for the default.</param>
+    /// <returns>The picture.</returns>
+    public NetworkPicture ToPicture(string? title = null) =>
+        new(graph, title ?? $"{Center.Name} and everything within {Hops} {(Hops == 1 ? "step" : "steps")}", null, Entities, Ties, null);
+
+    /// <summary>The network picture as SVG: <see cref="ToPicture"/>, then <see cref="NetworkPicture.ToSvg"/>.</summary>
+    /// <returns>The SVG document.</returns>
+    public string ToSvg() => ToPicture().ToSvg();
+
+    /// <summary>The network picture as a story page: <see cref="ToPicture"/>, then <see cref="NetworkPicture.ToStoryPage"/>.</summary>
+    /// <returns>The HTML document.</returns>
+    public string ToStoryPage() => ToPicture().ToStoryPage();
 
     /// <summary>How many entities are within the hops, the center included: the length of <see cref="Entities"/>, without listing them.</summary>
     public int Count => layerStarts[^1];
@@ -378,7 +401,7 @@ public static class GraphConnections
         RelationshipTypeNames.Check(graph.Schema, types, nameof(types));
 
         var index = graph.Index;
-        return new Neighborhood(index, index.NodeOf(graph.Find(entity).Id), hops, PathMatcher.TypeMask(index, [.. types]), untyped: types.Length == 0);
+        return new Neighborhood(graph, index.NodeOf(graph.Find(entity).Id), hops, PathMatcher.TypeMask(index, [.. types]), untyped: types.Length == 0);
     }
 
     /// <summary>
@@ -733,7 +756,7 @@ internal sealed class ConnectionSearch
 
         var query = $"connect {source.Id} {target.Id} (max {options.MaxHops.ToString(CultureInfo.InvariantCulture)} {(options.MaxHops == 1 ? "hop" : "hops")}{(options.Directed ? ", directed" : string.Empty)}{(options.Types.IsEmpty ? string.Empty : ", types " + string.Join("|", options.Types))}{(options.AsOf is { } a ? $", asof {a}" : string.Empty)})";
         var semantics = $"shortest connections first, {(options.AllShortest ? "all of the shortest length" : $"at most {options.Count.ToString(CultureInfo.InvariantCulture)}")}; {(options.Directed ? "ties walked from start to end" : "direction ignored")}; acyclic; parallel ties grouped into one step; contract-node detours dropped when the contracts_with tie carries the contract";
-        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf, notes: notes);
+        return new PathSet(graph, [.. kept], query, semantics, truncation, [.. warnings], asOf: options.AsOf, notes: notes, ends: (source, target));
 
         string Kept() => (wanted == 1 ? "the shortest connection" : $"the {wanted.ToString(CultureInfo.InvariantCulture)} shortest connections")
             + (wanted < options.Count || options.AllShortest ? $" ({PathQuery.PathsKeptCap.ToString(CultureInfo.InvariantCulture)} is the most a connection search keeps)" : string.Empty);

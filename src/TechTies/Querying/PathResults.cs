@@ -183,12 +183,15 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     private readonly TechTiesGraph graph;
     private readonly PathQuery? pathQuery;
 
-    // The first day of the search's asof date, which tense is judged from unless the caller gives a day.
-    private readonly DateOnly? asOfDay;
+    // The date the search held ties to (tense is judged from its first day unless the caller gives a day), and for a
+    // connection search its two ends: the picture's as-of line and title.
+    private readonly PartialDate? asOf;
+    private readonly (Entity From, Entity To)? ends;
 
-    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null, PartialDate? asOf = null, ImmutableArray<string> notes = default)
+    internal PathSet(TechTiesGraph graph, ImmutableArray<GraphPath> paths, string query, string semantics, string? truncationReason, ImmutableArray<string> warnings, PathQuery? pathQuery = null, PartialDate? asOf = null, (Entity From, Entity To)? ends = null, ImmutableArray<string> notes = default)
     {
-        asOfDay = asOf?.Start;
+        this.asOf = asOf;
+        this.ends = ends;
         Paths = paths;
         Query = query;
         Semantics = semantics;
@@ -261,7 +264,7 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return count == Count
             ? this
-            : new PathSet(graph, Paths[..count], Query, Semantics, TruncationReason is null ? reason : $"{TruncationReason}; {reason}", Warnings, pathQuery, asOfDay is { } day ? PartialDate.FromDate(day) : null);
+            : new PathSet(graph, Paths[..count], Query, Semantics, TruncationReason is null ? reason : $"{TruncationReason}; {reason}", Warnings, pathQuery, asOf, ends, Notes);
     }
 
     /// <summary>Explains the result of a pattern query: how many candidates each step kept, and the nearest miss.</summary>
@@ -314,23 +317,53 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// <returns>The HTML fragment.</returns>
     public string ToHtml(DateOnly? today = null) => PathRenderer.Html(this, graph, TenseDay(today));
 
-    /// <summary>An SVG picture of the paths, one row per path, each entity a box and each step a labelled arrow; a truncated result says so in a line under the rows.</summary>
+    /// <summary>
+    /// The network picture of the paths (see <see cref="NetworkPicture"/>): each entity on any path drawn once, each
+    /// step's ties drawn in their own direction, parallel ties of one type merged with their count and, for contracts,
+    /// their total. Titled with the question ("How is Salesforce connected to U.S. Immigration and Customs
+    /// Enforcement?", or "Paths matching …" for a pattern query), with the search's <c>asof</c> date, and a note when
+    /// the set was truncated.
+    /// </summary>
+    /// <param name="title">The title; <see langword="null"/> for the question the set answers.</param>
+    /// <param name="today">The day that decides the tense of the story page's sentences, as in <see cref="ToSentences"/>.</param>
+    /// <returns>The picture.</returns>
+    public NetworkPicture ToPicture(string? title = null, DateOnly? today = null)
+    {
+        var day = TenseDay(today);
+        var question = title ?? (ends is var (from, to) ? $"How is {from.Name} connected to {to.Name}?" : $"Paths matching {Query}");
+        var entities = Paths.SelectMany(p => p.Nodes).Concat(ends is var (a, b) ? [a, b] : []);
+        var ties = Paths.SelectMany(p => p.Steps.SelectMany(s => s.Ties));
+        return new NetworkPicture(
+            graph, question, asOf, entities, ties, IsTruncated ? PathRenderer.Truncated(this) : null,
+            notes => IsEmpty ? ["No paths were found."] : [.. Paths.Select(p => string.Join(' ', p.Steps.SelectMany(s => PathRenderer.StepSentences(s, notes, day))))],
+            () => PathRenderer.Table(this));
+    }
+
+    /// <summary>The network picture of the paths as SVG: <see cref="ToPicture"/>, then <see cref="NetworkPicture.ToSvg"/>.</summary>
     /// <returns>The SVG document (also valid inline in HTML); all text is XML-escaped.</returns>
-    public string ToSvg() => PathPicture.Svg(this);
+    public string ToSvg() => ToPicture().ToSvg();
 
     /// <summary>
-    /// A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), each tie once in its own
-    /// direction, labels escaped as the Mermaid export escapes them; a truncated result ends with a <c>%%</c> comment
+    /// A standalone HTML story page of the answer: the question, the as-of date, the picture, the paths as sentences
+    /// (their footnote numbers are the picture's), the sources with links and the table of steps. See <see cref="NetworkPicture.ToStoryPage"/>.
+    /// </summary>
+    /// <param name="today">The day that decides tense, as in <see cref="ToSentences"/>.</param>
+    /// <returns>The HTML document.</returns>
+    public string ToStoryPage(DateOnly? today = null) => ToPicture(today: today).ToStoryPage();
+
+    /// <summary>
+    /// A Mermaid flowchart of the paths: each entity once (ids <c>n0</c>, <c>n1</c>…), parallel ties of one type
+    /// merged into one edge in their own direction, labelled as the picture labels them ("3 contracts, $92.2M"), labels escaped as the Mermaid export escapes them; a truncated result ends with a <c>%%</c> comment
     /// and a node <c>truncated</c> that say so.
     /// </summary>
     /// <returns>The Mermaid text.</returns>
     public string ToMermaid() => PathRenderer.Mermaid(this);
 
-    /// <summary>A Graphviz DOT digraph of the paths: entities by quoted id with their names as labels, each tie once; a truncated result says so in the graph's label.</summary>
+    /// <summary>A Graphviz DOT digraph of the paths: entities by quoted id with their names as labels, parallel ties of one type merged into one edge labelled with their count and, for contracts, total; a truncated result says so in the graph's label.</summary>
     /// <returns>The DOT text.</returns>
     public string ToDot() => PathRenderer.Dot(this);
 
-    private DateOnly TenseDay(DateOnly? today) => today ?? asOfDay ?? DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly TenseDay(DateOnly? today) => today ?? asOf?.Start ?? DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>Enumerates the paths in order.</summary>
     /// <returns>The enumerator.</returns>

@@ -6,7 +6,55 @@ namespace TechTies;
 /// <summary>Escaping for the text formats the renderings produce.</summary>
 internal static class Markup
 {
-    public static string Html(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    // Control characters other than tab and line breaks are not allowed in HTML text (nor in XML, should the HTML be read as such).
+    public static string Html(string? text) => WebUtility.HtmlEncode(ReplaceControls(text ?? string.Empty));
+
+    /// <summary>
+    /// Escapes text for XML (SVG) and HTML alike: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> and both quotes as entities, line
+    /// breaks and tabs as spaces, and each character that XML 1.0 forbids (other control characters, a lone surrogate,
+    /// U+FFFE, U+FFFF) as U+FFFD, so that the document stays well-formed whatever the data holds.
+    /// </summary>
+    public static string Xml(string? text)
+    {
+        var builder = new StringBuilder();
+        var value = text ?? string.Empty;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case '\'': builder.Append("&#39;"); break;
+                case '\t' or '\n' or '\r': builder.Append(' '); break;
+                case < ' ' or '\uFFFE' or '\uFFFF': builder.Append('\uFFFD'); break;
+                default:
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                    {
+                        builder.Append(c).Append(value[++i]);
+                    }
+                    else
+                    {
+                        builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string ReplaceControls(string text) =>
+        text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'))
+            ? string.Concat(text.Select(c => c < ' ' && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c))
+            : text;
+
+    /// <summary>Whether <paramref name="url"/> is an absolute <c>http</c> or <c>https</c> address, the only kind the renderings link.</summary>
+    public static bool IsWebAddress(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     /// <summary>
     /// Escapes Markdown table-cell text: pipes, backslashes, emphasis, strikethrough and link characters, dollar signs
@@ -48,11 +96,12 @@ internal static class Markup
         return builder.ToString();
     }
 
+    /// <summary>A link to <paramref name="url"/> when it is an absolute <c>http</c> or <c>https</c> address; any other (<c>javascript:</c>, <c>file:</c>, relative) is left as text.</summary>
     public static string HtmlLink(string text, string? url) =>
-        url is null ? Html(text) : $"<a href=\"{Html(url)}\">{Html(text)}</a>";
+        !IsWebAddress(url) ? Html(text) : $"<a href=\"{Html(url)}\">{Html(text)}</a>";
 
     public static string MarkdownLink(string text, string? url) =>
-        url is null ? MarkdownCell(text) : $"[{MarkdownCell(text)}](<{UrlForMarkdown(url)}>)";
+        !IsWebAddress(url) ? MarkdownCell(text) : $"[{MarkdownCell(text)}](<{UrlForMarkdown(url!)}>)";
 
     /// <summary>
     /// A URL as a Markdown link destination in angle brackets: every character that is not an unreserved or reserved

@@ -74,11 +74,17 @@ internal static class PathRenderer
         return text.ToString();
     }
 
-    // HTML: the paths as sentences with footnotes, the sources as links, a picture, then the table of steps.
+    // HTML: the picture, the paths as sentences with footnotes, the sources as links, then the table of steps.
     public static string Html(PathSet set, TechTiesGraph graph, DateOnly today)
     {
+        // The picture first, numbering the sources as the sentences after it do.
         var notes = new Footnotes(graph);
         var text = new StringBuilder("<div class=\"techties-pathset\">\n");
+        if (!set.IsEmpty)
+        {
+            text.Append(PictureSvg.Write(set.ToPicture(), notes, footnotes: false));
+        }
+
         if (set.IsEmpty)
         {
             text.Append("<p>No paths were found.</p>\n");
@@ -92,7 +98,7 @@ internal static class PathRenderer
                 text.Append("<li>").Append(Markup.Html(string.Join(' ', sentences))).Append("</li>\n");
             }
 
-            text.Append("</ol>\n").Append(PathPicture.Svg(set)).Append('\n');
+            text.Append("</ol>\n");
         }
 
         foreach (var warning in set.Warnings)
@@ -114,7 +120,7 @@ internal static class PathRenderer
         return text.Append(Table(set)).Append("</div>\n").ToString();
     }
 
-    private static string Table(PathSet set)
+    internal static string Table(PathSet set)
     {
         var text = new StringBuilder("<table class=\"techties-paths\">\n<thead><tr>")
             .AppendJoin(string.Empty, Row.Headers.Select(h => $"<th>{h}</th>")).Append("</tr></thead>\n<tbody>\n");
@@ -138,7 +144,7 @@ internal static class PathRenderer
         return text.ToString();
     }
 
-    // Each entity once, as n0, n1… in order of first appearance; each tie once, drawn in its own direction. Labels are
+    // Each entity once, as n0, n1… in order of first appearance; parallel ties of one type merged, drawn in their own direction. Labels are
     // escaped as the Mermaid and DOT exports escape them (docs/export.md), by the same functions.
     public static string Mermaid(PathSet set)
     {
@@ -149,9 +155,9 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"    {id}[\"{MermaidExporter.Label(entity.Name)}\"]\n");
         }
 
-        foreach (var tie in ties)
+        foreach (var edge in Edges(ties))
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {nodes[tie.From]} -->|\"{MermaidExporter.Label(tie.Type.Label)}\"| {nodes[tie.To]}\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {nodes[edge.From]} -->|\"{MermaidExporter.Label(edge.Label)}\"| {nodes[edge.To]}\n");
         }
 
         // A comment for whoever reads the source, and a node for whoever sees the picture.
@@ -173,9 +179,9 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"    {Q(entity.Id)} [label={Q(entity.Name)}];\n");
         }
 
-        foreach (var tie in ties)
+        foreach (var edge in Edges(ties))
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {Q(tie.From.Id)} -> {Q(tie.To.Id)} [label={Q(tie.Type.Label)}];\n");
+            text.Append(CultureInfo.InvariantCulture, $"    {Q(edge.From.Id)} -> {Q(edge.To.Id)} [label={Q(edge.Label)}];\n");
         }
 
         if (set.IsTruncated)
@@ -218,6 +224,10 @@ internal static class PathRenderer
         return (nodes, ties);
     }
 
+    // Parallel ties of one type between the same two entities are one edge, labelled as in the picture ("3 contracts, $92.2M").
+    private static IEnumerable<(Entity From, Entity To, string Label)> Edges(List<Tie> ties) =>
+        ties.GroupBy(t => (t.From, t.To, t.Type)).Select(g => (g.Key.From, g.Key.To, PictureSvg.EdgeLabel(g.Key.Type, [.. g])));
+
     private static IEnumerable<Row> Rows(PathSet set) =>
         set.SelectMany((path, p) => path.Steps.SelectMany((step, s) => step.Ties.Select(tie => Row.Of(p + 1, s + 1, step, tie))));
 
@@ -225,7 +235,7 @@ internal static class PathRenderer
     // (the tense says that): dates, amount (a contract's is in its words), status.
     // A contract with no dates of its own (award data gives none) is not asserted in the present: it "had", as of the
     // latest date of its dated sources. Two ends of one name say their kinds, so that neither reads as the other.
-    private static IEnumerable<string> StepSentences(PathStep step, Footnotes notes, DateOnly today)
+    internal static IEnumerable<string> StepSentences(PathStep step, Footnotes notes, DateOnly today)
     {
         foreach (var tie in step.Ties)
         {
@@ -369,7 +379,7 @@ internal static class PathRenderer
     // (spending data gives only that).
     internal static Money? AmountOf(Tie tie) => tie.Amount ?? tie.Contract?.CurrentValue;
 
-    private static IEnumerable<Citation> CitationsOf(Tie tie) => tie.Contract is { } contract ? tie.Citations.Concat(contract.Citations) : tie.Citations;
+    internal static IEnumerable<Citation> CitationsOf(Tie tie) => tie.Contract is { } contract ? tie.Citations.Concat(contract.Citations) : tie.Citations;
 
     /// <summary>A table row: one tie of a step, the contract it was made from (by id), and the dates, amount and disputes the sentences give it.</summary>
     private sealed record Row(int Path, int Step, string From, string Relationship, string To, string Contract, string Dates, string Amount, string Status, string Sources)
@@ -410,11 +420,10 @@ internal static class PathRenderer
 
         public int Count => order.Count;
 
-        public string Cite(IEnumerable<Citation> citations)
-        {
-            var numbers = citations.Select(c => c.Source).Distinct().Select(Number).Order();
-            return string.Concat(numbers.Select(n => $"[{n.ToString(CultureInfo.InvariantCulture)}]"));
-        }
+        public string Cite(IEnumerable<Citation> citations) =>
+            string.Concat(Numbers(citations).Select(n => $"[{n.ToString(CultureInfo.InvariantCulture)}]"));
+
+        public IEnumerable<int> Numbers(IEnumerable<Citation> citations) => citations.Select(c => c.Source).Distinct().Select(Number).Order();
 
         public Source? Source(string id) => graph.TryGet(id, out var entity) ? entity as Source : null;
 

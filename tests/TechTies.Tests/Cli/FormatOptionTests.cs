@@ -60,7 +60,7 @@ public sealed class FormatOptionTests : IDisposable
     [InlineData("--format json stats --format text", "--format is given both before and after 'stats' ('json' and 'text'); give it once, before or after the command.")]
     [InlineData("--format json export --format csv", "--format is given both before and after 'export' ('json' and 'csv'); give it once, before or after the command.")]
     [InlineData("--format graphml stats", "--format 'graphml' is not a format of stats, which takes text or json ('graphml' is a format of export: techties export --format graphml).")]
-    [InlineData("--format xml query palantir", "--format 'xml' is not a format of query, which takes text or json.")]
+    [InlineData("--format xml query palantir", "--format 'xml' is not a format of query, which takes text, json, svg or html.")]
     [InlineData("--format text stats --format xml", "--format is given both before and after 'stats' ('text' and 'xml'); give it once, before or after the command.")]
     [InlineData("--format text --format text stats", "--format is given twice before 'stats' ('text' and 'text'); give it once.")]
     [InlineData("--format xml export --format dot", "--format is given both before and after 'export' ('xml' and 'dot'); give it once, before or after the command.")]

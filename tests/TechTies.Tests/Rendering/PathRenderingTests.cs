@@ -220,8 +220,9 @@ public class PathRenderingTests
         var svg = System.Xml.Linq.XDocument.Parse(graph.Query("a -[hosts_on]-> c").ToSvg());
 
         System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal(2, svg.Descendants(ns + "rect").Count());
-        Assert.Equal(["<A> & \"B\"", "hosts on", "C"], svg.Descendants(ns + "text").Select(t => t.Value));
+        var nodes = svg.Descendants(ns + "g").Where(g => (string?)g.Attribute("class") == "techties-node").ToList();
+        Assert.Equal(["<A> & \"B\"", "C"], nodes.Select(g => g.Element(ns + "text")!.Value));
+        Assert.Equal(["hosts on", "[1]"], svg.Descendants(ns + "g").Single(g => (string?)g.Attribute("class") == "techties-edge").Elements(ns + "text").Select(t => t.Value));
     }
 
     [Fact]
@@ -264,7 +265,7 @@ public class PathRenderingTests
         Assert.EndsWith($"    label=\"{Note}\";\n}}\n", set.ToDot(), StringComparison.Ordinal);
         var svg = System.Xml.Linq.XDocument.Parse(set.ToSvg());
         System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
-        Assert.Equal(Note, svg.Descendants(ns + "text").Last().Value);
+        Assert.Equal(Note, svg.Descendants(ns + "text").Single(t => (string?)t.Attribute("class") == "techties-subtitle").Value);
     }
 
     [Fact]
