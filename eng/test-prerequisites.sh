@@ -8,7 +8,7 @@
 # otherwise the one command to run is printed and the build stops, so no test fails for a missing tool.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-debian_packages=(graphviz python3-networkx python3-igraph python3-jsonschema python3-yaml python3-pandas chromium)
+debian_packages=(graphviz python3-networkx python3-igraph python3-jsonschema python3-yaml python3-pandas chromium fonts-liberation)
 node_folder="$root/tests/consumers/node"
 
 missing=()

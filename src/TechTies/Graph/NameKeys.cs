@@ -80,9 +80,13 @@ internal static class NameKeys
             return $"'{string.Join(' ', many)}' begins with '{string.Join(' ', few)}'";
         }
 
-        if (few.Length == many.Length && few.Length >= 2 && few.Where((w, i) => w != many[i]).Count() == 1)
+        // One word apart counts only when the two words are one shortened ("TECH" and "TECHNOLOGIES"): names that share
+        // only a common word ("AKIRA TECHNOLOGIES", "PALANTIR TECHNOLOGIES") or a series ("MISSION SUPPORT DALLAS",
+        // "MISSION SUPPORT ORLANDO") are different entities, and listing them would bury the real candidates.
+        if (few.Length == many.Length && few.Length >= 2 && few.Where((w, i) => w != many[i]).Count() == 1
+            && few.Zip(many).First(p => p.First != p.Second) is var (one, other) && Shortened(one, other))
         {
-            return "the names differ in one word";
+            return "the names differ in one word, one the short form of the other";
         }
 
         if (few.Length + 1 == many.Length && few.Length >= 2 && Enumerable.Range(0, many.Length).Any(skip => many.Where((_, i) => i != skip).SequenceEqual(few)))
@@ -93,14 +97,19 @@ internal static class NameKeys
         return null;
     }
 
-    // "DEPARTMENT A" and "DEPARTMENT B", "OFFICE 1" and "OFFICE 2": names of a series, not misspellings.
+    // "DEPARTMENT A" and "DEPARTMENT B", "OFFICE 1" and "OFFICE 2": names of a series, not misspellings; and a letter
+    // or two in a word of fewer than five is another word or initialism ("DKW" and "DTC", "SRA" and "STG").
     private static bool DifferInShortWord(string a, string b)
     {
         var wordsA = a.Split(' ');
         var wordsB = b.Split(' ');
         return wordsA.Length == wordsB.Length
-            && wordsA.Zip(wordsB).Any(p => p.First != p.Second && (Math.Min(p.First.Length, p.Second.Length) <= 2 || p.First.All(char.IsDigit) || p.Second.All(char.IsDigit)));
+            && wordsA.Zip(wordsB).Any(p => p.First != p.Second && (Math.Min(p.First.Length, p.Second.Length) < 5 || p.First.All(char.IsDigit) || p.Second.All(char.IsDigit)));
     }
+
+    // Whether one word is the other cut short, as abbreviations are ("TECH", "TECHNOLOGIES"; "INTL" is not).
+    private static bool Shortened(string a, string b) =>
+        Math.Min(a.Length, b.Length) >= 3 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
 
     // The key without a .com ending: "AMAZONCOM" (from Amazon.com) and "AMAZON COM" are "AMAZON".
     private static string WithoutCom(string key) =>

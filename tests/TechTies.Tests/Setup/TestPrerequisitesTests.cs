@@ -12,7 +12,7 @@ namespace TechTies.Tests.Setup;
 public sealed class TestPrerequisitesTests : IDisposable
 {
     private static readonly string[] DebianPackages =
-        ["graphviz", "python3-networkx", "python3-igraph", "python3-jsonschema", "python3-yaml", "python3-pandas", "chromium"];
+        ["graphviz", "python3-networkx", "python3-igraph", "python3-jsonschema", "python3-yaml", "python3-pandas", "chromium", "fonts-liberation"];
 
     private readonly string tree = Directory.CreateTempSubdirectory("techties-prereqs-").FullName;
 
