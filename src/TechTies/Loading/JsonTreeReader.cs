@@ -19,7 +19,20 @@ internal static partial class JsonTreeReader
     {
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var json = new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start);
-        return DirectJsonTreeReader.TryRead(json.Span) ?? ReadStrictly(json, file, diagnostics);
+        if (DirectJsonTreeReader.TryRead(json.Span) is { } tree)
+        {
+            return tree;
+        }
+
+        // Bytes that are not UTF-8 are the same error in JSON as in YAML (TT0001 at the first of them); left to the
+        // serializer, a string holding them ends the load with an exception instead of a diagnostic.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            YamlTreeReader.TryDecode(bytes, file, diagnostics, out _);
+            return null;
+        }
+
+        return ReadStrictly(json, file, diagnostics);
     }
 
     internal static bool SameOrBoth(string? value, string? other) => value == other || (value is not null && other is not null && SameValue(value, other));

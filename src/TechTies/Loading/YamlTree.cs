@@ -195,7 +195,8 @@ internal static class YamlTreeReader
         }
     }
 
-    private static bool TryDecode(byte[] bytes, string file, DiagnosticBag diagnostics, out string text)
+    /// <summary>Decodes the file as strict UTF-8 (after a byte order mark), or reports TT0001 at the first byte that is not UTF-8.</summary>
+    internal static bool TryDecode(byte[] bytes, string file, DiagnosticBag diagnostics, out string text)
     {
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         try

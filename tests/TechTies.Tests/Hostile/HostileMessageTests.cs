@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace TechTies.Tests.Hostile;
 
 /// <summary>Messages about hostile input stay short and say what is wrong: long values cut, look-alike letters named.</summary>
@@ -12,6 +14,25 @@ public sealed class HostileMessageTests
 
         var error = Assert.Single(e.Errors);
         Assert.Equal($"the anchor &{new string('a', 80)}… (10000 characters) is not allowed: TechTies files do not use anchors and aliases", error.Message);
+    }
+
+    [Fact]
+    public void A_json_string_with_a_byte_that_is_not_utf8_is_tt0001_at_that_byte_as_in_yaml()
+    {
+        // Found by the fuzz test: a flipped bit in a description of the JSON export ended the load with an
+        // InvalidOperationException from the serializer (exit 70 on the command line).
+        var json = Encoding.UTF8.GetBytes("{\n  \"techties\": 1,\n  \"companies\": {\n    \"acme\": { \"name\": \"Acme\", \"description\": \"Ab\" }\n  }\n}\n");
+        var at = Array.IndexOf(json, (byte)'b', Array.IndexOf(json, (byte)'A', 40));
+        json[at] = 0xEE;
+        var path = Path.Combine(Directory.CreateTempSubdirectory("techties-utf8-").FullName, "graph.json");
+        File.WriteAllBytes(path, json);
+
+        var e = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Load(path));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(DiagnosticCodes.InvalidUtf8, error.Code);
+        Assert.Equal((4, 48), (error.Line, error.Column));
+        Assert.StartsWith("the file is not valid UTF-8: byte 0xEE", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
