@@ -32,14 +32,7 @@ internal static class PathRenderer
             text.Append(CultureInfo.InvariantCulture, $"Note: {warning}\n");
         }
 
-        if (notes.Count > 0)
-        {
-            text.Append("\nSources:\n");
-            foreach (var line in notes.Lines())
-            {
-                text.Append(line).Append('\n');
-            }
-        }
+        notes.AppendSourcesTo(text);
 
         return text.ToString();
     }
@@ -429,6 +422,21 @@ internal static class PathRenderer
 
         public IEnumerable<(Source? Source, string Reference)> Sources() => order.Select(id =>
             graph.TryGet(id, out var entity) && entity is Source source ? (source, source.Reference()) : ((Source?)null, id));
+
+        /// <summary>The plain-text source list under sentences: a blank line, "Sources:", then one numbered line each.</summary>
+        public void AppendSourcesTo(StringBuilder text)
+        {
+            if (Count == 0)
+            {
+                return;
+            }
+
+            text.Append("\nSources:\n");
+            foreach (var line in Lines())
+            {
+                text.Append(line).Append('\n');
+            }
+        }
 
         public IEnumerable<string> Lines() => order.Select((id, i) =>
         {

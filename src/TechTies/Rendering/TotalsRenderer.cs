@@ -95,14 +95,7 @@ internal static class TotalsRenderer
             text.Append(CultureInfo.InvariantCulture, $"Note: {warning}\n");
         }
 
-        if (notes.Count > 0)
-        {
-            text.Append("\nSources:\n");
-            foreach (var line in notes.Lines())
-            {
-                text.Append(line).Append('\n');
-            }
-        }
+        notes.AppendSourcesTo(text);
 
         return text.ToString();
     }
