@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using TechTies.Import;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

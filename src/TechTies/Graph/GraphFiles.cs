@@ -213,7 +213,7 @@ internal static class BuiltInGraph
         loading = true;
         try
         {
-            return Import.ImportLoader.Read(Files(), options);
+            return new TechTiesGraph(GraphReader.ReadWithSources(Files(), options, Find));
         }
         finally
         {

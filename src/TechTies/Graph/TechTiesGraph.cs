@@ -41,6 +41,11 @@ public sealed class TechTiesGraph
         index = new GraphIndex(this);
     }
 
+    internal TechTiesGraph(LoadedGraph loaded)
+        : this(loaded.Schema, loaded.Entities, loaded.Ties, loaded.Diagnostics, loaded.Datasets, tiesSorted: true)
+    {
+    }
+
     /// <summary>All entities, in ordinal order of id.</summary>
     public ImmutableArray<Entity> Entities { get; }
 
@@ -92,7 +97,7 @@ public sealed class TechTiesGraph
             throw new ArgumentException("Give at least one file or folder to load.", nameof(paths));
         }
 
-        return Import.ImportLoader.Read(BuiltInGraph.With(options, GraphFiles.Enumerate(paths)), options);
+        return new(GraphReader.ReadWithSources(BuiltInGraph.With(options, GraphFiles.Enumerate(paths)), options, BuiltInGraph.Find));
     }
 
     /// <summary>
@@ -109,7 +114,7 @@ public sealed class TechTiesGraph
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         options ??= LoadOptions.Default;
-        return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))]), options);
+        return Read(BuiltInGraph.With(options, [new GraphFile(fileName, System.Text.Encoding.UTF8.GetBytes(yaml))]), options);
     }
 
     /// <summary>Loads a graph from a stream of YAML, or of canonical JSON when <paramref name="fileName"/> ends in <c>.json</c> (read to the end, not closed; at most 1 GiB, as a file).</summary>
@@ -125,8 +130,15 @@ public sealed class TechTiesGraph
         ArgumentNullException.ThrowIfNull(fileName);
         var bytes = GraphFiles.ReadCapped(stream, fileName);
         options ??= LoadOptions.Default;
-        return GraphReader.Read(BuiltInGraph.With(options, [new GraphFile(fileName, bytes)]), options);
+        return Read(BuiltInGraph.With(options, [new GraphFile(fileName, bytes)]), options);
     }
+
+    /// <summary>
+    /// Reads the files (not the imports of the options); <paramref name="buildWhileReading"/> false reads every file
+    /// whole first (for tests that compare the two ways).
+    /// </summary>
+    internal static TechTiesGraph Read(IReadOnlyList<GraphFile> files, LoadOptions options, bool buildWhileReading = true) =>
+        new(GraphReader.Read(files, options, BuiltInGraph.Find, buildWhileReading));
 
     /// <summary>The curated graph embedded in the package (its <c>graphs/</c> folder). Loaded once, then shared.</summary>
     /// <returns>The built-in graph.</returns>

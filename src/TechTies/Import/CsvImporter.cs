@@ -47,12 +47,8 @@ public static class CsvImporter
         return result;
     }
 
-    /// <summary>Imports into <paramref name="path"/> directly; <paramref name="outputPath"/> names the file being replaced.</summary>
-    internal static ImportResult Write(string csvPath, CsvMapping mapping, string path, string outputPath, ImportOptions options) =>
-        Write(csvPath, mapping, () => new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None), outputPath, options);
-
-    /// <summary>Imports into the stream <paramref name="open"/> gives, opened only once every row has been checked.</summary>
-    private static ImportResult Write(string csvPath, CsvMapping mapping, Func<Stream> open, string outputPath, ImportOptions options)
+    /// <summary>Imports into the stream <paramref name="open"/> gives, opened only once every row has been checked; <paramref name="outputPath"/> names the output.</summary>
+    internal static ImportResult Write(string csvPath, CsvMapping mapping, Func<Stream> open, string outputPath, ImportOptions options)
     {
         if (!File.Exists(csvPath))
         {

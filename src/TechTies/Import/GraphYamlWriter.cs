@@ -179,7 +179,7 @@ internal sealed class GraphYamlWriter
         if (value is not null)
         {
             Key(key);
-            Scalar(value, plainIfImplicit: key == "techties" || Export.YamlImplicitTypes.DateFields.Contains(key));
+            Scalar(value, plainIfImplicit: key == "techties" || YamlImplicitTypes.DateFields.Contains(key));
         }
     }
 
@@ -191,7 +191,7 @@ internal sealed class GraphYamlWriter
     // emitter escapes them.
     private void Scalar(string value, bool plainIfImplicit = false)
     {
-        var quote = (!plainIfImplicit && Export.YamlImplicitTypes.ReadsAsNonString(value))
+        var quote = (!plainIfImplicit && YamlImplicitTypes.ReadsAsNonString(value))
             || value is "" or "~" or "null" or "Null" or "NULL" || value.Trim() != value || value.Any(NeedsEscape);
         emitter.Emit(new Scalar(null, null, value, quote ? ScalarStyle.DoubleQuoted : ScalarStyle.Any, true, true));
     }

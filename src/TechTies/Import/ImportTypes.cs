@@ -163,7 +163,7 @@ public static class MatchedByNames
 /// <summary>A CSV file to import while loading a graph (see <see cref="LoadOptions.Imports"/>). Immutable.</summary>
 /// <param name="Path">The CSV file.</param>
 /// <param name="Mapping">How its columns become entities, such as <see cref="CsvMapping.UsaSpending"/>.</param>
-public sealed record CsvImport(string Path, CsvMapping Mapping)
+public sealed partial record CsvImport(string Path, CsvMapping Mapping)
 {
     /// <summary>Whether rows with problems are left out instead of failing the load (their warnings are among the graph's warnings).</summary>
     public bool SkipInvalid { get; init; }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
+using TechTies.Loading;
 
 namespace TechTies;
 
@@ -84,21 +84,13 @@ public sealed class GraphLoadException : Exception
 }
 
 /// <summary>Options for loading a graph. Immutable.</summary>
-public sealed record LoadOptions
+public sealed partial record LoadOptions
 {
     /// <summary>The defaults: not strict.</summary>
     public static LoadOptions Default { get; } = new();
 
     /// <summary>Whether problems that are otherwise warnings (a tie without a source) are errors.</summary>
     public bool Strict { get; init; }
-
-    /// <summary>
-    /// CSV files to import and load with the YAML files, such as
-    /// <c>new LoadOptions { Imports = [new CsvImport("awards.csv", CsvMapping.UsaSpending)] }</c>. Each is imported
-    /// as <see cref="Import.CsvImporter"/> does, merging with the YAML files (and the imports before it), and loaded
-    /// as one more file named <c>&lt;csv path&gt; (imported)</c>. Empty by default (a default array is empty too).
-    /// </summary>
-    public ImmutableArray<Import.CsvImport> Imports { get; init => field = value.IsDefault ? [] : value; } = [];
 
     /// <summary>
     /// Whether the built-in graph's files (<see cref="TechTiesGraph.LoadBuiltIn()"/>) are loaded before the given
@@ -108,10 +100,6 @@ public sealed record LoadOptions
     /// </summary>
     public bool IncludeBuiltIn { get; init; }
 
-    // The compiler's printing shows Imports as "System.Collections.Immutable.ImmutableArray`1[TechTies.Import.CsvImport]".
-    private bool PrintMembers(StringBuilder builder) => RecordMembers.Print(
-        builder,
-        (nameof(Strict), Strict),
-        (nameof(Imports), Imports),
-        (nameof(IncludeBuiltIn), IncludeBuiltIn));
+    /// <summary>The sources of more files for the load: <c>Imports</c>, declared with the import code.</summary>
+    internal partial ImmutableArray<ILoadSource> Sources { get; }
 }

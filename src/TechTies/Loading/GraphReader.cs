@@ -37,6 +37,7 @@ internal sealed partial class GraphReader
     };
 
     private readonly LoadOptions options;
+    private readonly Func<string, Entity?>? builtInEntity;
     private readonly DiagnosticBag diagnostics = new();
     private readonly Dictionary<string, RawEntity> raw = new(StringComparer.Ordinal);
     private readonly List<RawEntity> rawOrder = [];
@@ -54,21 +55,45 @@ internal sealed partial class GraphReader
     private GraphSchema schema = GraphSchema.BuiltIn;
     private bool buildWhileReading;
 
-    private GraphReader(LoadOptions options)
+    private GraphReader(LoadOptions options, Func<string, Entity?>? builtInEntity)
     {
         this.options = options;
+        this.builtInEntity = builtInEntity;
     }
 
-    public static TechTiesGraph Read(IEnumerable<GraphFile> files, LoadOptions options) => Read(files, options, buildWhileReading: true);
-
-    /// <summary>Reads the files; <paramref name="buildWhileReading"/> false reads every file whole first (for tests that compare the two ways).</summary>
-    internal static TechTiesGraph Read(IEnumerable<GraphFile> files, LoadOptions options, bool buildWhileReading)
+    /// <summary>
+    /// Reads the files, then one more file from each source of the options (a CSV import, which merges with the files
+    /// before it); the sources' warnings come first.
+    /// </summary>
+    public static LoadedGraph ReadWithSources(IReadOnlyList<GraphFile> files, LoadOptions options, Func<string, Entity?>? builtInEntity)
     {
-        var reader = new GraphReader(options);
+        if (options.Sources.IsEmpty)
+        {
+            return Read(files, options, builtInEntity);
+        }
+
+        var all = files.ToList();
+        var warnings = new List<Diagnostic>();
+        foreach (var source in options.Sources)
+        {
+            all.Add(source.Read(all, options, warnings));
+        }
+
+        var loaded = Read(all, options, builtInEntity);
+        return warnings.Count == 0 ? loaded : loaded with { Diagnostics = [.. warnings, .. loaded.Diagnostics] };
+    }
+
+    /// <summary>
+    /// Reads the files; <paramref name="builtInEntity"/> finds an id in the built-in graph for the hint of a reference
+    /// to it; <paramref name="buildWhileReading"/> false reads every file whole first (for tests that compare the two ways).
+    /// </summary>
+    public static LoadedGraph Read(IEnumerable<GraphFile> files, LoadOptions options, Func<string, Entity?>? builtInEntity, bool buildWhileReading = true)
+    {
+        var reader = new GraphReader(options, builtInEntity);
         return reader.ReadAll(files, buildWhileReading);
     }
 
-    private TechTiesGraph ReadAll(IEnumerable<GraphFile> files, bool mayBuildWhileReading)
+    private LoadedGraph ReadAll(IEnumerable<GraphFile> files, bool mayBuildWhileReading)
     {
         var list = files as IReadOnlyList<GraphFile> ?? [.. files];
         // Entities can be built as they are read, and their part of the YAML tree let go at once, when the schema cannot
@@ -104,7 +129,7 @@ internal sealed partial class GraphReader
             throw new GraphLoadException(all);
         }
 
-        return new TechTiesGraph(schema, entities.Values, sorted, all, datasetInfos, tiesSorted: true);
+        return new LoadedGraph(schema, entities.Values, sorted, all, datasetInfos);
     }
 
     // Phase 1: files, sections, ids.
@@ -953,7 +978,7 @@ internal sealed partial class GraphReader
     // "a company", "an agency", "an awarded_to": messages name kinds and types with their article.
     // When the files are loaded on their own and the id is the built-in graph's, the fix is to load them into it.
     private string? BuiltInHint(string id) =>
-        !options.IncludeBuiltIn && BuiltInGraph.Find(id) is { } builtIn
+        !options.IncludeBuiltIn && builtInEntity?.Invoke(id) is { } builtIn
             ? $"{DiagnosticText.Quote(id)} is the id of {A(builtIn.Kind.ToName())} in the built-in graph ({builtIn.Name}): to refer to it, load the files into the built-in graph: add --with-built-in (LoadOptions.IncludeBuiltIn)"
             : null;
 

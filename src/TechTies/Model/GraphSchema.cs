@@ -7,7 +7,7 @@ namespace TechTies;
 /// The relationship types a graph knows: the built-in ones (embedded in the package) and those its files declare
 /// in <c>relationship_types:</c>. Immutable.
 /// </summary>
-public sealed class GraphSchema
+public sealed partial class GraphSchema
 {
     private readonly ImmutableDictionary<string, RelationshipType> byName;
 
@@ -16,9 +16,6 @@ public sealed class GraphSchema
         RelationshipTypes = [.. types.OrderBy(t => t.Name, StringComparer.Ordinal)];
         byName = RelationshipTypes.ToImmutableDictionary(t => t.Name, StringComparer.Ordinal);
     }
-
-    /// <summary>The schema every graph starts from: the built-in relationship types.</summary>
-    public static GraphSchema BuiltIn { get; } = new(Loading.SchemaReader.ReadBuiltIn());
 
     /// <summary>The relationship types, in ordinal order of name.</summary>
     public ImmutableArray<RelationshipType> RelationshipTypes { get; }
@@ -38,7 +35,7 @@ public sealed class GraphSchema
         : throw new KeyNotFoundException($"The schema has no relationship type '{name}'{DidYouMean(name)}. Known types: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
 
     private string DidYouMean(string? name) =>
-        name is not null && Loading.Suggest.DidYouMean(name, byName.Keys) is { } suggestion ? $" ({suggestion})" : string.Empty;
+        name is not null && Suggest.DidYouMean(name, byName.Keys) is { } suggestion ? $" ({suggestion})" : string.Empty;
 
     internal GraphSchema With(IEnumerable<RelationshipType> declared) => new(RelationshipTypes.Concat(declared));
 }

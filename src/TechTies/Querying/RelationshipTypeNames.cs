@@ -20,7 +20,7 @@ internal static class RelationshipTypeNames
             return $"'{name}' is the inverse label of the relationship type '{inverse.Name}', not a type: name the type ('{inverse.Name}'); a pattern walks it backward as <-[{inverse.Name}]- (or accepts -[{name}]->)";
         }
 
-        var hint = Loading.Suggest.DidYouMean(name, known) is { } didYouMean ? $" ({didYouMean})" : string.Empty;
+        var hint = Suggest.DidYouMean(name, known) is { } didYouMean ? $" ({didYouMean})" : string.Empty;
         return $"unknown relationship type '{name}'{hint}; known types: {string.Join(", ", known)}";
     }
 

@@ -186,7 +186,7 @@ public class YamlImplicitTypesTests
     [InlineData("2001-12-15 2:59:43.10")]
     [InlineData("2002-12-14T00:00:00Z")]
     public void Text_a_yaml_reader_would_take_for_another_type_is_recognized(string value) =>
-        Assert.True(TechTies.Export.YamlImplicitTypes.ReadsAsNonString(value));
+        Assert.True(TechTies.Import.YamlImplicitTypes.ReadsAsNonString(value));
 
     [Theory]
     [InlineData("Palantir")]
@@ -200,5 +200,5 @@ public class YamlImplicitTypesTests
     [InlineData("nullable")]
     [InlineData("1 000")]
     public void Ordinary_text_is_not(string value) =>
-        Assert.False(TechTies.Export.YamlImplicitTypes.ReadsAsNonString(value));
+        Assert.False(TechTies.Import.YamlImplicitTypes.ReadsAsNonString(value));
 }

@@ -56,7 +56,7 @@ public sealed class FuzzTests
 
         try
         {
-            GraphReader.Read([file], LoadOptions.Default);
+            TechTiesGraph.Read([file], LoadOptions.Default);
         }
         catch (GraphLoadException e)
         {

@@ -64,12 +64,12 @@ public class BuildWhileReadingTests
             """;
         var files = new[] { new GraphFile("giveup.yaml", Encoding.UTF8.GetBytes(yaml)) };
 
-        var error = Assert.Throws<GraphLoadException>(() => GraphReader.Read(files, LoadOptions.Default));
+        var error = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Read(files, LoadOptions.Default));
         var only = Assert.Single(error.Diagnostics);
         Assert.Equal("giveup.yaml:5:17: error TT0021: 'nme' is not a field of a company (did you mean 'name'?)", only.ToString());
 
         var fixedFiles = new[] { new GraphFile("giveup.yaml", Encoding.UTF8.GetBytes(yaml.Replace("nme: typo, ", string.Empty, StringComparison.Ordinal))) };
-        var graph = GraphReader.Read(fixedFiles, LoadOptions.Default);
+        var graph = TechTiesGraph.Read(fixedFiles, LoadOptions.Default);
         Assert.Equal(["a", "b", "c", "s"], graph.Entities.Select(e => e.Id));
         Assert.Equal("a/hosts_on/b", Assert.Single(graph.Ties).Id);
         Assert.Equal("Two\nlines.", graph["c"].Description);
@@ -147,7 +147,7 @@ public class BuildWhileReadingTests
     {
         try
         {
-            var graph = GraphReader.Read(files, LoadOptions.Default, buildWhileReading);
+            var graph = TechTiesGraph.Read(files, LoadOptions.Default, buildWhileReading);
             var text = new StringBuilder("graph\n");
             using (var json = new MemoryStream())
             {

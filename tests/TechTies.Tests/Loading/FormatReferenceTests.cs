@@ -26,13 +26,13 @@ public partial class FormatReferenceTests
         IReadOnlyList<Diagnostic> diagnostics;
         if (example.Error is { } code)
         {
-            var exception = Assert.Throws<GraphLoadException>(() => GraphReader.Read(example.Files(), options));
+            var exception = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Read(example.Files(), options));
             Assert.Equal([code], exception.Errors.Select(d => d.Code).Distinct());
             diagnostics = exception.Diagnostics;
         }
         else
         {
-            var graph = GraphReader.Read(example.Files(), options);
+            var graph = TechTiesGraph.Read(example.Files(), options);
             Assert.Equal(example.Warning is null ? [] : [example.Warning], graph.Warnings.Select(d => d.Code).Distinct());
             diagnostics = graph.Warnings;
         }

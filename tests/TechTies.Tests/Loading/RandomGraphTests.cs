@@ -53,7 +53,7 @@ public class RandomGraphTests
     {
         try
         {
-            var graph = GraphReader.Read(files, LoadOptions.Default);
+            var graph = TechTiesGraph.Read(files, LoadOptions.Default);
             Assert.All(graph.Ties, t => Assert.Same(graph[t.From.Id], t.From));
         }
         catch (GraphLoadException e)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TechTies.Export;
+namespace TechTies.Import;
 
 /// <summary>
 /// Whether a plain (unquoted) YAML scalar would be read as something other than a string by another YAML reader:
