@@ -17,7 +17,7 @@ internal ref struct DirectJsonTreeReader
 
     private static readonly Member[] DatasetMembers = [new("name"u8, Shape.Text), new("title"u8, Shape.Text), new("license"u8, Shape.Text), new("description"u8, Shape.Text), new("url"u8, Shape.Text)];
 
-    private static readonly string[] DatasetKeys = ["name", "title", "license", "description", "url"];
+    private static readonly string[] DatasetKeys = FormatV1.DatasetFields;
 
     private static readonly Member[] TypeMembers =
     [

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using static TechTies.Loading.FormatV1;
 
 namespace TechTies.Loading;
 

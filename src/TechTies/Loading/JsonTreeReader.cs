@@ -201,7 +201,7 @@ internal static partial class JsonTreeReader
         var where = WhatPath(e.Path);
         var unmapped = Unmapped().Match(text);
         // A YAML section name at the top (ties is a member of both layouts, so never unmapped) means the YAML layout.
-        if (unmapped.Success && where == "the graph object" && GraphReader.Sections.Contains(unmapped.Groups[1].Value))
+        if (unmapped.Success && where == "the graph object" && FormatV1.Sections.Contains(unmapped.Groups[1].Value))
         {
             return (DiagnosticCodes.UnknownField, $"{DiagnosticText.Quote(unmapped.Groups[1].Value)} is not a member of the graph object: this file is written in the YAML layout (techties: 1, companies: ...), not the JSON format", "rename the file to .yaml, or write the JSON format of docs/json.md (schemaVersion, entities, ties)");
         }

@@ -82,10 +82,9 @@ public partial class FormatReferenceTests
     public void The_format_reference_names_every_section_and_every_field_of_every_kind()
     {
         var text = File.ReadAllText(Repository.PathOf("docs/format.md"));
-        var reader = typeof(GraphReader);
-        var sections = (string[])reader.GetField("Sections", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        var byKind = (Dictionary<Kind, string[]>)reader.GetField("FieldsByKind", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-        var tieFields = (string[])reader.GetField("TieFields", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var sections = FormatV1.Sections;
+        var byKind = FormatV1.FieldsByKind;
+        var tieFields = FormatV1.TieFields;
 
         var names = sections.Concat(byKind.Values.SelectMany(f => f)).Concat(tieFields).Distinct();
 
