@@ -178,6 +178,13 @@ internal sealed partial class CommandContext(string[] data, bool json, bool quie
 
     public void WritePatternError(QueryParseException e)
     {
+        // The library names its members; the command line adds its own command.
+        var problem = e.LookUp switch
+        {
+            null => e.Problem,
+            "<entity>" => $"{e.Problem} or 'techties show <entity>'",
+            var id => $"{e.Problem} in C#, or 'techties show {id}' on the command line",
+        };
         if (json)
         {
             stderr.WriteLine(CliJson.Write(w =>
@@ -188,14 +195,14 @@ internal sealed partial class CommandContext(string[] data, bool json, bool quie
                 w.WriteNumber("column", e.Column);
                 w.WriteString("code", "query-syntax");
                 w.WriteString("severity", "error");
-                w.WriteString("message", e.Problem);
+                w.WriteString("message", problem);
                 w.WriteString("pattern", e.Query);
                 w.WriteEndObject();
             }, indented: false));
             return;
         }
 
-        stderr.WriteLine(Colors.Diagnostic($"<pattern>:1:{e.Column}: error query-syntax: {e.Problem}", isError: true));
+        stderr.WriteLine(Colors.Diagnostic($"<pattern>:1:{e.Column}: error query-syntax: {problem}", isError: true));
         stderr.WriteLine($"  {e.Query}");
         stderr.WriteLine($"  {new string(' ', Math.Max(0, e.Column - 1))}^");
     }

@@ -1,38 +1,39 @@
 using System.Globalization;
 using System.Text;
-using TechTies.Rendering;
+using TechTies.Diagrams;
 
 namespace TechTies.Export;
 
-/// <summary>Graphviz DOT: every id and label is a double-quoted string with quotes, backslashes and line breaks escaped.</summary>
+/// <summary>Graphviz DOT of the whole graph, by the one <see cref="DotWriter"/>.</summary>
 internal static class DotExporter
 {
     public static void Write(TechTiesGraph graph, Stream stream)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        writer.WriteLine("digraph \"techties\" {");
-        writer.WriteLine("  node [shape=box];");
+        using var text = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        var dot = new DotWriter(text, "  ");
+        dot.Open("digraph \"techties\"");
+        dot.Statement("node [shape=box]");
         foreach (var entity in Drawn(graph))
         {
-            writer.WriteLine($"  {Quote(entity.Id)} [label={Quote(entity.Name)}, kind={Quote(entity.Kind.ToName())}];");
+            dot.Node(entity.Id, ("label", entity.Name), ("kind", entity.Kind.ToName()));
         }
 
         foreach (var edge in Edges(graph.Ties))
         {
-            var sources = Quote(string.Join(",", edge.SelectMany(PathRenderer.CitationsOf).Select(c => c.Source).Distinct()));
+            var sources = string.Join(",", edge.SelectMany(DiagramLabels.CitationsOf).Select(c => c.Source).Distinct());
             var tie = edge.First();
             if (edge.Count() == 1)
             {
                 var dates = tie.Since is null && tie.Until is null ? string.Empty : $" ({tie.Since?.ToString() ?? "?"} to {tie.Until?.ToString() ?? "?"})";
-                writer.WriteLine($"  {Quote(tie.From.Id)} -> {Quote(tie.To.Id)} [id={Quote(tie.Id)}, label={Quote(tie.Type.Label + dates)}, type={Quote(tie.Type.Name)}, sources={sources}];");
+                dot.Edge(tie.From.Id, tie.To.Id, ("id", tie.Id), ("label", tie.Type.Label + dates), ("type", tie.Type.Name), ("sources", sources));
             }
             else
             {
-                writer.WriteLine($"  {Quote(tie.From.Id)} -> {Quote(tie.To.Id)} [ids={Quote(string.Join(",", edge.Select(t => t.Id)))}, label={Quote(PictureSvg.EdgeLabel(tie.Type, [.. edge]))}, type={Quote(tie.Type.Name)}, sources={sources}];");
+                dot.Edge(tie.From.Id, tie.To.Id, ("ids", string.Join(",", edge.Select(t => t.Id))), ("label", DiagramLabels.Edge(tie.Type, [.. edge])), ("type", tie.Type.Name), ("sources", sources));
             }
         }
 
-        writer.WriteLine("}");
+        dot.Close();
     }
 
     // Sources are cited, not tied: one that no tie leads to or from would be an unconnected node, so it is only named in
@@ -45,25 +46,6 @@ internal static class DotExporter
 
     // Parallel ties of one type between the same two entities: one edge, in the order of their first tie.
     internal static IEnumerable<IGrouping<(Entity, Entity, RelationshipType), Tie>> Edges(IEnumerable<Tie> ties) => ties.GroupBy(t => (t.From, t.To, t.Type));
-
-    internal static string Quote(string text)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => string.Empty,
-                _ when char.IsControl(c) => " ",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('"').ToString();
-    }
 }
 
 /// <summary>
@@ -75,13 +57,14 @@ internal static class MermaidExporter
 {
     public static void Write(TechTiesGraph graph, Stream stream, int maxTies)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        writer.WriteLine("flowchart LR");
+        using var text = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        var mermaid = new MermaidWriter(text, "  ");
+        mermaid.Open();
         var ids = new Dictionary<Entity, string>();
         foreach (var entity in DotExporter.Drawn(graph))
         {
             ids[entity] = "n" + (ids.Count + 1).ToString(CultureInfo.InvariantCulture);
-            writer.WriteLine($"  {ids[entity]}[\"{Label(entity.Name)}\"]");
+            mermaid.Node(ids[entity], entity.Name);
         }
 
         // Parallel ties of one type are one edge that counts them ("3 contracts, $92.25M"); the limit counts ties.
@@ -96,38 +79,13 @@ internal static class MermaidExporter
 
             drawn += group.Count;
             var tie = group[0];
-            var label = group.Count == 1 ? tie.Type.Label : PictureSvg.EdgeLabel(tie.Type, group);
-            writer.WriteLine($"  {ids[tie.From]} -->|\"{Label(label)}\"| {ids[tie.To]}");
+            mermaid.Edge(ids[tie.From], ids[tie.To], group.Count == 1 ? tie.Type.Label : DiagramLabels.Edge(tie.Type, group));
         }
 
         if (graph.Ties.Length > drawn)
         {
             var more = graph.Ties.Length - drawn;
-            writer.WriteLine($"  more[\"… {more.ToString(CultureInfo.InvariantCulture)} more {(more == 1 ? "tie" : "ties")} not shown\"]");
+            mermaid.Node("more", $"… {more.ToString(CultureInfo.InvariantCulture)} more {(more == 1 ? "tie" : "ties")} not shown");
         }
-    }
-
-    internal static string Label(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '"' => "#quot;",
-                '#' => "#35;",
-                '<' => "#lt;",
-                '>' => "#gt;",
-                '&' => "#amp;",
-                '|' => "#124;",
-                '`' => "#96;",
-                '\n' => "<br>",
-                '\r' => string.Empty,
-                _ when char.IsControl(c) => " ",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.ToString();
     }
 }

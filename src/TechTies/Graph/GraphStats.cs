@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace TechTies;
 
@@ -41,48 +40,6 @@ public sealed class GraphStats
 
     /// <summary>The number of load warnings.</summary>
     public int Warnings { get; }
-
-    /// <summary>The statistics as Markdown tables: entities by kind and ties by type.</summary>
-    /// <returns>The Markdown.</returns>
-    public string ToMarkdown()
-    {
-        var md = new System.Text.StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{Entities} entities, {Ties} ties ({UndatedTies} undated, {UnsourcedTies} without a source, {DisputedFields} fields where sources differ)").AppendLine();
-        md.AppendLine("| kind | entities |").AppendLine("|---|---:|");
-        foreach (var (kind, count) in EntitiesByKind)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {kind.ToName()} | {count} |");
-        }
-
-        md.AppendLine().AppendLine("| relationship type | ties |").AppendLine("|---|---:|");
-        foreach (var (type, count) in TiesByType)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {type} | {count} |");
-        }
-
-        return md.ToString();
-    }
-
-    /// <summary>The statistics as an HTML fragment with two tables.</summary>
-    /// <returns>The HTML.</returns>
-    public string ToHtml()
-    {
-        var html = new System.Text.StringBuilder();
-        html.AppendLine(CultureInfo.InvariantCulture, $"<div class=\"techties-stats\"><p>{Entities} entities, {Ties} ties ({UndatedTies} undated, {UnsourcedTies} without a source, {DisputedFields} fields where sources differ)</p>");
-        html.AppendLine("<table><thead><tr><th>kind</th><th>entities</th></tr></thead><tbody>");
-        foreach (var (kind, count) in EntitiesByKind)
-        {
-            html.AppendLine(CultureInfo.InvariantCulture, $"<tr><td>{kind.ToName()}</td><td>{count}</td></tr>");
-        }
-
-        html.AppendLine("</tbody></table><table><thead><tr><th>relationship type</th><th>ties</th></tr></thead><tbody>");
-        foreach (var (type, count) in TiesByType)
-        {
-            html.AppendLine(CultureInfo.InvariantCulture, $"<tr><td>{Markup.Html(type)}</td><td>{count}</td></tr>");
-        }
-
-        return html.AppendLine("</tbody></table></div>").ToString();
-    }
 
     /// <summary>A one-line summary.</summary>
     /// <returns>The text.</returns>

@@ -255,7 +255,7 @@ public sealed class TechTiesGraph
     /// <remarks>Sources are cited, not tied: this, not <see cref="TiesFrom"/> or <see cref="TiesTo"/>, is what a source supports. Each call reads every tie once.</remarks>
     /// <param name="source">A source of this graph.</param>
     /// <returns>The ties; empty when no tie cites the source.</returns>
-    /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="Card(Entity)"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="TechTiesGraphExtensions.Card(TechTiesGraph, Entity)"/>).</exception>
     public ImmutableArray<Tie> TiesCiting(Entity source) => Citing(Ties, OwnSource(source).Id, t => (t.Citations, t.FieldClaims));
 
     /// <summary>
@@ -265,7 +265,7 @@ public sealed class TechTiesGraph
     /// <remarks>Each call reads every entity once.</remarks>
     /// <param name="source">A source of this graph.</param>
     /// <returns>The entities; empty when no entity cites the source.</returns>
-    /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="Card(Entity)"/>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> is not of this graph, or is not a source (only sources are cited; the sources an entity cites are in <see cref="TechTiesGraphExtensions.Card(TechTiesGraph, Entity)"/>).</exception>
     public ImmutableArray<Entity> EntitiesCiting(Entity source) => Citing(Entities, OwnSource(source).Id, e => (e.Citations, e.FieldClaims));
 
     /// <summary>
@@ -274,11 +274,6 @@ public sealed class TechTiesGraph
     /// </summary>
     /// <returns>The view; it is immutable like the graph.</returns>
     public IBidirectionalGraph<Entity, Tie> AsQuikGraph() => new QuikGraphView(this);
-
-    /// <summary>Everything the graph says about <paramref name="entity"/>: fields, ties both ways and numbered sources.</summary>
-    /// <param name="entity">An entity of this graph.</param>
-    /// <returns>The card; its <see cref="EntityCard.ToString"/> is a readable text.</returns>
-    public EntityCard Card(Entity entity) => new(this, Own(entity));
 
     /// <summary>
     /// The entities that are probably one, each pair once with its evidence: contracts with the same award id,
@@ -333,7 +328,7 @@ public sealed class TechTiesGraph
         return [.. found.Distinct().OrderBy(e => e.Id, StringComparer.Ordinal)];
     }
 
-    private Entity Own(Entity entity, [CallerArgumentExpression(nameof(entity))] string? parameter = null)
+    internal Entity Own(Entity entity, [CallerArgumentExpression(nameof(entity))] string? parameter = null)
     {
         ArgumentNullException.ThrowIfNull(entity, parameter);
         return TryGet(entity.Id, out var own) && ReferenceEquals(own, entity)

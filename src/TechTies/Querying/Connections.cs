@@ -108,22 +108,7 @@ public sealed class Neighborhood
     /// <summary>How many steps out the neighbourhood reaches.</summary>
     public int Hops { get; }
 
-    /// <summary>
-    /// The network picture of the neighbourhood (see <see cref="NetworkPicture"/>): its entities, nearest first, and the
-    /// ties among them, titled "… and everything within N steps".
-    /// </summary>
-    /// <param name="title">The title; <see langword="null"/> for the default.</param>
-    /// <returns>The picture.</returns>
-    public NetworkPicture ToPicture(string? title = null) =>
-        new(graph, title ?? $"{Center.Name} and everything within {Hops} {(Hops == 1 ? "step" : "steps")}", null, Entities, Ties, null);
-
-    /// <summary>The network picture as SVG: <see cref="ToPicture"/>, then <see cref="NetworkPicture.ToSvg"/>.</summary>
-    /// <returns>The SVG document.</returns>
-    public string ToSvg() => ToPicture().ToSvg();
-
-    /// <summary>The network picture as a story page: <see cref="ToPicture"/>, then <see cref="NetworkPicture.ToStoryPage"/>.</summary>
-    /// <returns>The HTML document.</returns>
-    public string ToStoryPage() => ToPicture().ToStoryPage();
+    internal TechTiesGraph Graph => graph;
 
     /// <summary>How many entities are within the hops, the center included: the length of <see cref="Entities"/>, without listing them.</summary>
     public int Count => layerStarts[^1];

@@ -26,4 +26,10 @@ public sealed class QueryParseException : Exception
 
     /// <summary>What is wrong, without the position.</summary>
     public string Problem { get; }
+
+    /// <summary>
+    /// What to look up instead when the pattern asks what looking an entity up answers (a node alone, a source): the
+    /// entity's id, or <c>&lt;entity&gt;</c> or <c>&lt;source&gt;</c> when the pattern names none; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? LookUp { get; internal init; }
 }

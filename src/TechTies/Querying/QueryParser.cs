@@ -55,7 +55,7 @@ internal sealed class QueryParser
         // A node alone is no path: it used to match nothing, which read as "no such ties" (docs/queries.md).
         if (AtEnd || (Peek != '-' && Peek != '<'))
         {
-            throw Error("a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'");
+            throw Error("a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name)", lookUp: "<entity>");
         }
 
         while (!AtEnd && (Peek == '-' || Peek == '<'))
@@ -118,7 +118,7 @@ internal sealed class QueryParser
         var entity = graph.Find(name);
         if (entity is Source && !SourcesAreTied)
         {
-            throw Error($"{(name == entity.Id ? $"'{name}' is a source" : $"'{name}' is the source {entity.Id}")} and matches no path: {SourceProblem(entity.Id)}", start);
+            throw Error($"{(name == entity.Id ? $"'{name}' is a source" : $"'{name}' is the source {entity.Id}")} and matches no path: {SourceProblem(entity.Id)}", start, entity.Id);
         }
 
         return new NodePattern { EntityId = entity.Id };
@@ -154,7 +154,7 @@ internal sealed class QueryParser
                 : throw Error($"unknown kind '{kindName}'; known kinds: {string.Join(", ", KindNames.All)}", at);
             if (kind == Kind.Source && !SourcesAreTied)
             {
-                throw Error($"(:{kindName}) matches no path: {SourceProblem(null)}", at);
+                throw Error($"(:{kindName}) matches no path: {SourceProblem(null)}", at, "<source>");
             }
 
             SkipSpace();
@@ -553,8 +553,8 @@ internal sealed class QueryParser
     private static string SourceProblem(string? id) =>
         "sources are not tied to anything; ties and entities cite them. To find what a source supports, use "
         + (id is null
-            ? "graph.TiesCiting(source) and graph.EntitiesCiting(source) in C#, or 'techties show <source>' on the command line"
-            : $"graph.TiesCiting(graph[\"{id}\"]) and graph.EntitiesCiting(graph[\"{id}\"]) in C#, or 'techties show {id}' on the command line");
+            ? "graph.TiesCiting(source) and graph.EntitiesCiting(source)"
+            : $"graph.TiesCiting(graph[\"{id}\"]) and graph.EntitiesCiting(graph[\"{id}\"])");
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '&' or '\'' or '$';
 
@@ -562,7 +562,7 @@ internal sealed class QueryParser
 
     private char Peek => pos < text.Length ? text[pos] : '\0';
 
-    private QueryParseException Error(string problem, int? at = null) => new(text, (at ?? pos) + 1, problem);
+    private QueryParseException Error(string problem, int? at = null, string? lookUp = null) => new(text, (at ?? pos) + 1, problem) { LookUp = lookUp };
 }
 
 /// <summary>Prints a query in its normalized text form.</summary>

@@ -6,7 +6,7 @@ namespace TechTies;
 
 /// <summary>
 /// Everything the graph says about one entity: its fields, its ties in both directions and the sources cited for
-/// them, numbered for footnotes; for a source, also what cites it. Made by <see cref="TechTiesGraph.Card(Entity)"/>. Immutable.
+/// them, numbered for footnotes; for a source, also what cites it. Made by <see cref="TechTiesGraphExtensions.Card(TechTiesGraph, Entity)"/>. Immutable.
 /// </summary>
 public sealed class EntityCard
 {

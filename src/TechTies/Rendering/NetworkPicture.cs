@@ -13,7 +13,7 @@ namespace TechTies;
 /// Immutable.
 /// </summary>
 /// <remarks>
-/// Made by <see cref="PathSet.ToPicture"/>, <see cref="Neighborhood.ToPicture"/> or, for any other set of entities
+/// Made by <see cref="PathSetExtensions.ToPicture(PathSet, string?, DateOnly?)"/>, <see cref="NeighborhoodExtensions.ToPicture(Neighborhood, string?)"/> or, for any other set of entities
 /// and ties (such as the vendors, agencies and contract ties behind a total), by <see cref="Of"/>.
 /// </remarks>
 public sealed class NetworkPicture

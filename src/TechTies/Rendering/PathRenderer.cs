@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using TechTies.Export;
+using TechTies.Diagrams;
 
 namespace TechTies.Rendering;
 
@@ -142,22 +142,24 @@ internal static class PathRenderer
     public static string Mermaid(PathSet set)
     {
         var (nodes, ties) = Picture(set);
-        var text = new StringBuilder("flowchart LR\n");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var mermaid = new MermaidWriter(text, "    ");
+        mermaid.Open();
         foreach (var (entity, id) in nodes)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {id}[\"{MermaidExporter.Label(entity.Name)}\"]\n");
+            mermaid.Node(id, entity.Name);
         }
 
         foreach (var edge in Edges(ties))
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {nodes[edge.From]} -->|\"{MermaidExporter.Label(edge.Label)}\"| {nodes[edge.To]}\n");
+            mermaid.Edge(nodes[edge.From], nodes[edge.To], edge.Label);
         }
 
         // A comment for whoever reads the source, and a node for whoever sees the picture.
         if (set.IsTruncated)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    %% truncated: {set.TruncationReason!.ReplaceLineEndings(" ")}\n")
-                .Append(CultureInfo.InvariantCulture, $"    truncated[\"{MermaidExporter.Label(Truncated(set))}\"]\n");
+            mermaid.Comment("truncated: " + set.TruncationReason!);
+            mermaid.Node("truncated", Truncated(set));
         }
 
         return text.ToString();
@@ -166,25 +168,27 @@ internal static class PathRenderer
     public static string Dot(PathSet set)
     {
         var (nodes, ties) = Picture(set);
-        var text = new StringBuilder("digraph techties {\n    rankdir=LR;\n");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var dot = new DotWriter(text, "    ");
+        dot.Open("digraph techties");
+        dot.Statement("rankdir=LR");
         foreach (var entity in nodes.Keys)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {Q(entity.Id)} [label={Q(entity.Name)}];\n");
+            dot.Node(entity.Id, ("label", entity.Name));
         }
 
         foreach (var edge in Edges(ties))
         {
-            text.Append(CultureInfo.InvariantCulture, $"    {Q(edge.From.Id)} -> {Q(edge.To.Id)} [label={Q(edge.Label)}];\n");
+            dot.Edge(edge.From.Id, edge.To.Id, ("label", edge.Label));
         }
 
         if (set.IsTruncated)
         {
-            text.Append(CultureInfo.InvariantCulture, $"    label={Q(Truncated(set))};\n");
+            dot.Statement("label=" + DotWriter.Quote(Truncated(set)));
         }
 
-        return text.Append("}\n").ToString();
-
-        static string Q(string value) => DotExporter.Quote(value);
+        dot.Close();
+        return text.ToString();
     }
 
     /// <summary>What a picture of a truncated path set says under it, as the sentences say it.</summary>
@@ -219,7 +223,7 @@ internal static class PathRenderer
 
     // Parallel ties of one type between the same two entities are one edge, labelled as in the picture ("3 contracts, $92.2M").
     private static IEnumerable<(Entity From, Entity To, string Label)> Edges(List<Tie> ties) =>
-        ties.GroupBy(t => (t.From, t.To, t.Type)).Select(g => (g.Key.From, g.Key.To, PictureSvg.EdgeLabel(g.Key.Type, [.. g])));
+        ties.GroupBy(t => (t.From, t.To, t.Type)).Select(g => (g.Key.From, g.Key.To, DiagramLabels.Edge(g.Key.Type, [.. g])));
 
     private static IEnumerable<Row> Rows(PathSet set) =>
         set.SelectMany((path, p) => path.Steps.SelectMany((step, s) => step.Ties.Select(tie => Row.Of(p + 1, s + 1, step, tie))));
@@ -370,9 +374,9 @@ internal static class PathRenderer
 
     // The amount a rendering gives a tie: its own or its contract's headline amount, else the contract's current value
     // (spending data gives only that).
-    internal static Money? AmountOf(Tie tie) => tie.Amount ?? tie.Contract?.CurrentValue;
+    internal static Money? AmountOf(Tie tie) => DiagramLabels.AmountOf(tie);
 
-    internal static IEnumerable<Citation> CitationsOf(Tie tie) => tie.Contract is { } contract ? tie.Citations.Concat(contract.Citations) : tie.Citations;
+    internal static IEnumerable<Citation> CitationsOf(Tie tie) => DiagramLabels.CitationsOf(tie);
 
     /// <summary>A table row: one tie of a step, the contract it was made from (by id), and the dates, amount and disputes the sentences give it.</summary>
     private sealed record Row(int Path, int Step, string From, string Relationship, string To, string Contract, string Dates, string Amount, string Status, string Sources)

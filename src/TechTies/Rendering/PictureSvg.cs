@@ -6,6 +6,7 @@ using Microsoft.Msagl.Core.Layout;
 using Microsoft.Msagl.Core.Routing;
 using Microsoft.Msagl.Layout.Layered;
 using Microsoft.Msagl.Miscellaneous;
+using TechTies.Diagrams;
 using MsaglEdge = Microsoft.Msagl.Core.Layout.Edge;
 using MsaglLabel = Microsoft.Msagl.Core.Layout.Label;
 using MsaglNode = Microsoft.Msagl.Core.Layout.Node;
@@ -396,25 +397,10 @@ internal static class PictureSvg
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Compact money for a label: <c>$92.7M</c>, <c>$1.2B</c>, <c>$250K</c>, <c>$950</c>.</summary>
-    internal static string CompactMoney(Money money)
-    {
-        var symbol = money.Currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => money.Currency + " " };
-        var amount = Math.Abs(money.Amount);
-        var sign = money.Amount < 0 ? "-" : string.Empty;
-        foreach (var (scale, suffix) in new[] { (1_000_000_000m, "B"), (1_000_000m, "M"), (1_000m, "K") })
-        {
-            if (amount >= scale)
-            {
-                return $"{sign}{symbol}{(amount / scale).ToString("0.##", CultureInfo.InvariantCulture)}{suffix}";
-            }
-        }
-
-        return sign + symbol + amount.ToString("#,##0.##", CultureInfo.InvariantCulture);
-    }
+    internal static string CompactMoney(Money money) => DiagramLabels.CompactMoney(money);
 
     /// <summary>The total of each currency among <paramref name="amounts"/>, largest currency first by ordinal name: "$92.7M", "$3M + €2M".</summary>
-    internal static string Totals(IEnumerable<Money> amounts) =>
-        string.Join(" + ", amounts.GroupBy(m => m.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => CompactMoney(new Money(g.Sum(m => m.Amount), g.Key))));
+    internal static string Totals(IEnumerable<Money> amounts) => DiagramLabels.Totals(amounts);
 
     private sealed record Extent(double Left, double Top, double Width, double Height);
 
@@ -533,21 +519,5 @@ internal static class PictureSvg
     /// path set: "3 contracts, $92.7M" (each contract counted once; "at least" when some have no amount), "hosts on",
     /// "targets (2 ties)".
     /// </summary>
-    internal static string EdgeLabel(RelationshipType type, IReadOnlyCollection<Tie> ties)
-    {
-        var contracts = type.Name == "contracts_with" ? ties.Where(t => t.Contract is not null).Select(t => t.Contract!).Distinct().ToList() : [];
-        if (contracts.Count > 0)
-        {
-            var amounts = contracts.Select(c => c.Amount ?? c.CurrentValue).ToList();
-            var known = amounts.OfType<Money>().ToList();
-            var what = contracts.Count == 1 ? "1 contract" : $"{contracts.Count.ToString(CultureInfo.InvariantCulture)} contracts";
-            return known.Count == 0 ? what
-                : known.Count == amounts.Count ? $"{what}, {Totals(known)}"
-                : $"{what}, at least {Totals(known)}";
-        }
-
-        var count = ties.Count > 1 ? $" ({ties.Count.ToString(CultureInfo.InvariantCulture)} ties)" : string.Empty;
-        var money = ties.Select(PathRenderer.AmountOf).OfType<Money>().ToList();
-        return type.Label + count + (money.Count > 0 ? ", " + Totals(money) : string.Empty);
-    }
+    internal static string EdgeLabel(RelationshipType type, IReadOnlyCollection<Tie> ties) => DiagramLabels.Edge(type, ties);
 }

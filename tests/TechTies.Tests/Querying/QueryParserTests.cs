@@ -9,11 +9,11 @@ public class QueryParserTests
 
     private const string RepeatedVariable = "a repeated variable (the same entity at two nodes) is not supported: give each node its own variable, or name the entity at both nodes (with mode trail or walk: an acyclic path never repeats an entity)";
 
-    private const string SourceIsNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(graph[\"{0}\"]) and graph.EntitiesCiting(graph[\"{0}\"]) in C#, or 'techties show {0}' on the command line";
+    private const string SourceIsNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(graph[\"{0}\"]) and graph.EntitiesCiting(graph[\"{0}\"])";
 
-    private const string SourcesAreNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(source) and graph.EntitiesCiting(source) in C#, or 'techties show <source>' on the command line";
+    private const string SourcesAreNotTied = "sources are not tied to anything; ties and entities cite them. To find what a source supports, use graph.TiesCiting(source) and graph.EntitiesCiting(source)";
 
-    private const string NeedsAnEdge = "a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name) or 'techties show <entity>'";
+    private const string NeedsAnEdge = "a pattern needs at least one edge, such as 'palantir -- ?'; a node alone matches no path. To look an entity up, use graph.Find(name)";
 
     [Theory]
     [InlineData("palantir -[hosts_on]-> ? -[contracts_with]-> ice", "palantir -[hosts_on]-> ? -[contracts_with]-> ice")]
