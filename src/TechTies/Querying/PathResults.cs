@@ -322,7 +322,7 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
     /// step's ties drawn in their own direction, parallel ties of one type merged with their count and, for contracts,
     /// their total. Titled with the question ("How is Salesforce connected to U.S. Immigration and Customs
     /// Enforcement?", or "Paths matching …" for a pattern query), with the search's <c>asof</c> date, and a note when
-    /// the set was truncated.
+    /// the set was truncated; its story page lists the <see cref="Warnings"/> and <see cref="Notes"/> under "Notes".
     /// </summary>
     /// <param name="title">The title; <see langword="null"/> for the question the set answers.</param>
     /// <param name="today">The day that decides the tense of the story page's sentences, as in <see cref="ToSentences"/>.</param>
@@ -336,7 +336,8 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
         return new NetworkPicture(
             graph, question, asOf, entities, ties, IsTruncated ? PathRenderer.Truncated(this) : null,
             notes => IsEmpty ? ["No paths were found."] : [.. Paths.Select(p => string.Join(' ', p.Steps.SelectMany(s => PathRenderer.StepSentences(s, notes, day))))],
-            () => PathRenderer.Table(this));
+            () => PathRenderer.Table(this),
+            Warnings.Concat(Notes));
     }
 
     /// <summary>The network picture of the paths as SVG: <see cref="ToPicture"/>, then <see cref="NetworkPicture.ToSvg"/>.</summary>
@@ -345,7 +346,7 @@ public sealed class PathSet : IReadOnlyList<GraphPath>
 
     /// <summary>
     /// A standalone HTML story page of the answer: the question, the as-of date, the picture, the paths as sentences
-    /// (their footnote numbers are the picture's), the sources with links and the table of steps. See <see cref="NetworkPicture.ToStoryPage"/>.
+    /// (their footnote numbers are the picture's), the warnings and notes, the sources with links and the table of steps. See <see cref="NetworkPicture.ToStoryPage"/>.
     /// </summary>
     /// <param name="today">The day that decides tense, as in <see cref="ToSentences"/>.</param>
     /// <returns>The HTML document.</returns>
