@@ -19,10 +19,8 @@ answers=(
   "connect-salesforce-ice|connect salesforce ice"
   "neighbors-palantir-2|neighbors palantir --hops 2"
   "query-hosts-on|query palantir -[hosts_on]-> ? <-[hosts_on]- ?"
+  "totals-ice-by-parent|${TECHTIES_TOTALS_ARGS:-totals --agency ice --by parent --top 8}"
 )
-if [ -n "${TECHTIES_TOTALS_ARGS:-}" ]; then
-  answers+=("totals|totals $TECHTIES_TOTALS_ARGS")
-fi
 
 shot() { # file.html|svg  png  width
   "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \

@@ -11,7 +11,8 @@ internal static class TotalsCommand
 
     public static Command Create(GlobalOptions options)
     {
-        var format = options.TextJsonFormat("Output: a ranked table (text), one JSON document (json, docs/cli.md) or CSV for spreadsheets (csv)", ["text", "json", "csv"]);
+        var format = options.TextJsonFormat("Output: a ranked table (text), one JSON document (json, docs/cli.md), CSV for spreadsheets (csv), the network picture of vendors and agencies (svg) or its story page (html)", ["text", "json", "csv", "svg", "html"]);
+        var output = PictureOutput.Out();
         var vendor = new Option<string[]>("--vendor")
         {
             Description = "Only contracts of this vendor: an id, name or alias, or a pattern such as '(:protest) -[targets]-> (:company)' (repeatable)",
@@ -43,6 +44,7 @@ internal static class TotalsCommand
               techties totals --agency ice --by office --value current
               techties totals --agency dhs --by agency --format json
               techties totals --vendor '(:protest) -[targets]-> (:company)' --by vendor --format csv
+              techties totals --agency ice --by parent --top 8 --format svg
 
             {ExitCodes.Quoting}
 
@@ -58,9 +60,15 @@ internal static class TotalsCommand
         command.Options.Add(subsidiaries);
         command.Options.Add(list);
         command.Options.Add(format);
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var context = options.Context(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (PictureOutput.CheckOut(context, parse.GetValue(output)) is { } usage)
+            {
+                return usage;
+            }
+
             var totalsOptions = Options(context, parse, vendor, agency, by, value, top, asOf, during, subsidiaries);
             if (totalsOptions is null)
             {
@@ -95,6 +103,13 @@ internal static class TotalsCommand
                     case "csv":
                         context.Out.Write(totals.ToCsv());
                         break;
+                    case "svg" or "html":
+                        foreach (var warning in totals.Warnings)
+                        {
+                            context.WriteWarning(warning);
+                        }
+
+                        return PictureOutput.Write(context, totals.ToPicture(), parse.GetValue(output));
                     default:
                         foreach (var warning in totals.Warnings)
                         {

@@ -7,19 +7,25 @@ internal static class DiagramLabels
 {
     /// <summary>
     /// What one drawn edge of parallel ties of <paramref name="type"/> says: "3 contracts, $92.7M" (each contract
-    /// counted once; "at least" when some have no amount), "hosts on", "targets (2 ties)".
+    /// counted once; the sum of their headline amounts, "at least" when some state none; when none states an amount,
+    /// the sum of their current values, "2 contracts, $5M current value"; never a mix of the two), "hosts on",
+    /// "targets (2 ties)".
     /// </summary>
     public static string Edge(RelationshipType type, IReadOnlyCollection<Tie> ties)
     {
         var contracts = type.Name == "contracts_with" ? ties.Where(t => t.Contract is not null).Select(t => t.Contract!).Distinct().ToList() : [];
         if (contracts.Count > 0)
         {
-            var amounts = contracts.Select(c => c.Amount ?? c.CurrentValue).ToList();
+            // One field is summed, never a mix: the headline amount when any contract states one, else the current
+            // value (spending data), which the label then names.
+            var (amounts, noun) = contracts.Any(c => c.Amount is not null)
+                ? (contracts.Select(c => c.Amount).ToList(), string.Empty)
+                : (contracts.Select(c => c.CurrentValue).ToList(), " current value");
             var known = amounts.OfType<Money>().ToList();
             var what = contracts.Count == 1 ? "1 contract" : $"{contracts.Count.ToString(CultureInfo.InvariantCulture)} contracts";
             return known.Count == 0 ? what
-                : known.Count == amounts.Count ? $"{what}, {Totals(known)}"
-                : $"{what}, at least {Totals(known)}";
+                : known.Count == amounts.Count ? $"{what}, {Totals(known)}{noun}"
+                : $"{what}, at least {Totals(known)}{noun}";
         }
 
         var count = ties.Count > 1 ? $" ({ties.Count.ToString(CultureInfo.InvariantCulture)} ties)" : string.Empty;

@@ -110,8 +110,9 @@ public sealed class MoneyTotals
     public string ToMarkdown() => TotalsRenderer.Markdown(this);
 
     /// <summary>
-    /// An HTML fragment for notebooks: the ranked table, the grand total and counts, and a horizontal bar chart
-    /// (<see cref="ToSvg"/>). No script; every text from the data is escaped.
+    /// An HTML fragment for notebooks: the network picture (<see cref="ToPicture"/>) when a contract was found, the
+    /// ranked table, the grand total and counts, and a horizontal bar chart (<see cref="ToSvg"/>). No script; every
+    /// text from the data is escaped.
     /// </summary>
     /// <returns>The HTML.</returns>
     public string ToHtml() => TotalsRenderer.Html(this);
@@ -122,6 +123,24 @@ public sealed class MoneyTotals
     /// </summary>
     /// <returns>The SVG document.</returns>
     public string ToSvg() => TotalsRenderer.Svg(this);
+
+    /// <summary>
+    /// The network picture of the totals (see <see cref="NetworkPicture"/>): the vendors (or parents, by the grouping)
+    /// and agencies of the contracts summed, one edge from each vendor to each agency, labelled with how many
+    /// contracts and the total of the field summed (<c>3 contracts, $39.59M current value</c>; "at least" when some
+    /// state none), titled with what was summed and the <see cref="TotalsOptions.AsOf"/> date. The largest 40 groups
+    /// are drawn; a note says which groups (and <see cref="Others"/>) are not. <see cref="ToSvg"/> is the bar chart.
+    /// </summary>
+    /// <returns>The picture.</returns>
+    public NetworkPicture ToPicture() => TotalsPicture.Of(this);
+
+    /// <summary>
+    /// A standalone HTML story page of the totals: what was summed, the as-of date, the network picture
+    /// (<see cref="ToPicture"/>), one sentence per group and the grand total (their footnote numbers are the
+    /// picture's), the <see cref="Warnings"/> as notes, and the sources with links. See <see cref="NetworkPicture.ToStoryPage"/>.
+    /// </summary>
+    /// <returns>The HTML document.</returns>
+    public string ToStoryPage() => ToPicture().ToStoryPage();
 
     /// <summary>
     /// The totals as CSV for spreadsheets: a header, then one row per group and currency (<c>rank, id, name, currency,

@@ -22,7 +22,7 @@ public sealed class NetworkPicture
     private readonly Func<PathRenderer.Footnotes, IReadOnlyList<string>>? sentences;
     private readonly Func<string>? table;
 
-    internal NetworkPicture(TechTiesGraph graph, string title, PartialDate? asOf, IEnumerable<Entity> entities, IEnumerable<Tie> ties, string? note, Func<PathRenderer.Footnotes, IReadOnlyList<string>>? sentences = null, Func<string>? table = null)
+    internal NetworkPicture(TechTiesGraph graph, string title, PartialDate? asOf, IEnumerable<Entity> entities, IEnumerable<Tie> ties, string? note, Func<PathRenderer.Footnotes, IReadOnlyList<string>>? sentences = null, Func<string>? table = null, IEnumerable<string>? pageNotes = null, IReadOnlyList<DrawnEdge>? edges = null)
     {
         this.graph = graph;
         this.sentences = sentences;
@@ -30,8 +30,11 @@ public sealed class NetworkPicture
         Title = title;
         AsOf = asOf;
         Ties = [.. ties.Distinct()];
-        Entities = [.. entities.Concat(Ties.SelectMany(t => new[] { t.From, t.To })).Distinct()];
+        DrawnEdges = edges;
+        // Drawn edges of their own (a total's, from a parent) have their own ends; the ties' ends are drawn only for the ties drawn.
+        Entities = [.. entities.Concat(edges is null ? Ties.SelectMany(t => new[] { t.From, t.To }) : edges.SelectMany(e => new[] { e.From, e.To })).Distinct()];
         Note = note;
+        PageNotes = [.. pageNotes ?? []];
     }
 
     /// <summary>The title: the question the picture answers.</summary>
@@ -40,14 +43,20 @@ public sealed class NetworkPicture
     /// <summary>The date the answer holds on, given under the title; <see langword="null"/> for none.</summary>
     public PartialDate? AsOf { get; }
 
-    /// <summary>The entities drawn, each once: those given, then the ends of the ties, in order of first appearance.</summary>
+    /// <summary>The entities drawn, each once: those given, then the ends of the ties (for a total, of its vendor-to-agency edges), in order of first appearance.</summary>
     public ImmutableArray<Entity> Entities { get; }
 
-    /// <summary>The ties drawn (merged by their two ends and type when drawn), in the order given, each once.</summary>
+    /// <summary>The ties drawn (merged by their two ends and type when drawn; for a total, the contract ties its edges sum), in the order given, each once.</summary>
     public ImmutableArray<Tie> Ties { get; }
 
     /// <summary>A note under the title, such as why a result is incomplete; <see langword="null"/> for none.</summary>
     public string? Note { get; }
+
+    /// <summary>The notes the story page lists after the sentences: a path set's warnings and notes, a total's warnings.</summary>
+    internal ImmutableArray<string> PageNotes { get; }
+
+    /// <summary>The edges to draw when they are not the ties merged by their two ends and type (a total's vendor-to-agency sums); <see langword="null"/> for those.</summary>
+    internal IReadOnlyList<DrawnEdge>? DrawnEdges { get; }
 
     /// <summary>A picture of <paramref name="ties"/> and <paramref name="entities"/>: for a totals result, the vendors, agencies and their contract ties.</summary>
     /// <param name="graph">The graph the entities and ties belong to (it names the sources they cite).</param>

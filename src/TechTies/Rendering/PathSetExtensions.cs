@@ -71,7 +71,8 @@ public static class PathSetExtensions
         return new NetworkPicture(
             set.Graph, question, set.AsOf, entities, ties, set.IsTruncated ? PathRenderer.Truncated(set) : null,
             notes => set.IsEmpty ? ["No paths were found."] : [.. set.Paths.Select(p => string.Join(' ', p.Steps.SelectMany(s => PathRenderer.StepSentences(s, notes, day))))],
-            () => PathRenderer.Table(set));
+            () => PathRenderer.Table(set),
+            set.Warnings.Concat(set.Notes));
     }
 
     /// <summary>The network picture of the paths as SVG: <see cref="ToPicture(PathSet, string?, DateOnly?)"/>, then <see cref="NetworkPicture.ToSvg"/>.</summary>

@@ -36,7 +36,7 @@ internal static class PictureSvg
     public static string Write(NetworkPicture picture, PathRenderer.Footnotes notes, bool footnotes)
     {
         var nodes = picture.Entities.Select(Box.Of).ToList();
-        var edges = Merge(picture.Ties, notes);
+        var edges = picture.DrawnEdges is { } drawn ? Links(drawn, notes) : Merge(picture.Ties, notes);
         var layout = Lay(nodes, edges);
 
         var svg = new StringBuilder();
@@ -62,9 +62,12 @@ internal static class PictureSvg
             sub.Add(note);
         }
 
+        var afterTitle = footnotes;
         foreach (var line in sub.SelectMany(s => TextWidth.Wrap(s, textWidth, SmallFont)))
         {
-            y += 17;
+            // Below the title's descenders (a bold 18-point "y" or ","), then line by line.
+            y += afterTitle ? 22 : 17;
+            afterTitle = false;
             header.Append(Text(Margin, y, line, SmallFont, "start", "techties-subtitle"));
         }
 
@@ -163,6 +166,22 @@ internal static class PictureSvg
         foreach (var link in links)
         {
             link.Measure();
+        }
+
+        return links;
+    }
+
+    // Edges with labels of their own (a total's sums), each drawn as given.
+    private static List<Link> Links(IReadOnlyList<DrawnEdge> drawn, PathRenderer.Footnotes notes)
+    {
+        var links = new List<Link>();
+        foreach (var edge in drawn)
+        {
+            var link = new Link(edge.From, edge.To, edge.Type) { Label = edge.Label };
+            link.Ties.AddRange(edge.Ties);
+            link.Notes.UnionWith(notes.Numbers(edge.Citations));
+            link.Measure();
+            links.Add(link);
         }
 
         return links;
@@ -495,6 +514,9 @@ internal static class PictureSvg
 
         public MsaglEdge? Edge { get; set; }
 
+        /// <summary>A label of its own (a total's sum); <see langword="null"/> for the label of the merged ties.</summary>
+        public string? Label { get; init; }
+
         // "3 contracts, $92.7M" (the amounts of contracts counted once each; "at least" when some have none), "hosts on",
         // "targets (2 ties)"; then the numbers of the sources cited, as "[1, 3]".
         public void Measure()
@@ -511,13 +533,14 @@ internal static class PictureSvg
             LabelHeight = (lines.Count * EdgeLine) + 2;
         }
 
-        private string Describe() => EdgeLabel(Type, Ties);
+        private string Describe() => Label ?? EdgeLabel(Type, Ties);
     }
 
     /// <summary>
     /// What one drawn edge of parallel ties of <paramref name="type"/> says, in pictures and in the DOT and Mermaid of a
-    /// path set: "3 contracts, $92.7M" (each contract counted once; "at least" when some have no amount), "hosts on",
-    /// "targets (2 ties)".
+    /// path set: "3 contracts, $92.7M" (each contract counted once; the sum of their headline amounts, "at least" when
+    /// some state none; when none states an amount, the sum of their current values, "2 contracts, $5M current
+    /// value"; never a mix of the two), "hosts on", "targets (2 ties)".
     /// </summary>
     internal static string EdgeLabel(RelationshipType type, IReadOnlyCollection<Tie> ties) => DiagramLabels.Edge(type, ties);
 }

@@ -5,7 +5,7 @@ namespace TechTies.Rendering;
 
 /// <summary>
 /// The standalone HTML page of a picture: title, as-of date, the picture (inline SVG, its footnotes left to the page),
-/// the sentences, the sources with links, and the table of a path set. One footnote numbering serves the picture's
+/// the sentences, the notes (warnings of the answer), the sources with links, and the table of a path set. One footnote numbering serves the picture's
 /// edge labels and the sentences. No script, nothing fetched; print styles keep the picture on one page.
 /// </summary>
 internal static class StoryPage
@@ -52,6 +52,18 @@ internal static class StoryPage
             }
 
             html.Append("</ol>\n");
+        }
+
+        // What the answer leaves out or could not know (a path set's warnings and notes, a total's warnings): on the page, not only on stderr.
+        if (!picture.PageNotes.IsEmpty)
+        {
+            html.Append("<h2>Notes</h2>\n<ul class=\"techties-notes\">\n");
+            foreach (var line in picture.PageNotes)
+            {
+                html.Append("<li>").Append(Markup.Xml(line)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
         }
 
         if (notes.Count > 0)

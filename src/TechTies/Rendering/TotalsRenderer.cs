@@ -75,7 +75,7 @@ internal static class TotalsRenderer
         var text = new StringBuilder();
         if (totals.ContractCount == 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"No contract {Selection(totals)} was found.\n");
+            text.Append(NoContract(totals)).Append('\n');
         }
 
         var number = 0;
@@ -84,10 +84,9 @@ internal static class TotalsRenderer
             text.Append(CultureInfo.InvariantCulture, $"{++number}. ").Append(GroupSentence(totals, group, notes)).Append('\n');
         }
 
-        if (totals.ContractCount > 0 && totals.AllGroups().Skip(1).Any())
+        if (InAll(totals) is { } all)
         {
-            var valued = totals.ContractCount - totals.WithoutValue;
-            text.Append(CultureInfo.InvariantCulture, $"In all: {Amounts(totals.GrandTotals)} across {Across(valued, totals.ContractCount)}{Missing(totals.WithoutValue, totals.Value)}{DisputedClause(totals.Disputed)}.\n");
+            text.Append(all).Append('\n');
         }
 
         foreach (var warning in totals.Warnings)
@@ -98,6 +97,37 @@ internal static class TotalsRenderer
         notes.AppendSourcesTo(text);
 
         return text.ToString();
+    }
+
+    /// <summary>The sentences of a story page: one per group, then the grand total, citing into <paramref name="notes"/> (the warnings are the page's notes).</summary>
+    public static IReadOnlyList<string> SentenceLines(MoneyTotals totals, PathRenderer.Footnotes notes)
+    {
+        var lines = new List<string>();
+        if (totals.ContractCount == 0)
+        {
+            lines.Add(NoContract(totals));
+        }
+
+        lines.AddRange(totals.AllGroups().Select(group => GroupSentence(totals, group, notes)));
+        if (InAll(totals) is { } all)
+        {
+            lines.Add(all);
+        }
+
+        return lines;
+    }
+
+    private static string NoContract(MoneyTotals totals) => $"No contract {Selection(totals)} was found.";
+
+    private static string? InAll(MoneyTotals totals)
+    {
+        if (totals.ContractCount == 0 || !totals.AllGroups().Skip(1).Any())
+        {
+            return null;
+        }
+
+        var valued = totals.ContractCount - totals.WithoutValue;
+        return $"In all: {Amounts(totals.GrandTotals)} across {Across(valued, totals.ContractCount)}{Missing(totals.WithoutValue, totals.Value)}{DisputedClause(totals.Disputed)}.";
     }
 
     public static string Markdown(MoneyTotals totals)
@@ -121,6 +151,11 @@ internal static class TotalsRenderer
     {
         var html = new StringBuilder("<div class=\"techties-totals\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<p><strong>{Markup.Html(Title(totals))}</strong></p>\n");
+        if (totals.ContractCount > 0)
+        {
+            html.Append(totals.ToPicture().ToSvg());
+        }
+
         html.Append("<table><thead><tr><th>rank</th><th>name</th><th>total</th><th>contracts</th><th>without value</th></tr></thead><tbody>\n");
         foreach (var group in totals.AllGroups())
         {

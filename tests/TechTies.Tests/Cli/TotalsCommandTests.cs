@@ -46,6 +46,38 @@ public sealed class TotalsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Svg_and_html_draw_the_vendors_and_agencies_to_stdout_or_to_the_out_file()
+    {
+        var svg = CliRunner.Run("totals", "--agency", "ice", "--by", "parent", "--value", "current", "--top", "2", "--format", "svg");
+        var page = Path.Combine(folder, "ice.html");
+        var html = CliRunner.Run("totals", "--agency", "ice", "--by", "parent", "--value", "current", "--top", "2", "--format", "html", "--out", page);
+
+        Assert.Equal(0, svg.ExitCode);
+        var doc = System.Xml.Linq.XDocument.Parse(svg.Out);
+        var edge = doc.Descendants().Single(e => (string?)e.Attribute("class") == "techties-edge" && (string?)e.Attribute("data-from") == "palantir");
+        Assert.Equal("ice", (string?)edge.Attribute("data-to"));
+        Assert.StartsWith("3 contracts, at least $39.59M current value", string.Join(' ', edge.Elements().Where(e => e.Name.LocalName == "text").Select(t => t.Value)), StringComparison.Ordinal);
+        Assert.Contains(doc.Descendants(), e => (string?)e.Attribute("class") == "techties-subtitle" && e.Value.StartsWith("Not drawn: 2 other parents", StringComparison.Ordinal));
+
+        Assert.Equal(0, html.ExitCode);
+        Assert.Equal(string.Empty, html.Out);
+        Assert.StartsWith($"wrote {page}: HTML story page, ", html.Error, StringComparison.Ordinal);
+        var text = File.ReadAllText(page);
+        Assert.StartsWith("<!DOCTYPE html>", text, StringComparison.Ordinal);
+        Assert.Contains("<li>Palantir Technologies received $39,590,900.32 in current award value from U.S. Immigration and Customs Enforcement", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_with_csv_is_a_usage_error()
+    {
+        var result = CliRunner.Run("totals", "--agency", "ice", "--format", "csv", "--out", Path.Combine(folder, "x.csv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("techties: error: --out writes a picture or story page", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "x.csv")));
+    }
+
+    [Fact]
     public void A_vendor_that_is_not_a_company_is_a_usage_error()
     {
         var result = CliRunner.Run("totals", "--vendor", "ice");

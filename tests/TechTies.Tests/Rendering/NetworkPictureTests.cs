@@ -9,7 +9,7 @@ public class NetworkPictureTests
     private static readonly TechTiesGraph BuiltIn = TechTiesGraph.LoadBuiltIn();
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
-    public static TheoryData<string> Answers() => ["connect salesforce ice", "neighbors palantir --hops 2", "query palantir -[hosts_on]-> ? <-[hosts_on]- ?"];
+    public static TheoryData<string> Answers() => ["connect salesforce ice", "neighbors palantir --hops 2", "query palantir -[hosts_on]-> ? <-[hosts_on]- ?", "totals --agency ice --by parent --top 8"];
 
     [Theory]
     [MemberData(nameof(Answers))]
@@ -91,6 +91,104 @@ public class NetworkPictureTests
         var edge = Assert.Single(svg.Descendants(Svg + "g"), g => (string?)g.Attribute("class") == "techties-edge");
         Assert.Equal("3 contracts, at least €2M + $1.5M", string.Join(' ', edge.Elements(Svg + "text").SkipLast(1).Select(t => t.Value)));
         Assert.Equal(["acme", "dept"], picture.Entities.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_merged_contracts_edge_sums_the_headline_amounts_and_only_without_any_the_current_values()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              acme: { name: Acme }
+              zeta: { name: Zeta }
+            agencies:
+              dept: { name: Department of Things }
+            contracts:
+              k1: { title: First, vendor: acme, agency: dept, amount: USD 2 million, current_value: USD 9 million, sources: [s] }
+              k2: { title: Second, vendor: acme, agency: dept, current_value: USD 50 million, sources: [s] }
+              k3: { title: Third, vendor: zeta, agency: dept, current_value: USD 3 million, sources: [s] }
+              k4: { title: Fourth, vendor: zeta, agency: dept, current_value: USD 4 million, sources: [s] }
+            """, "labels.yaml");
+
+        var ties = graph.Ties.Where(t => t.Type.Name == "contracts_with").ToList();
+        var acme = PictureSvg.EdgeLabel(ties[0].Type, [.. ties.Where(t => t.From.Id == "acme")]);
+        var zeta = PictureSvg.EdgeLabel(ties[0].Type, [.. ties.Where(t => t.From.Id == "zeta")]);
+
+        // Never $2M + $50M (an amount and a current value added): the amounts, "at least" as one has none.
+        Assert.Equal("2 contracts, at least $2M", acme);
+        Assert.Equal("2 contracts, $7M current value", zeta);
+        Assert.Contains("label=\"2 contracts, $7M current value\"", graph.Query("zeta -[contracts_with]-> dept").ToDot(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_totals_picture_draws_vendors_and_agencies_with_the_count_and_total_of_the_field_summed()
+    {
+        var graph = TechTiesGraph.Parse(Querying.SmallGraphs.Header + """
+            companies:
+              holdco: { name: Holding Co }
+              acme: { name: Acme, subsidiary_of: { to: holdco, sources: [s] } }
+              zeta: { name: Zeta }
+            agencies:
+              dept: { name: Department of Things }
+              bureau: { name: Bureau of Stuff }
+            contracts:
+              k1: { title: First, vendor: acme, agency: dept, amount: USD 1, current_value: USD 1.5 million, start: 2015, sources: [s] }
+              k2: { title: Second, vendor: acme, agency: dept, current_value: USD 2 million, sources: [s] }
+              k3: { title: Third, vendor: zeta, agency: dept, start: 2016, sources: [s] }
+              k4: { title: Fourth, vendor: holdco, agency: bureau, current_value: USD 250000, start: 2016, sources: [s] }
+            """, "totals-picture.yaml");
+        var totals = graph.Totals(new TotalsOptions { By = TotalsGrouping.Parent, Value = MoneyField.CurrentValue, AsOf = PartialDate.Parse("2016") });
+
+        var picture = totals.ToPicture();
+        var svg = XDocument.Parse(picture.ToSvg());
+        var edges = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "techties-edge")
+            .ToDictionary(g => $"{(string?)g.Attribute("data-from")}->{(string?)g.Attribute("data-to")}", g => string.Join(' ', g.Elements(Svg + "text").SkipLast(1).Select(t => t.Value)));
+
+        // Grouped by parent: Acme's contracts are drawn from Holding Co, with their current values (not the $1 amount).
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["holdco->dept"] = "2 contracts, $3.5M current value",
+            ["holdco->bureau"] = "1 contract, $250K current value",
+            ["zeta->dept"] = "1 contract, no stated current value",
+        }, edges);
+        Assert.Equal(["bureau", "dept", "holdco", "zeta"], picture.Entities.Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("Current value of contracts of every vendor with every agency, by parent, as of 2016", picture.Title);
+        Assert.Empty(Geometry.Read(svg).Problems());
+
+        var page = XDocument.Parse(totals.ToStoryPage().Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+        var sentences = page.Descendants("ol").Single(o => (string?)o.Attribute("class") == "techties-sentences").Elements("li").Select(li => li.Value).ToList();
+        Assert.StartsWith("Holding Co received $3,750,000.00 in current award value from government agencies across 3 awards [1]", sentences[0], StringComparison.Ordinal);
+        Assert.StartsWith("In all: ", sentences[^1], StringComparison.Ordinal);
+        Assert.Equal("As of 2016", page.Descendants("p").Single(p => (string?)p.Attribute("class") == "techties-asof").Value);
+        var notes = page.Descendants("ul").Single(u => (string?)u.Attribute("class") == "techties-notes").Elements("li").Select(li => li.Value);
+        Assert.Equal(totals.Warnings, notes);
+        Assert.Contains(notes, n => n.StartsWith("1 undated contract(s) were counted", StringComparison.Ordinal));
+        Assert.Single(page.Descendants("ol"), o => (string?)o.Attribute("class") == "techties-sources");
+        Assert.StartsWith("<div class=\"techties-totals\">\n<p><strong>", totals.ToHtml(), StringComparison.Ordinal);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"techties-picture\"", totals.ToHtml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_totals_picture_says_which_groups_it_leaves_out()
+    {
+        var totals = BuiltIn.Totals(new TotalsOptions { Agencies = ["ice"], By = TotalsGrouping.Vendor, Top = 2 });
+
+        var picture = totals.ToPicture();
+
+        Assert.NotNull(totals.Others);
+        Assert.StartsWith($"Not drawn: {totals.Others!.Name} ({totals.Others.ContractCount} contract", picture.Note, StringComparison.Ordinal);
+        Assert.Equal(totals.Groups.Select(g => g.Entity!.Id).Append("ice").Order(StringComparer.Ordinal), picture.Entities.Select(e => e.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_path_sets_warnings_and_notes_are_on_its_story_page()
+    {
+        var set = BuiltIn.Connect("salesforce", "ice", new ConnectOptions { AsOf = PartialDate.Parse("2019") });
+        Assert.NotEmpty(set.Warnings.Concat(set.Notes));
+
+        var page = XDocument.Parse(set.ToStoryPage().Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+
+        var notes = page.Descendants("ul").Single(u => (string?)u.Attribute("class") == "techties-notes").Elements("li").Select(li => li.Value);
+        Assert.Equal(set.Warnings.Concat(set.Notes), notes);
     }
 
     [Fact]
@@ -192,6 +290,7 @@ public class NetworkPictureTests
     {
         "connect" => BuiltIn.Connect("salesforce", "ice").ToSvg(),
         "neighbors" => BuiltIn.Neighbors("palantir", 2).ToSvg(),
+        "totals" => BuiltIn.Totals(new TotalsOptions { Agencies = ["ice"], By = TotalsGrouping.Parent, Top = 8 }).ToPicture().ToSvg(),
         _ => BuiltIn.Query(answer["query ".Length..]).ToSvg(),
     };
 
