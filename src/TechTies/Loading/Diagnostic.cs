@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using TechTies.Loading;
 
 namespace TechTies;
@@ -56,6 +58,11 @@ public sealed class Diagnostic
 /// </summary>
 public sealed class GraphLoadException : Exception
 {
+    // The most diagnostics Message lists.
+    private const int MessageDiagnostics = 100;
+
+    private string? message;
+
     /// <summary>Creates the exception from the diagnostics of a failed load.</summary>
     /// <param name="diagnostics">All diagnostics of the load, errors and warnings; at least one error.</param>
     public GraphLoadException(IEnumerable<Diagnostic> diagnostics)
@@ -64,10 +71,15 @@ public sealed class GraphLoadException : Exception
     }
 
     private GraphLoadException(ImmutableArray<Diagnostic> diagnostics)
-        : base(Describe(diagnostics))
     {
         Diagnostics = diagnostics;
     }
+
+    /// <summary>
+    /// The number of errors, then the first 100 diagnostics, one a line, in the form of <see cref="Diagnostic.ToString"/>,
+    /// and how many more there are; <see cref="Diagnostics"/> has them all.
+    /// </summary>
+    public override string Message => message ??= Describe(Diagnostics);
 
     /// <summary>Every diagnostic of the load, in file, line and column order.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -75,11 +87,23 @@ public sealed class GraphLoadException : Exception
     /// <summary>The errors among <see cref="Diagnostics"/>.</summary>
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
+    // Made when first read, and of the first diagnostics only: a file repeating one bad line a million times fails with
+    // a million diagnostics, whose text in full would take far more memory than the file.
     private static string Describe(ImmutableArray<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var header = errors == 1 ? "The graph did not load: 1 error." : $"The graph did not load: {errors} errors.";
-        return header + Environment.NewLine + string.Join(Environment.NewLine, diagnostics);
+        var text = new StringBuilder(errors == 1 ? "The graph did not load: 1 error." : $"The graph did not load: {errors} errors.");
+        foreach (var diagnostic in diagnostics.Take(MessageDiagnostics))
+        {
+            text.AppendLine().Append(diagnostic);
+        }
+
+        if (diagnostics.Length > MessageDiagnostics)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"… and {diagnostics.Length - MessageDiagnostics} more diagnostics (see Diagnostics).");
+        }
+
+        return text.ToString();
     }
 }
 

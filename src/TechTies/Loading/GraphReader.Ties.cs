@@ -184,10 +184,17 @@ internal sealed partial class GraphReader
 
     private void UnknownReference(string file, YScalar reference, ImmutableArray<Kind> kinds, string role)
     {
-        var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
-        var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
-        var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : BuiltInHint(reference.Value) ?? Suggest.DidYouMean(reference.Value, candidates);
-        ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, $"{DiagnosticText.Quote(reference.Value)} ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
+        // An id named by thousands of ties gets its message and suggestion made once, shared by all its diagnostics.
+        if (!unknownReferences.TryGetValue((reference.Value, role), out var text))
+        {
+            var candidates = entities.Values.Where(x => kinds.Contains(x.Kind)).Select(x => x.Id);
+            var byName = entities.Values.Where(x => kinds.Contains(x.Kind) && (Lookup.Normalize(x.Name) == Lookup.Normalize(reference.Value) || x.Aliases.Any(a => Lookup.Normalize(a) == Lookup.Normalize(reference.Value)))).Select(x => x.Id).ToList();
+            var suggestion = byName.Count > 0 ? "did you mean " + string.Join(" or ", byName.Select(b => $"'{b}'")) + "? references use ids" : BuiltInHint(reference.Value) ?? Suggest.DidYouMean(reference.Value, candidates);
+            text = ($"{DiagnosticText.Quote(reference.Value)} ({role}) is not the id of any {Describe(kinds)}", suggestion ?? "define it in its section, in any file of the graph");
+            unknownReferences.Add((reference.Value, role), text);
+        }
+
+        ErrorOnce(DiagnosticCodes.UnknownReference, file, reference, text.Message, text.Suggestion);
     }
 
     // A reference to a defined entity holds that entity's own id string, not a copy of it per reference.

@@ -28,6 +28,7 @@ internal sealed partial class GraphReader
     private readonly List<(Citation Citation, string File, YNode Node)> citationsToCheck = [];
     private readonly List<(string File, YScalar Reference)> vendorParents = [];
     private readonly HashSet<(string Code, string File, int Line, int Column)> reportedOnce = [];
+    private readonly Dictionary<(string Id, string Role), (string Message, string Suggestion)> unknownReferences = [];
     // The ids suggested for invalid ids: a reference to one is not reported as naming nothing.
     private readonly HashSet<string> suggestedIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<Citation>> sharedCitations = new(StringComparer.Ordinal);
