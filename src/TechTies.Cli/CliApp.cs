@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 
 namespace TechTies.Cli;
 
@@ -57,12 +58,12 @@ internal static class CliApp
         try
         {
             parse = root.Parse(args);
-            if (parse.Action is ParseErrorAction parseError)
+            if (parse.Action is ParseErrorAction)
             {
                 var context = new CommandContext([], options.AsksForJson(parse), quiet: false, stdout, stderr);
                 if (parse.CommandResult.Command == root)
                 {
-                    WriteRootUsageError(context, root, options, parse, parseError);
+                    WriteRootUsageError(context, root, options, parse);
                 }
                 else if (Misplaced(args, parse) is { Count: > 0 } misplaced)
                 {
@@ -70,7 +71,7 @@ internal static class CliApp
                 }
                 else
                 {
-                    context.WriteUsageError(Errors(parse), Suggestions(parse, parseError), HelpFor(parse));
+                    context.WriteUsageError(Errors(parse), Suggestions(parse), HelpFor(parse));
                 }
 
                 return ExitCodes.Usage;
@@ -101,7 +102,7 @@ internal static class CliApp
     /// beside every other error and suggest options for a mistyped command; instead: an unknown command, with the
     /// command it is close to; no command at all, the help (on stderr, as this is an error); otherwise the errors.
     /// </summary>
-    private static void WriteRootUsageError(CommandContext context, Command root, GlobalOptions options, ParseResult parse, ParseErrorAction parseError)
+    private static void WriteRootUsageError(CommandContext context, Command root, GlobalOptions options, ParseResult parse)
     {
         if (parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } word)
         {
@@ -116,12 +117,12 @@ internal static class CliApp
             return;
         }
 
-        // The parser's own words for a missing command, as it says them for an empty command line.
-        var noCommand = root.Parse([]).Errors.Select(e => e.Message).ToHashSet(StringComparer.Ordinal);
-        var errors = parse.Errors.Where(e => !noCommand.Contains(e.Message)).ToList();
+        // The parser's "Required command was not provided.": the first error, and the root command's own (the words it
+        // did not recognize are the root's too, but come after it).
+        var errors = parse.Errors.Where((e, i) => !(i == 0 && e.SymbolResult is CommandResult { Command: var command } && command == root)).ToList();
         if (errors.Count > 0)
         {
-            context.WriteUsageError([.. errors.Select(e => e.Message)], Suggestions(parse, parseError), "techties --help");
+            context.WriteUsageError([.. errors.Select(e => e.Message)], Suggestions(parse), "techties --help");
         }
         else if (context.Json)
         {
@@ -134,17 +135,61 @@ internal static class CliApp
     }
 
     /// <summary>
-    /// The parser's "did you mean" lines for the words it did not recognize. Its own report would print them, and the
-    /// command's help, on stdout, where a program reading the output expects a result or nothing; run it without the
-    /// help, keep what it writes to its output and drop its copy of the errors, which the caller reports.
+    /// The "did you mean" lines for the words the parser did not recognize, as its own report words them (which would
+    /// print them, and the command's help, on stdout, where a program reading the output expects a result or nothing):
+    /// for each such word, the command's options and subcommands closest to it, by the parser's rule (see
+    /// <see cref="Closest"/>), under a line that names the word.
     /// </summary>
-    private static List<string> Suggestions(ParseResult parse, ParseErrorAction parseError)
+    private static List<string> Suggestions(ParseResult parse)
     {
-        parseError.ShowHelp = false;
-        parseError.ShowTypoCorrections = true;
-        var output = new StringWriter();
-        parse.Invoke(new InvocationConfiguration { Output = output, Error = TextWriter.Null, EnableDefaultExceptionHandler = false });
-        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        var command = parse.CommandResult.Command;
+        var lines = new List<string>();
+        foreach (var token in parse.UnmatchedTokens)
+        {
+            var closest = Closest(command, token);
+            if (closest.Count > 0)
+            {
+                lines.Add($"'{token}' was not matched. Did you mean one of the following?");
+                lines.AddRange(closest);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// The command's visible subcommands and options (each by its name or alias closest to <paramref name="token"/>)
+    /// at the smallest Levenshtein distance from the token, if it is at most 3; those sharing a longer start with the
+    /// token first, otherwise in the command's order. The parser's own suggestions follow the same rule.
+    /// </summary>
+    private static List<string> Closest(Command command, string token)
+    {
+        var candidates = command.Subcommands.Where(c => !c.Hidden).Select(c => Nearest(c.Name, c.Aliases))
+            .Concat(command.Options.Where(o => !o.Hidden).Select(o => Nearest(o.Name, o.Aliases)))
+            .Select(word => (Word: word, Distance: EditDistance.Between(token, word, swaps: false)))
+            .Where(c => c.Distance <= 3)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var best = candidates.Min(c => c.Distance);
+        return [.. candidates.Where(c => c.Distance == best).OrderByDescending(c => SharedStart(token, c.Word)).Select(c => c.Word)];
+
+        string Nearest(string name, ICollection<string> aliases) =>
+            aliases.Count == 0 ? name : new[] { name }.Concat(aliases).OrderBy(w => EditDistance.Between(token, w, swaps: false)).ThenByDescending(w => SharedStart(token, w)).First();
+
+        static int SharedStart(string a, string b)
+        {
+            var i = 0;
+            while (i < a.Length && i < b.Length && a[i] == b[i])
+            {
+                i++;
+            }
+
+            return i;
+        }
     }
 
     /// <summary>
