@@ -22,7 +22,7 @@ public sealed class RepeatedLineTests
         var file = File();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
 
-        var e = Assert.Throws<GraphLoadException>(() => GraphReader.Read([file], LoadOptions.Default));
+        var e = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Read([file], LoadOptions.Default));
 
         var used = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Assert.Equal(Times, e.Diagnostics.Count(d => d.Code == DiagnosticCodes.UnknownReference));
@@ -32,7 +32,7 @@ public sealed class RepeatedLineTests
     [Fact]
     public void The_message_of_a_load_with_thousands_of_errors_lists_the_first_hundred_and_counts_the_rest()
     {
-        var e = Assert.Throws<GraphLoadException>(() => GraphReader.Read([File()], LoadOptions.Default));
+        var e = Assert.Throws<GraphLoadException>(() => TechTiesGraph.Read([File()], LoadOptions.Default));
 
         var lines = e.Message.Split(Environment.NewLine);
         Assert.Equal(102, lines.Length);
